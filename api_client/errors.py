@@ -1,0 +1,176 @@
+"""Error hierarchy of the client.
+
+    HelloWorkError
+    ├── TransportError            nothing usable came back (connection refused, timeout, …)
+    │   ├── ServerUnreachable
+    │   └── RequestTimeout
+    └── APIStatusError            the server answered with an error body
+        ├── <one class per ErrorCode>, e.g. InvalidCredentials, AccountLocked, SessionExpired
+        └── ServerError           5xx
+
+Domain errors are chosen by the server's `code`, not by the HTTP status, so a status change on
+the server side never turns a known error into an unknown one.
+"""
+
+from __future__ import annotations
+
+from .models import ErrorBody, ErrorCode, FieldError
+
+
+class HelloWorkError(Exception):
+    """Root of every error this client raises."""
+
+
+class TransportError(HelloWorkError):
+    """The request did not get an HTTP answer."""
+
+
+class ServerUnreachable(TransportError):
+    pass
+
+
+class RequestTimeout(TransportError):
+    pass
+
+
+class APIStatusError(HelloWorkError):
+    """The server answered with a non-2xx status and an error body."""
+
+    def __init__(self, status_code: int, body: ErrorBody, retry_after: float | None = None):
+        super().__init__(f"{status_code} {body.code}: {body.message}")
+        self.status_code = status_code
+        self.body = body
+        self.retry_after = retry_after
+
+    @property
+    def code(self) -> ErrorCode:
+        return self.body.code
+
+    @property
+    def fields(self) -> list[FieldError]:
+        return self.body.fields
+
+    @property
+    def params(self) -> dict[str, str | int]:
+        return self.body.params
+
+
+class ValidationFailed(APIStatusError):
+    pass
+
+
+class InvalidCredentials(APIStatusError):
+    pass
+
+
+class AccountLocked(APIStatusError):
+    pass
+
+
+class OtpInvalid(APIStatusError):
+    @property
+    def remaining(self) -> int:
+        return int(self.params.get("remaining", 0))
+
+
+class OtpExpired(APIStatusError):
+    pass
+
+
+class OtpAttemptsExhausted(APIStatusError):
+    pass
+
+
+class LoginTicketInvalid(APIStatusError):
+    pass
+
+
+class ResendThrottled(APIStatusError):
+    pass
+
+
+class AuthKeyInvalid(APIStatusError):
+    pass
+
+
+class AuthKeyExpired(APIStatusError):
+    pass
+
+
+class AuthKeyAttemptsExhausted(APIStatusError):
+    pass
+
+
+class PasswordPolicyError(APIStatusError):
+    pass
+
+
+class SessionExpired(APIStatusError):
+    pass
+
+
+class NotAuthenticated(APIStatusError):
+    pass
+
+
+class NotFound(APIStatusError):
+    pass
+
+
+class RateLimited(APIStatusError):
+    pass
+
+
+class RegistrationInvalid(APIStatusError):
+    pass
+
+
+class LimitReached(APIStatusError):
+    pass
+
+
+class Conflict(APIStatusError):
+    pass
+
+
+class ServerError(APIStatusError):
+    pass
+
+
+ERROR_CLASSES: dict[ErrorCode, type[APIStatusError]] = {
+    ErrorCode.validation_error: ValidationFailed,
+    ErrorCode.invalid_credentials: InvalidCredentials,
+    ErrorCode.account_locked: AccountLocked,
+    ErrorCode.otp_invalid: OtpInvalid,
+    ErrorCode.otp_expired: OtpExpired,
+    ErrorCode.otp_attempts_exhausted: OtpAttemptsExhausted,
+    ErrorCode.login_ticket_invalid: LoginTicketInvalid,
+    ErrorCode.resend_throttled: ResendThrottled,
+    ErrorCode.auth_key_invalid: AuthKeyInvalid,
+    ErrorCode.auth_key_expired: AuthKeyExpired,
+    ErrorCode.auth_key_attempts_exhausted: AuthKeyAttemptsExhausted,
+    ErrorCode.password_policy: PasswordPolicyError,
+    ErrorCode.session_expired: SessionExpired,
+    ErrorCode.not_authenticated: NotAuthenticated,
+    ErrorCode.not_found: NotFound,
+    ErrorCode.rate_limited: RateLimited,
+    ErrorCode.registration_invalid: RegistrationInvalid,
+    ErrorCode.limit_reached: LimitReached,
+    ErrorCode.conflict: Conflict,
+    ErrorCode.internal_error: ServerError,
+}
+
+
+def error_from_response(
+    status_code: int, payload: object, retry_after: float | None = None
+) -> APIStatusError:
+    """Build the most specific error for an error response (any shape the server may send)."""
+    try:
+        body = ErrorBody.model_validate(payload)
+    except ValueError:
+        code = ErrorCode.internal_error if status_code >= 500 else ErrorCode.validation_error
+        body = ErrorBody(code=code, message=f"HTTP {status_code}")
+    if status_code >= 500:
+        return ServerError(status_code, body, retry_after)
+    cls = ERROR_CLASSES.get(body.code, APIStatusError)
+    return cls(status_code, body, retry_after)

@@ -1,0 +1,47 @@
+"""api_client and server must not load textual (DESIGN §1 import rules)."""
+
+import subprocess
+import sys
+
+import pytest
+
+CHECK = """
+import sys
+import {module}
+bad = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
+bad += sorted(m for m in sys.modules if m in {forbidden!r})
+print(",".join(bad))
+"""
+
+
+@pytest.mark.parametrize(
+    ("module", "forbidden"),
+    [
+        ("api_client.client", ["server", "tui", "screens", "widgets"]),
+        ("api_client.device_store", ["server", "tui", "screens", "widgets"]),
+        ("server.app", ["tui", "screens", "widgets"]),
+    ],
+)
+def test_module_does_not_load_forbidden(module: str, forbidden: list[str]) -> None:
+    out = subprocess.run(
+        [sys.executable, "-c", CHECK.format(module=module, forbidden=set(forbidden))],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert out == "", f"{module} loaded {out}"
+
+
+def test_widgets_import_only_contract_from_api_client() -> None:
+    """widgets may use api_client.models only: never the client, httpx or keyring."""
+    code = (
+        "import sys, pkgutil, importlib, widgets\n"
+        "for m in pkgutil.walk_packages(widgets.__path__, 'widgets.'):\n"
+        "    importlib.import_module(m.name)\n"
+        "print(','.join(sorted(m for m in sys.modules if m in "
+        "('api_client.client', 'httpx', 'keyring', 'server'))))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == ""

@@ -99,6 +99,9 @@ class HttpSession:
             ),
             headers={"User-Agent": user_agent, "Accept": "application/json"},
             follow_redirects=False,
+            # Drop idle connections well before servers do (uvicorn: 5 s by default), so a
+            # non-retried POST is never sent on a connection that is being closed.
+            limits=httpx.Limits(keepalive_expiry=2.0),
         )
         self._retry = retry
         self._sleep = sleep

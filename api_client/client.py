@@ -8,6 +8,15 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from ._http import AsyncBaseTransport, HttpSession, RetryPolicy, Sleep, Timeouts
+from .job_models import (
+    IndustryList,
+    JobSearchRequest,
+    JobSearchResult,
+    JobSheet,
+    MunicipalityList,
+    OccupationList,
+    PrefectureList,
+)
 from .models import (
     API_PREFIX,
     DeviceList,
@@ -20,7 +29,35 @@ from .models import (
     OtpVerifyResponse,
     PasswordResetConfirm,
     PasswordResetRequest,
+    RegistrationStatus,
     ServerMeta,
+)
+from .profile_models import (
+    STEP_KEYS,
+    Document,
+    DocumentKind,
+    EmailChangeConfirm,
+    EmailChangeRequest,
+    FeatureDeliveryRequest,
+    KeySent,
+    Notice,
+    NoticeList,
+    OpenConfirmRequest,
+    OpenOnlineRequest,
+    OpenWithCodeRequest,
+    PasswordChangeRequest,
+    ProfileUpdated,
+    ProfileView,
+    RegistrationCompleted,
+    RegistrationStatusRequest,
+    RegistrationView,
+    ReregisterConfirm,
+    ReregisterRequest,
+    SettingsView,
+    SignedIn,
+    StepBody,
+    StepResult,
+    WithdrawRequest,
 )
 
 M = TypeVar("M", bound=BaseModel)
@@ -177,3 +214,140 @@ class MyPageClient:
 
     async def resume_otp_all_devices(self) -> None:
         await self._call("DELETE", "/me/devices")
+
+    # ------------------------------------------------------------------ jobs
+
+    async def search_jobs(self, request: JobSearchRequest) -> JobSearchResult:
+        """POST /jobs/search — a read, so it is safe to retry."""
+        return JobSearchResult.model_validate(
+            await self._call("POST", "/jobs/search", body=request, safe=True)
+        )
+
+    async def job_sheet(self, job_number: str) -> JobSheet:
+        return await self._get(f"/jobs/{job_number}", JobSheet)
+
+    async def prefectures(self) -> PrefectureList:
+        return await self._get("/reference/prefectures", PrefectureList)
+
+    async def municipalities(self, prefecture: str) -> MunicipalityList:
+        return await self._get(
+            "/reference/municipalities", MunicipalityList, {"prefecture": prefecture}
+        )
+
+    async def occupations(self) -> OccupationList:
+        return await self._get("/reference/occupations", OccupationList)
+
+    async def industries(self) -> IndustryList:
+        return await self._get("/reference/industries", IndustryList)
+
+    # ------------------------------------------------------------------ opening, registration,
+    # profile, settings (issue 4). Key-sending and state-changing calls are never retried.
+
+    def _signed_in(self, payload: Any) -> SignedIn:
+        res = SignedIn.model_validate(payload)
+        self._session_token = res.session.session_token
+        return res
+
+    async def document(self, kind: DocumentKind) -> Document:
+        """The privacy policy or the terms of use, in full (ja and en)."""
+        return await self._get(f"/documents/{kind.value}", Document)
+
+    async def open_with_code(self, request: OpenWithCodeRequest) -> KeySent:
+        """Open a MyPage with an アカウント作成コード: the 認証キー goes to the e-mail."""
+        return KeySent.model_validate(await self._call("POST", "/auth/open/code", body=request))
+
+    async def open_online(self, request: OpenOnlineRequest) -> KeySent:
+        """Open a MyPage online (アカウント仮登録): the 認証キー goes to the e-mail."""
+        return KeySent.model_validate(await self._call("POST", "/auth/open", body=request))
+
+    async def confirm_opening(
+        self, email: str, auth_key: str, password: str, password_confirm: str
+    ) -> SignedIn:
+        """Password ×2 + the key: the account is active and this client signed in."""
+        req = OpenConfirmRequest(
+            email=email, auth_key=auth_key, password=password, password_confirm=password_confirm
+        )
+        return self._signed_in(await self._call("POST", "/auth/open/confirm", body=req))
+
+    async def request_reregistration(self, email: str, password: str) -> KeySent:
+        req = ReregisterRequest(email=email, password=password)
+        return KeySent.model_validate(await self._call("POST", "/auth/reregister", body=req))
+
+    async def confirm_reregistration(self, email: str, auth_key: str) -> SignedIn:
+        req = ReregisterConfirm(email=email, auth_key=auth_key)
+        return self._signed_in(await self._call("POST", "/auth/reregister/confirm", body=req))
+
+    async def registration(self) -> RegistrationView:
+        return await self._get("/me/registration", RegistrationView)
+
+    async def save_registration_step(self, step: int, body: StepBody) -> StepResult:
+        """Store one step as a server-side draft; the answer lists its errors (if any)."""
+        if step not in STEP_KEYS:
+            raise ValueError(f"no registration step {step}")
+        return StepResult.model_validate(
+            await self._call("PUT", f"/me/registration/steps/{step}", body=body)
+        )
+
+    async def complete_registration(self) -> RegistrationCompleted:
+        return RegistrationCompleted.model_validate(
+            await self._call("POST", "/me/registration/complete")
+        )
+
+    async def profile(self) -> ProfileView:
+        return await self._get("/me/profile", ProfileView)
+
+    async def update_profile(self, step: int, body: StepBody) -> ProfileUpdated:
+        """Change one section of 求職者情報 (all rules; nothing is stored on an error)."""
+        return ProfileUpdated.model_validate(
+            await self._call("PUT", f"/me/profile/steps/{step}", body=body)
+        )
+
+    async def settings(self) -> SettingsView:
+        return await self._get("/me/settings", SettingsView)
+
+    async def set_registration_status(self, status: RegistrationStatus) -> SettingsView:
+        req = RegistrationStatusRequest(status=status)
+        return SettingsView.model_validate(
+            await self._call("PUT", "/me/settings/registration", body=req)
+        )
+
+    async def set_feature_delivery(self, enabled: bool) -> SettingsView:
+        req = FeatureDeliveryRequest(enabled=enabled)
+        return SettingsView.model_validate(
+            await self._call("PUT", "/me/settings/feature-delivery", body=req)
+        )
+
+    async def request_email_change(self, new_email: str, new_email_confirm: str) -> KeySent:
+        """The key goes to the NEW address; the login e-mail changes only after it."""
+        req = EmailChangeRequest(new_email=new_email, new_email_confirm=new_email_confirm)
+        return KeySent.model_validate(await self._call("POST", "/me/settings/email", body=req))
+
+    async def confirm_email_change(self, auth_key: str) -> SettingsView:
+        req = EmailChangeConfirm(auth_key=auth_key)
+        return SettingsView.model_validate(
+            await self._call("POST", "/me/settings/email/confirm", body=req)
+        )
+
+    async def change_password(
+        self, current_password: str, new_password: str, new_password_confirm: str
+    ) -> None:
+        """Other sessions and every OTP-skip device token are revoked; this one stays."""
+        req = PasswordChangeRequest(
+            current_password=current_password,
+            new_password=new_password,
+            new_password_confirm=new_password_confirm,
+        )
+        await self._call("PUT", "/me/settings/password", body=req)
+
+    async def withdraw(self, password: str) -> None:
+        """退会 (after the user confirmed). The session ends with it."""
+        await self._call(
+            "POST", "/me/withdraw", body=WithdrawRequest(password=password, confirm=True)
+        )
+        self._session_token = None
+
+    async def notices(self) -> NoticeList:
+        return await self._get("/me/notices", NoticeList)
+
+    async def mark_notice_read(self, notice_id: int) -> Notice:
+        return Notice.model_validate(await self._call("POST", f"/me/notices/{notice_id}/read"))

@@ -28,6 +28,7 @@ class DeviceTokenStore:
     def __init__(self, backend: KeyringBackend | None = None, *, enabled: bool = True) -> None:
         self._backend = backend
         self._enabled = enabled
+        self._availability: tuple[bool, str | None] | None = None
 
     def _keyring(self) -> KeyringBackend:
         if self._backend is None:
@@ -37,14 +38,19 @@ class DeviceTokenStore:
         return self._backend
 
     def availability(self) -> tuple[bool, str | None]:
-        """(usable, reason): kiosk_mode, keyring_unavailable or keyring_insecure."""
+        """(usable, reason): kiosk_mode, keyring_unavailable or keyring_insecure.
+
+        Judged once: finding the backend may touch D-Bus, so later calls (on the event
+        loop, before every get/put) must not.
+        """
         if not self._enabled:
             return False, "kiosk_mode"
-        try:
-            backend = self._keyring()
-        except Exception:
-            return False, "keyring_unavailable"
-        return backend_availability(backend)
+        if self._availability is None:
+            try:
+                self._availability = backend_availability(self._keyring())
+            except Exception:
+                self._availability = (False, "keyring_unavailable")
+        return self._availability
 
     @staticmethod
     def service(server_key: str) -> str:

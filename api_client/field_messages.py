@@ -1,0 +1,95 @@
+"""Japanese and English texts of the validation codes added by the registration rules
+(issue 4), so the TUI and the server's English `message` say the same. Placeholders are the
+Problem's params."""
+
+from __future__ import annotations
+
+REGISTRATION_FIELD_MESSAGES: dict[str, tuple[str, str]] = {
+    "must_agree": (
+        "内容を確認し「同意します」にチェックしてください。",
+        "Read it and tick 'I agree'.",
+    ),
+    "email_mismatch": (
+        "確認用のメールアドレスが一致しません。",
+        "The two e-mail addresses differ.",
+    ),
+    "email_taken": (
+        "このメールアドレスは別のマイページで使われています。",
+        "This address is used by another MyPage.",
+    ),
+    "email_same": ("現在のメールアドレスと同じです。", "This is the current address."),
+    "password_wrong": ("パスワードが正しくありません。", "The password is wrong."),
+    "creation_code_format": (
+        "アカウント作成コードは半角英数字{max}文字以内です。",
+        "The account creation code has at most {max} half-width letters and digits.",
+    ),
+    "fullwidth_too_long": (
+        "全角{max}文字以内で入力してください（現在{length}文字）。",
+        "At most {max} full-width characters (now {length}; half-width counts ½).",
+    ),
+    "postal_code_format": (
+        "郵便番号は「123-4567」の形で入力してください。",
+        "Enter the postal code as 123-4567.",
+    ),
+    "postal_code_unknown": (
+        "この郵便番号は見つかりません。",
+        "This postal code does not exist.",
+    ),
+    "phone_format": ("電話番号は数字とハイフンで入力してください。", "Use digits and hyphens."),
+    "phone_fixed_format": (
+        "固定電話は0から始まる10桁です（携帯電話は携帯電話の欄へ）。",
+        "A fixed-line number has 10 digits starting with 0 (mobiles go in the mobile field).",
+    ),
+    "phone_mobile_format": (
+        "携帯電話は070・080・090から始まる11桁です。",
+        "A mobile number has 11 digits starting with 070, 080 or 090.",
+    ),
+    "phone_one_required": (
+        "固定電話か携帯電話の少なくとも一方を入力してください。",
+        "Enter a fixed-line or a mobile number (at least one).",
+    ),
+    "date_format": ("西暦で「1990-04-01」の形で入力してください。", "Enter a date as 1990-04-01."),
+    "date_not_real": ("存在しない日付です。", "This date does not exist."),
+    "year_month_format": (
+        "「2020-04」の形で入力してください。",
+        "Enter year and month as 2020-04.",
+    ),
+    "date_in_future": ("未来の日付は入力できません。", "The date is in the future."),
+    "birth_date_range": (
+        "生年月日を確認してください（{min_age}歳以上）。",
+        "Check the birth date (at least {min_age} years old).",
+    ),
+    "time_format": ("時刻は「09:00」の形で入力してください。", "Enter a time as 09:00."),
+    "time_not_real": ("存在しない時刻です。", "This time does not exist."),
+    "time_range": ("開始と終了が同じ時刻です。", "Start and end are the same time."),
+    "kana_only": ("フリガナはカタカナで入力してください。", "Use katakana for the reading."),
+    "choose_one": ("一つ以上選んでください。", "Choose at least one."),
+    "choose_or_undecided": (
+        "希望する仕事を選ぶか「検討中」を選んでください（両方は選べません）。",
+        "Choose occupations or 'undecided' (not both).",
+    ),
+    "choose_or_none": (
+        "入力するか「なし」を選んでください（両方は選べません）。",
+        "Fill this in or choose 'none' (not both).",
+    ),
+    "number_format": ("半角数字で入力してください。", "Use digits only."),
+    "too_large": ("{max}以下で入力してください。", "At most {max}."),
+    "unknown_code": ("選択肢にない値です（{code}）。", "Not one of the choices ({code})."),
+    "not_for_self_employed": (
+        "自営の場合、雇用形態は入力しません。",
+        "Leave the employment type empty for self-employment.",
+    ),
+    "end_while_current": (
+        "在職中の場合、終了年月は入力しません。",
+        "Leave the end empty while still employed there.",
+    ),
+    "end_before_start": ("終了年月が開始年月より前です。", "The end is before the start."),
+    "contact_needs_phone_fixed": (
+        "連絡手段に固定電話を選ぶには、基本情報に固定電話を入力してください。",
+        "To be called on a fixed line, enter it in step 1.",
+    ),
+    "contact_needs_phone_mobile": (
+        "連絡手段に携帯電話を選ぶには、基本情報に携帯電話を入力してください。",
+        "To be called on a mobile, enter it in step 1.",
+    ),
+}

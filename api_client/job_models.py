@@ -1,0 +1,368 @@
+"""Wire models of job search (求人検索), job cards and job sheets (求人票).
+
+Re-exported from `api_client.models`. Everything a client sends forbids unknown fields and is
+capped (page size 10/30/50, lengths of free words, at most 3 places/occupations, 5 job numbers).
+Numeric conditions are the steps a picker offers (1万円 steps for the monthly wage, 5-day steps
+for annual days off, 30-minute steps for hours): the server answers them exactly from its index.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+JOB_NUMBER_RE = re.compile(r"^\d{5}-\d{1,8}$")
+EMPLOYER_NUMBER_RE = re.compile(r"^\d{4}-\d{6}-\d$")
+MAX_WORDS = 10
+MAX_WORD_CHARS = 50
+MAX_WORDS_TEXT = 200
+MAX_PAGE = 10_000
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class JobCategory(StrEnum):
+    general = "general"  # 一般
+    graduate = "graduate"  # 新卒・既卒
+    seasonal = "seasonal"  # 季節
+    migrant = "migrant"  # 出稼ぎ
+    disability = "disability"  # 障害のある方のための求人
+
+
+class WorkStyle(StrEnum):
+    full_time = "full_time"  # フルタイム
+    part_time = "part_time"  # パート
+
+
+class EmploymentType(StrEnum):
+    regular = "regular"  # 正社員
+    non_regular = "non_regular"  # 正社員以外
+    dispatch_fixed = "dispatch_fixed"  # 有期雇用派遣
+    dispatch_open = "dispatch_open"  # 無期雇用派遣
+    part_time_worker = "part_time_worker"  # パート労働者
+    dispatch_fixed_part = "dispatch_fixed_part"  # 有期雇用派遣パート
+    dispatch_open_part = "dispatch_open_part"  # 無期雇用派遣パート
+
+
+class Disclosure(StrEnum):
+    """公開範囲."""
+
+    public = "public"  # 1. 事業所名等を含む求人情報を公開する
+    without_company = "without_company"  # 2. 事業所名等を含まない求人情報を公開する
+    seekers_only = "seekers_only"  # 3. 求職者等に限定して事業所名等を含む求人情報を公開する
+
+
+class WeeklyTwoDays(StrEnum):
+    """週休二日制."""
+
+    every_week = "every_week"  # 毎週
+    other = "other"  # その他 (隔週など)
+    none = "none"  # なし
+
+
+class WeeklyTwoDaysFilter(StrEnum):
+    every_week = "every_week"  # 毎週 only
+    any = "any"  # 毎週 or その他
+
+
+class NewWithin(StrEnum):
+    """新着."""
+
+    today_yesterday = "today_yesterday"  # 当日・前日
+    week = "week"  # 1週間以内
+
+
+class WordMode(StrEnum):
+    all = "all"  # AND
+    any = "any"  # OR
+
+
+class SortKey(StrEnum):
+    received_desc = "received_desc"  # 受付年月日 (新しい順)
+    deadline_asc = "deadline_asc"  # 紹介期限日 (近い順)
+
+
+class JobStatus(StrEnum):
+    open = "open"
+    withdrawn = "withdrawn"
+    expired = "expired"
+
+
+class Feature(StrEnum):
+    """特集求人 categories (SPEC §1)."""
+
+    medical = "medical"  # 医療・看護・保健分野
+    care = "care"  # 介護分野
+    welfare_childcare = "welfare_childcare"  # 福祉・保育・こども分野
+    construction = "construction"  # 建設分野
+    security = "security"  # 警備分野
+    transport = "transport"  # 運輸分野
+    senior = "senior"  # シニア求人
+    parenting = "parenting"  # 仕事と子育て両立求人
+
+
+class JobTag(StrEnum):
+    """Short labels on a card (マイカー通勤可 …)."""
+
+    car_commute = "car_commute"
+    no_transfer = "no_transfer"
+    commute_allowance = "commute_allowance"
+    inexperienced_ok = "inexperienced_ok"
+    education_not_required = "education_not_required"
+    experience_not_required = "experience_not_required"
+    licence_not_required = "licence_not_required"
+    uij_turn = "uij_turn"
+    trial_employment = "trial_employment"
+    housing = "housing"
+    childcare = "childcare"
+    weekends_off = "weekends_off"
+    no_overtime = "no_overtime"
+    online_application = "online_application"
+
+
+PrefectureCode = Annotated[str, Field(pattern=r"^\d{2}$")]
+MunicipalityCode = Annotated[str, Field(pattern=r"^\d{5}$")]
+# A group code ("04" = every occupation of 介護・福祉) or an occupation code ("0402").
+OccupationCode = Annotated[str, Field(pattern=r"^\d{2}(\d{2})?$")]
+IndustryCode = Annotated[str, Field(pattern=r"^[A-T]$")]
+HalfHour = Annotated[str, Field(pattern=r"^([01]\d|2[0-4]):(00|30)$")]
+
+
+class JobSearchRequest(_In):
+    """POST /api/v1/jobs/search. Empty lists and false flags mean "no condition"."""
+
+    # --- basic conditions
+    categories: list[JobCategory] = Field(default_factory=list, max_length=5)
+    work_styles: list[WorkStyle] = Field(default_factory=list, max_length=2)
+    age: int | None = Field(default=None, ge=15, le=99, description="the seeker's age")
+    age_unrestricted_only: bool = Field(default=False, description="不問のみ")
+    prefectures: list[PrefectureCode] = Field(default_factory=list, max_length=3)
+    municipalities: list[MunicipalityCode] = Field(default_factory=list, max_length=3)
+    occupations: list[OccupationCode] = Field(default_factory=list, max_length=3)
+    employment_types: list[EmploymentType] = Field(default_factory=list, max_length=7)
+    new_within: NewWithin | None = None
+    words: str = Field(default="", max_length=MAX_WORDS_TEXT)
+    word_mode: WordMode = WordMode.all
+    not_words: str = Field(default="", max_length=MAX_WORDS_TEXT)
+    job_numbers: list[str] = Field(default_factory=list, max_length=5)
+    employer_number: str | None = Field(default=None, max_length=16)
+    # --- detailed conditions
+    wage_monthly_min: int | None = Field(default=None, ge=0, le=1_000_000, multiple_of=10_000)
+    wage_hourly_min: int | None = Field(default=None, ge=0, le=5_000, multiple_of=50)
+    bonus: bool = False
+    work_from: HalfHour | None = Field(default=None, description="start at or after")
+    work_until: HalfHour | None = Field(default=None, description="end at or before")
+    no_overtime: bool = False
+    weekends_off: bool = Field(default=False, description="土日祝休み")
+    weekly_two_days: WeeklyTwoDaysFilter | None = None
+    annual_holidays_min: int | None = Field(default=None, ge=0, le=365, multiple_of=5)
+    insurance: bool = Field(default=False, description="雇用・労災・健康・厚生 all")
+    no_transfer: bool = False
+    car_commute: bool = False
+    inexperienced_ok: bool = False
+    education_not_required: bool = False
+    experience_not_required: bool = False
+    licence_not_required: bool = False
+    uij_turn: bool = False
+    trial_employment: bool = False
+    housing: bool = False
+    childcare: bool = False
+    employees_min: Literal[10, 100, 300, 1000] | None = None
+    industries: list[IndustryCode] = Field(default_factory=list, max_length=3)
+    features: list[Feature] = Field(default_factory=list, max_length=8)
+    # --- result page
+    sort: SortKey = SortKey.received_desc
+    page: int = Field(default=1, ge=1, le=MAX_PAGE)
+    per_page: Literal[10, 30, 50] = 30
+
+    @field_validator("job_numbers")
+    @classmethod
+    def _job_numbers(cls, v: list[str]) -> list[str]:
+        out = [_halfwidth(n) for n in v]
+        for n in out:
+            if not JOB_NUMBER_RE.match(n):
+                raise PydanticCustomError(
+                    "job_number_format",
+                    "Use the form NNNNN-NNNNNNNN (5 digits, hyphen, 1–8 digits).",
+                )
+        return out
+
+    @field_validator("employer_number")
+    @classmethod
+    def _employer_number(cls, v: str | None) -> str | None:
+        if v is None or not v.strip():
+            return None
+        n = _halfwidth(v)
+        if not EMPLOYER_NUMBER_RE.match(n):
+            raise PydanticCustomError("employer_number_format", "Use the form NNNN-NNNNNN-N.")
+        return n
+
+    @field_validator("words", "not_words")
+    @classmethod
+    def _words(cls, v: str) -> str:
+        words = v.split()
+        if len(words) > MAX_WORDS:
+            raise PydanticCustomError("too_many_words", "At most {max} words.", {"max": MAX_WORDS})
+        if any(len(w) > MAX_WORD_CHARS for w in words):
+            raise PydanticCustomError(
+                "word_too_long", "A word has at most {max} characters.", {"max": MAX_WORD_CHARS}
+            )
+        return v
+
+    @model_validator(mode="after")
+    def _window(self) -> JobSearchRequest:
+        if self.work_from and self.work_until and self.work_from >= self.work_until:
+            raise PydanticCustomError(
+                "work_window_empty", "The end of the hours must be after their start."
+            )
+        return self
+
+
+def _halfwidth(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip().replace("ー", "-").replace("−", "-")
+
+
+class JobCard(_Out):
+    """One search result, as on the seed's result cards."""
+
+    job_number: str
+    received_on: date  # 受付年月日
+    expires_on: date  # 紹介期限日
+    status: JobStatus
+    category: JobCategory
+    work_style: WorkStyle
+    employment_type: EmploymentType
+    occupation_code: str
+    job_title: str  # 職種
+    summary: str  # 仕事の内容 (first lines)
+    company_name: str | None = Field(description="None where 公開範囲 hides it")
+    disclosure: Disclosure
+    prefecture_code: str
+    municipality_code: str | None
+    workplace: str  # 就業場所 (prefecture + municipality)
+    wage_monthly_min: int | None
+    wage_monthly_max: int | None
+    wage_hourly_min: int | None
+    wage_hourly_max: int | None
+    work_start: str  # "09:30"
+    work_end: str
+    shift: bool  # 交替制・変形労働時間制
+    weekends_off: bool
+    weekly_two_days: WeeklyTwoDays
+    annual_holidays: int
+    openings: int  # 求人数
+    tags: list[JobTag]
+    synthetic: bool = Field(description="架空データ")
+
+
+class JobSearchResult(_Out):
+    total: int
+    page: int
+    per_page: int
+    items: list[JobCard]
+
+
+class JobSheet(JobCard):
+    """GET /api/v1/jobs/{job_number} — the 求人票, every section."""
+
+    # 1 求人事業所
+    employer_number: str | None = Field(description="None where 公開範囲 hides it")
+    company_kana: str | None
+    company_address: str | None
+    company_url: str | None
+    # 2 仕事内容
+    description: str
+    workplace_address: str
+    age_limit: int | None = Field(description="None = 年齢不問")
+    education_required: bool
+    experience_required: bool
+    licence_required: bool
+    licence_note: str
+    trial_employment: bool
+    # 3 賃金・手当
+    base_wage_min: int | None
+    base_wage_max: int | None
+    commute_allowance: bool
+    bonus: bool
+    bonus_months: float | None
+    # 4 労働時間
+    break_minutes: int
+    overtime_hours: int  # monthly average; 0 = なし
+    # 5 その他の労働条件
+    insurance: list[str]  # 雇用 労災 健康 厚生
+    transfer: bool
+    car_commute: bool
+    housing: bool
+    childcare: bool
+    uij_turn: bool
+    # 6 会社の情報
+    employees: int
+    industry_code: str
+    company_description: str
+    # 7 選考等
+    selection_method: str
+    online_application: bool
+    features: list[Feature]
+
+
+# --------------------------------------------------------------------------- reference
+
+
+class PrefectureInfo(_Out):
+    code: str
+    name_ja: str
+    name_en: str
+
+
+class MunicipalityInfo(_Out):
+    code: str
+    prefecture_code: str
+    name_ja: str
+    name_kana: str
+
+
+class OccupationInfo(_Out):
+    code: str
+    name_ja: str
+    name_en: str
+
+
+class OccupationGroupInfo(_Out):
+    code: str
+    name_ja: str
+    name_en: str
+    occupations: list[OccupationInfo]
+
+
+class IndustryInfo(_Out):
+    code: str
+    name_ja: str
+    name_en: str
+
+
+class PrefectureList(_Out):
+    prefectures: list[PrefectureInfo]
+
+
+class MunicipalityList(_Out):
+    municipalities: list[MunicipalityInfo]
+
+
+class OccupationList(_Out):
+    groups: list[OccupationGroupInfo]
+
+
+class IndustryList(_Out):
+    industries: list[IndustryInfo]

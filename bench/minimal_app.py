@@ -1,0 +1,16 @@
+"""The yardstick for start-up: the smallest Textual app that paints a line and a footer."""
+
+from textual.app import App, ComposeResult
+from textual.widgets import Footer, Static
+
+
+class MinimalApp(App[None]):
+    BINDINGS = [("q", "quit", "Quit")]
+
+    def compose(self) -> ComposeResult:
+        yield Static("MINIMAL-READY")
+        yield Footer()
+
+
+if __name__ == "__main__":
+    MinimalApp().run()

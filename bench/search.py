@@ -1,0 +1,291 @@
+"""Search at national scale: p50/p95 per query kind through the typed client against the real
+server (uvicorn on loopback), and the same free-word queries answered by a plain LIKE scan.
+
+    .venv/bin/python -m bench.search [--jobs 1000000] [--rounds 30]
+
+Builds bench/.data/jobs-N.db on the first run (and prints how long generating and indexing
+took), then reuses it. Goal (issue 3): p95 ≤ 100 ms for every kind, ≥ 20× faster than the
+scan on free words. Figures only — nothing here is a pass/fail test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import email
+import email.policy
+import os
+import random
+import re
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from api_client.client import MyPageClient
+from api_client.job_models import JobSearchRequest
+from bench._common import ensure_jobs_database, percentiles
+from server.demo import DEMO_EMAIL, DEMO_PASSWORD
+from server.jobs.generate import expiry_cutoff, today_jst
+from server.mail.templates import OTP_LABEL_EN
+
+WORDS2 = ["介護", "事務", "営業", "看護", "配送", "調理", "警備", "英語", "保育", "清掃"]
+WORDS3 = [
+    "未経験",
+    "看護師",
+    "フォークリフト",
+    "未経験者歓迎",
+    "プログラミング",
+    "介護福祉士",
+    "ルート営業",
+    "社会保険",
+    "施工管理",
+    "品出し",
+]
+WORDS1 = ["車", "英", "夜", "駅", "菓"]
+AND2 = [
+    ("介護", "送迎"),
+    ("事務", "英語"),
+    ("配送", "未経験"),
+    ("看護", "訪問"),
+    ("調理", "給食"),
+    ("営業", "社用車"),
+    ("保育", "資格"),
+    ("警備", "交通"),
+]
+OR2 = [("看護", "介護"), ("事務", "受付"), ("配送", "倉庫"), ("調理", "盛付"), ("保育", "幼稚園")]
+NOT2 = [("介護", "送迎"), ("事務", "医療"), ("配送", "大型"), ("看護", "病棟"), ("営業", "新規")]
+PREFS = ["13", "27", "14", "23", "01", "40", "11", "26", "34", "47"]
+OCCS = ["04", "0101", "05", "0701", "06", "0301", "10", "0801"]
+MUNIS = ["13103", "27128", "14104", "01101", "23106", "40133", "13104", "26104"]
+TEXT = "job_title || ' ' || description || ' ' || workplace_address || ' ' || licence_note"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def start_server(db: Path, tmp: Path) -> tuple[subprocess.Popen[bytes], str, Path]:
+    port = free_port()
+    maildir = tmp / "outbox"
+    env = os.environ | {"HELLOWORK_SECRET_KEY": "bench-" + "k" * 40}
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "server",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--database-url",
+            f"sqlite+aiosqlite:///{db}",
+            "--maildir",
+            str(maildir),
+            "--seed-demo",
+            "--data-dir",
+            str(tmp),
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return proc, f"http://127.0.0.1:{port}", maildir
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit("server did not start")
+
+
+def read_otp(maildir: Path) -> str:
+    newest = max((maildir / "new").iterdir(), key=lambda p: p.stat().st_mtime)
+    msg = email.message_from_bytes(newest.read_bytes(), policy=email.policy.default)
+    body = msg.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
+    found = re.search(rf"{OTP_LABEL_EN}: (\d{{6}})", body)
+    assert found
+    return found.group(1)
+
+
+def query_mix(
+    rng: random.Random, sample_numbers: list[str], employers: list[str]
+) -> dict[str, Callable[[], JobSearchRequest]]:
+    def req(**kw: Any) -> JobSearchRequest:
+        return JobSearchRequest(**kw)
+
+    return {
+        "prefecture+occupation": lambda: req(
+            prefectures=rng.sample(PREFS, rng.randint(1, 3)),
+            occupations=rng.sample(OCCS, rng.randint(1, 3)),
+        ),
+        "1-char word": lambda: req(words=rng.choice(WORDS1)),
+        "2-char word": lambda: req(words=rng.choice(WORDS2)),
+        "3+-char word": lambda: req(words=rng.choice(WORDS3)),
+        "AND of two words": lambda: req(words=" ".join(rng.choice(AND2))),
+        "OR of two words": lambda: req(words=" ".join(rng.choice(OR2)), word_mode="any"),
+        "NOT word": lambda: (lambda w: req(words=w[0], not_words=w[1]))(rng.choice(NOT2)),
+        "word + selective filter": lambda: req(
+            words=rng.choice(WORDS2 + WORDS3), municipalities=[rng.choice(MUNIS)]
+        ),
+        "word + employer number": lambda: req(
+            words=rng.choice(["歓迎", "未経験", "車"]), employer_number=rng.choice(employers)
+        ),
+        "wage + days-off filters": lambda: req(
+            wage_monthly_min=rng.choice([200_000, 250_000, 300_000]),
+            weekends_off=True,
+            annual_holidays_min=rng.choice([110, 120, 125]),
+            insurance=rng.random() < 0.5,
+        ),
+        "many filters": lambda: req(
+            prefectures=[rng.choice(PREFS)],
+            work_styles=["full_time"],
+            employment_types=["regular"],
+            age=rng.randint(25, 60),
+            no_transfer=True,
+            car_commute=True,
+            weekly_two_days="any",
+            work_from="08:00",
+            work_until="18:00",
+        ),
+        "job-number lookup": lambda: req(job_numbers=rng.sample(sample_numbers, 5)),
+        "deep page": lambda: req(
+            prefectures=[rng.choice(PREFS[:4])], per_page=50, page=rng.randint(100, 200)
+        ),
+        "no condition": lambda: req(page=rng.randint(1, 20)),
+    }
+
+
+def like_scan(
+    conn: sqlite3.Connection, min_id: int, words: list[str], mode: str, not_words: list[str]
+) -> tuple[int, list[int]]:
+    """The naive alternative: substring scan of every open posting (count + first page)."""
+    conds = [f"({TEXT}) LIKE ?" for _ in words]
+    pos = (" OR " if mode == "any" else " AND ").join(conds)
+    neg = "".join(f" AND ({TEXT}) NOT LIKE ?" for _ in not_words)
+    where = f"status = 'open' AND id >= ? AND ({pos}){neg}"
+    args = [min_id, *[f"%{w}%" for w in words], *[f"%{w}%" for w in not_words]]
+    total = conn.execute(f"SELECT count(*) FROM job_postings WHERE {where}", args).fetchone()[0]
+    ids = [
+        r[0]
+        for r in conn.execute(
+            f"SELECT id FROM job_postings WHERE {where} ORDER BY id DESC LIMIT 30", args
+        )
+    ]
+    return total, ids
+
+
+FREE_WORD_KINDS = (
+    "1-char word",
+    "2-char word",
+    "3+-char word",
+    "AND of two words",
+    "OR of two words",
+    "NOT word",
+)
+
+
+async def run(args: argparse.Namespace) -> None:
+    db, meta = ensure_jobs_database(args.jobs)
+    print(f"database {db.name}: {meta}")
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    cutoff = expiry_cutoff(today_jst()).isoformat()
+    min_id = conn.execute(
+        "SELECT id FROM job_postings WHERE received_on >= ? ORDER BY received_on, id LIMIT 1",
+        (cutoff,),
+    ).fetchone()[0]
+    numbers = [
+        r[0]
+        for r in conn.execute(
+            "SELECT job_number FROM job_postings WHERE status = 'open' AND id >= ?"
+            " ORDER BY random() LIMIT 500",
+            (min_id,),
+        )
+    ]
+    employers = [
+        r[0]
+        for r in conn.execute(
+            "SELECT employer_number FROM job_postings WHERE disclosure = 1 AND status = 'open'"
+            " AND id >= ? ORDER BY random() LIMIT 200",
+            (min_id,),
+        )
+    ]
+
+    with tempfile.TemporaryDirectory() as tmp:
+        proc, url, maildir = start_server(db, Path(tmp))
+        try:
+            async with MyPageClient(url) as api:
+                res = await api.login(DEMO_EMAIL, DEMO_PASSWORD)
+                assert res.login_ticket
+                await api.verify_otp(res.login_ticket, read_otp(maildir))
+                rng = random.Random(42)
+                mix = query_mix(rng, numbers, employers)
+                for make in mix.values():  # warm up caches once per kind
+                    await api.search_jobs(make())
+                print(f"\nAPI through MyPageClient → uvicorn → SQLite ({args.rounds} per kind)")
+                print(f"{'kind':<26}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}  {'mean total':>11}")
+                api_p50: dict[str, float] = {}
+                reqs: dict[str, list[JobSearchRequest]] = {}
+                for kind, make in mix.items():
+                    samples, totals = [], []
+                    reqs[kind] = []
+                    for _ in range(args.rounds):
+                        r = make()
+                        reqs[kind].append(r)
+                        t0 = time.perf_counter()
+                        page = await api.search_jobs(r)
+                        samples.append(time.perf_counter() - t0)
+                        totals.append(page.total)
+                    p50, p95 = percentiles(samples)
+                    api_p50[kind] = p50
+                    print(
+                        f"{kind:<26}{p50:9.1f}{p95:9.1f}{max(samples) * 1000:9.1f}"
+                        f"  {sum(totals) / len(totals):11,.0f}"
+                    )
+                t0 = time.perf_counter()
+                sheet_samples = []
+                for n in numbers[: args.rounds]:
+                    t0 = time.perf_counter()
+                    await api.job_sheet(n)
+                    sheet_samples.append(time.perf_counter() - t0)
+                p50, p95 = percentiles(sheet_samples)
+                print(
+                    f"{'job sheet (GET)':<26}{p50:9.1f}{p95:9.1f}{max(sheet_samples) * 1000:9.1f}"
+                )
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+
+    print(f"\nSame free-word queries by LIKE scan (sqlite3, {args.scan_rounds} per kind)")
+    print(f"{'kind':<26}{'p50 ms':>9}{'p95 ms':>9}  {'API p50':>8}  {'speed-up (p50)':>14}")
+    for kind in FREE_WORD_KINDS:
+        samples = []
+        for r in reqs[kind][: args.scan_rounds]:
+            t0 = time.perf_counter()
+            like_scan(conn, min_id, r.words.split(), r.word_mode.value, r.not_words.split())
+            samples.append(time.perf_counter() - t0)
+        p50, p95 = percentiles(samples)
+        print(f"{kind:<26}{p50:9.1f}{p95:9.1f}  {api_p50[kind]:8.1f}  {p50 / api_p50[kind]:13.0f}×")
+    conn.close()
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--jobs", type=int, default=1_000_000)
+    p.add_argument("--rounds", type=int, default=30)
+    p.add_argument("--scan-rounds", type=int, default=5)
+    asyncio.run(run(p.parse_args(argv)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,228 @@
+"""What every screen shares: the app services they use, localisation, error explanations.
+
+Screens reach the app through the `Services` protocol instead of importing tui.app (which
+imports the screens). Nothing heavy is imported at module level: api_client.errors (pydantic)
+is loaded only when an error is being explained, so the login screen paints before the
+client libraries are loaded.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TypeVar, cast
+
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from tui.i18n import has, t
+from widgets.field import Field, Message
+
+if TYPE_CHECKING:
+    from api_client.client import MyPageClient
+    from api_client.device_store import DeviceTokenStore
+    from api_client.models import ServerMeta
+    from api_client.validation import Problem
+
+log = logging.getLogger("hellowork.tui")
+
+R = TypeVar("R")
+
+
+class Services(Protocol):
+    """The part of the App that screens use."""
+
+    @property
+    def kiosk(self) -> bool: ...
+
+    @property
+    def mailbox_dir(self) -> Path | None: ...
+
+    @property
+    def device_store(self) -> DeviceTokenStore: ...
+
+    @property
+    def client_ready(self) -> bool: ...
+
+    async def get_client(self) -> MyPageClient: ...
+
+    async def get_meta(self) -> ServerMeta: ...
+
+    async def device_availability(self) -> tuple[bool, str | None]: ...
+
+    def go_home(self, email: str) -> None: ...
+
+    def show_from_login(self, screen: Screen[None]) -> None: ...
+
+    def back_to_login(
+        self, message: str | None = None, *, error: bool = False, email: str | None = None
+    ) -> None: ...
+
+    def session_lost(self, retry: Callable[[], object] | None = None) -> None: ...
+
+    def open_mailbox(self) -> None: ...
+
+
+def localise_bindings(node: DOMNode) -> None:
+    """Give every binding whose `id` is a catalogue key its text in the current language.
+
+    Binding descriptions are fixed strings, so the node's own bindings map is rewritten.
+    """
+    bindings = node._bindings.key_to_bindings
+    for key, items in bindings.items():
+        bindings[key] = [
+            replace(b, description=t(b.id)) if b.id and has(b.id) else b for b in items
+        ]
+    node.refresh_bindings()
+
+
+class Localised:
+    """Mixin for screens: texts are (re)applied on mount and on every language switch."""
+
+    def apply_language(self) -> None:
+        """Set every text of the screen from the catalogue. Override in screens."""
+
+
+class BaseScreen(Screen[None], Localised):
+    @property
+    def services(self) -> Services:
+        return cast(Services, self.app)
+
+    def on_mount(self) -> None:
+        self.relocalise()
+
+    def relocalise(self) -> None:
+        localise_bindings(self)
+        self.apply_language()
+        for line in self.query(MessageLine):
+            line.rebuild()
+        for field_widget in self.query(Field):
+            field_widget.rebuild_messages()
+
+
+class BaseModal(ModalScreen[R], Localised):
+    @property
+    def services(self) -> Services:
+        return cast(Services, self.app)
+
+    def on_mount(self) -> None:
+        self.relocalise()
+
+    def relocalise(self) -> None:
+        localise_bindings(self)
+        self.apply_language()
+
+
+class MessageLine(Static):
+    """A status line: an error (✖) or a note (ℹ) — marked by symbol and words, not colour."""
+
+    DEFAULT_CSS = """
+    MessageLine { height: auto; margin: 1 0 0 0; display: none; }
+    MessageLine.-shown { display: block; }
+    MessageLine.-error { text-style: bold; color: $text-error; }
+    MessageLine.-busy { text-style: italic; }
+    """
+
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__("", id=id, markup=False)
+        self.text = ""
+        self._message: Message = None
+        self._error = False
+        self._busy = False
+
+    def show(self, message: Message, *, error: bool = False, busy: bool = False) -> None:
+        """`message` may be a function building the text, re-run on a language switch."""
+        self._message, self._error, self._busy = message, error, busy
+        self.text = (message() if callable(message) else message) or ""
+        mark = "✖\u00a0" if error else ("…\u00a0" if busy else "ℹ\u00a0")
+        self.update(mark + self.text if self.text else "")
+        self.set_class(bool(self.text), "-shown")
+        self.set_class(error, "-error")
+        self.set_class(busy, "-busy")
+
+    def rebuild(self) -> None:
+        self.show(self._message, error=self._error, busy=self._busy)
+
+
+class ServiceUnavailable(Exception):
+    """The app could not provide a client (e.g. the built-in server failed); str() is UI text."""
+
+
+@dataclass
+class Explained:
+    """An exception turned into what the UI needs: a code, a message, per-field messages."""
+
+    code: str
+    message: str
+    fields: dict[str, list[str]] = field(default_factory=dict)
+    params: dict[str, str | int] = field(default_factory=dict)
+    retry_after: float | None = None
+
+    @property
+    def session_lost(self) -> bool:
+        return self.code in ("session_expired", "not_authenticated")
+
+
+FIELD_NAME_KEYS = {
+    "email": "field.email",
+    "password": "field.password",
+    "otp": "field.otp",
+    "auth_key": "field.auth_key",
+    "new_password": "field.new_password",
+    "new_password_confirm": "field.new_password_confirm",
+    "seeker_number": "field.seeker_number",
+}
+
+
+def field_label(name: str) -> str:
+    return t(FIELD_NAME_KEYS.get(name, "field.field"))
+
+
+def problem_message(code: str, field_name: str, params: dict[str, str | int] | None = None) -> str:
+    """The message for a validation code, naming the field."""
+    key = f"validation.{code}" if has(f"validation.{code}") else "validation.invalid"
+    return t(key, field=field_label(field_name), **(params or {}))
+
+
+def error_text(exc: BaseException) -> Callable[[], str]:
+    """The message of `exc`, rebuilt in the current language each time it is shown."""
+    return lambda: explain(exc).message
+
+
+def field_error_text(exc: BaseException, name: str, sep: str = "\n") -> Callable[[], str]:
+    return lambda: sep.join(explain(exc).fields.get(name, []))
+
+
+def problems_text(problems: Sequence[Problem], name: str) -> Callable[[], str]:
+    return lambda: "\n".join(problem_message(p.code, name, p.params) for p in problems)
+
+
+def explain(exc: BaseException) -> Explained:
+    """Map any exception from the client (or the embedded launcher) to UI text."""
+    from api_client import errors
+
+    if isinstance(exc, errors.TransportError):
+        log.info("transport error: %r (cause %r)", exc, exc.__cause__ or exc.__context__)
+        return Explained("transport", t("error.transport"))
+    if isinstance(exc, errors.APIStatusError):
+        code = str(exc.code)
+        params = dict(exc.params)
+        seconds = exc.retry_after if exc.retry_after is not None else params.get("retry_after")
+        if seconds is not None:
+            params.setdefault("seconds", int(float(seconds) + 0.999))
+        params.setdefault("seconds", "—")
+        params.setdefault("limit", "—")
+        if isinstance(exc, errors.ServerError):
+            code = "internal_error"
+        message = t(f"error.{code}", **params) if has(f"error.{code}") else exc.body.message
+        fields: dict[str, list[str]] = {}
+        for fe in exc.fields:
+            fields.setdefault(fe.field, []).append(problem_message(fe.code, fe.field, fe.params))
+        return Explained(code, message, fields, dict(exc.params), exc.retry_after)
+    if isinstance(exc, ServiceUnavailable):
+        return Explained("server_failed", str(exc))
+    log.exception("unexpected error", exc_info=exc)
+    return Explained("unknown", t("error.unknown", detail=f"{type(exc).__name__}: {exc}"))

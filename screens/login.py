@@ -1,0 +1,209 @@
+"""求職者マイページログイン — e-mail + password, then OTP (or straight Home with a device token)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Button, Footer, Input, Static
+
+from api_client.validation import email_problems, normalise_email
+from screens.base import (
+    BaseScreen,
+    MessageLine,
+    error_text,
+    explain,
+    field_error_text,
+    problem_message,
+)
+from screens.signin import start_sign_in
+from tui.i18n import t
+from widgets.field import Field, Message
+
+
+class LoginScreen(BaseScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+r", "forgot", "Forgot password", id="key.reset"),
+        Binding("ctrl+o", "mailbox", "Mailbox", id="key.mailbox"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="page"):
+            yield Static("", id="title", classes="title")
+            yield Static("", id="intro", classes="intro")
+            yield Field("", input_id="email", max_length=254)
+            yield Field("", input_id="password", password=True, max_length=256)
+            yield Button("", id="login", variant="primary")
+            yield MessageLine(id="message")
+            yield MessageLine(id="server-state")
+            with Vertical(classes="links"):
+                yield Button("", id="forgot", classes="link")
+                yield Button("", id="mailbox", classes="link")
+            yield Static("", id="keys-hint", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#mailbox", Button).display = self.services.mailbox_dir is not None
+        self.query_one("#email", Input).focus()
+        self.watch_server()
+
+    def apply_language(self) -> None:
+        self.query_one("#title", Static).update(t("login.title"))
+        self.query_one("#intro", Static).update(t("login.intro"))
+        self.query_one("#field-email", Field).set_label(t("field.email"), t("login.email_hint"))
+        self.query_one("#field-password", Field).set_label(t("field.password"))
+        self.query_one("#login", Button).label = t("login.submit")
+        self.query_one("#forgot", Button).label = t("login.forgot") + " (Ctrl+R)"
+        self.query_one("#mailbox", Button).label = t("login.mailbox") + " (Ctrl+O)"
+        self.query_one("#keys-hint", Static).update(t("login.keys_hint"))
+        if not self.services.client_ready:
+            self.query_one("#server-state", MessageLine).show(
+                lambda: t("server.starting"), busy=True
+            )
+
+    # ------------------------------------------------------------------ server start-up state
+
+    @work(group="server-state")
+    async def watch_server(self) -> None:
+        """Show "starting server…" until the client is usable; never blocks the first paint."""
+        state = self.query_one("#server-state", MessageLine)
+        if self.services.client_ready:
+            state.show(None)
+            return
+        try:
+            await self.services.get_client()
+        except Exception as exc:
+            state.show(error_text(exc), error=True)
+        else:
+            state.show(None)
+
+    # ------------------------------------------------------------------ public helpers
+
+    def show_message(self, message: Message, *, error: bool = False) -> None:
+        self.query_one("#message", MessageLine).show(message, error=error)
+
+    def clear(self, *, keep_email: bool = False) -> None:
+        """Forget what the last user typed (kiosk: nothing of them stays on screen)."""
+        if not keep_email:
+            self.query_one("#field-email", Field).value = ""
+        self.query_one("#field-password", Field).value = ""
+        for f in self.query(Field):
+            f.set_error(None)
+            f.set_note(None)
+        self.show_message(None)
+        self.query_one("#email", Input).focus()
+
+    def prefill_email(self, email: str) -> None:
+        self.query_one("#field-email", Field).value = email
+        self.query_one("#password", Input).focus()
+
+    # ------------------------------------------------------------------ actions
+
+    def action_forgot(self) -> None:
+        from screens.password_reset import ResetRequestScreen
+
+        email = normalise_email(self.query_one("#field-email", Field).value).value
+        self.app.push_screen(ResetRequestScreen(email=email))
+
+    def action_mailbox(self) -> None:
+        self.services.open_mailbox()
+
+    @on(Button.Pressed, "#forgot")
+    def _forgot_pressed(self) -> None:
+        self.action_forgot()
+
+    @on(Button.Pressed, "#mailbox")
+    def _mailbox_pressed(self) -> None:
+        self.action_mailbox()
+
+    @on(Input.Submitted, "#email")
+    def _email_submitted(self) -> None:
+        if self.query_one("#field-password", Field).value:
+            self.submit()
+        else:
+            self.query_one("#password", Input).focus()
+
+    @on(Input.Submitted, "#password")
+    @on(Button.Pressed, "#login")
+    def _login_pressed(self) -> None:
+        self.submit()
+
+    def submit(self) -> None:
+        email_field = self.query_one("#field-email", Field)
+        password_field = self.query_one("#field-password", Field)
+        typed = email_field.value
+        normalised = normalise_email(typed)
+        email = normalised.value
+        if normalised.changed and typed.strip() != email:
+            email_field.value = email
+            email_field.set_note(lambda: t("login.normalised", before=typed, after=email))
+        else:
+            email_field.set_note(None)
+        ok = True
+        problems = email_problems(email)
+        first = problems[0] if problems else None
+        email_field.set_error(
+            (lambda: problem_message(first.code, "email", first.params)) if first else None
+        )
+        if problems:
+            ok = False
+            email_field.input.focus()
+        password = password_field.value
+        password_field.set_error(
+            None if password else (lambda: problem_message("required", "password"))
+        )
+        if not password and ok:
+            ok = False
+            password_field.input.focus()
+        if ok:
+            self.sign_in(email, password)
+
+    @work(exclusive=True, group="login")
+    async def sign_in(self, email: str, password: str) -> None:
+        button = self.query_one("#login", Button)
+        button.disabled = True
+        message = self.query_one("#message", MessageLine)
+        try:
+            if not self.services.client_ready:
+                message.show(lambda: t("server.waiting"), busy=True)
+            await self.services.get_client()
+            message.show(lambda: t("login.signing_in"), busy=True)
+            response = await start_sign_in(self.services, email, password)
+            if response.status == "signed_in":
+                self.query_one("#field-password", Field).value = ""
+                message.show(None)
+                self.services.go_home(email)
+                return
+            assert response.login_ticket is not None
+            from screens.otp import OtpScreen
+
+            self.query_one("#field-password", Field).value = ""
+            message.show(None)
+            # Over the login screen, even if the user opened another screen meanwhile.
+            self.services.show_from_login(
+                OtpScreen(email, response.login_ticket, response.otp_expires_at)
+            )
+        except Exception as exc:
+            self._show_error(exc)
+        finally:
+            button.disabled = False
+
+    def _show_error(self, exc: BaseException) -> None:
+        info = explain(exc)
+
+        def text(e: BaseException = exc) -> str:
+            again = explain(e)
+            if again.code in ("transport", "internal_error", "server_failed", "unknown"):
+                return again.message + " " + t("login.retry_hint")
+            return again.message
+
+        self.show_message(text, error=True)
+        for name in info.fields:
+            if name in ("email", "password"):
+                self.query_one(f"#field-{name}", Field).set_error(field_error_text(exc, name, " "))
+        if info.code == "invalid_credentials":
+            self.query_one("#password", Input).focus()

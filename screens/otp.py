@@ -1,0 +1,202 @@
+"""ワンタイムパスワードの入力 — the second step of signing in."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Button, Footer, Input, Static
+
+from screens.base import BaseScreen, MessageLine, error_text, explain, problem_message
+from screens.signin import OTP_RE, finish_sign_in, normalise_otp
+from screens.timefmt import format_jst
+from tui.i18n import t
+from widgets.checkbox import TickBox
+from widgets.field import Field
+
+# These end the login attempt: the user must start again from the login screen.
+RESTART_CODES = frozenset({"otp_expired", "otp_attempts_exhausted", "login_ticket_invalid"})
+
+
+class OtpScreen(BaseScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="key.back"),
+        Binding("ctrl+n", "resend", "Resend", id="key.resend"),
+        Binding("ctrl+o", "mailbox", "Mailbox", id="key.mailbox"),
+    ]
+
+    def __init__(self, email: str, login_ticket: str, expires_at: datetime | None) -> None:
+        super().__init__()
+        self.email = email
+        self.login_ticket = login_ticket
+        self.expires_at = expires_at
+        self.availability: tuple[bool, str | None] | None = None
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="page"):
+            yield Static("", id="title", classes="title")
+            yield Static("", id="intro", classes="intro", markup=False)
+            yield Static("", id="expires", classes="hint")
+            yield Field("", input_id="otp", max_length=16)
+            yield TickBox("", id="remember")
+            yield Static("", id="remember-reason", classes="hint")
+            yield Button("", id="verify", variant="primary")
+            yield MessageLine(id="message")
+            with Vertical(classes="links"):
+                yield Button("", id="resend", classes="link")
+                yield Button("", id="mailbox", classes="link")
+                yield Button("", id="back", classes="link")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        # Disabled until the keyring has been asked (off the event loop).
+        self.query_one("#remember", TickBox).disabled = True
+        self.check_keyring()
+        self.query_one("#mailbox", Button).display = self.services.mailbox_dir is not None
+        self.query_one("#otp", Input).focus()
+
+    @work(group="keyring")
+    async def check_keyring(self) -> None:
+        if self.services.kiosk:
+            self.availability = (False, "kiosk_mode")
+        else:
+            self.availability = await self.services.device_availability()
+        self.query_one("#remember", TickBox).disabled = not self.availability[0]
+        self._show_availability()
+
+    def _show_availability(self) -> None:
+        if self.availability is None:
+            return
+        ok, reason = self.availability
+        reason_line = self.query_one("#remember-reason", Static)
+        key = f"otp.remember_off.{reason}"
+        reason_line.update("" if ok else "✖\u00a0" + t(key if key in _REASONS else _UNKNOWN))
+        reason_line.display = not ok
+
+    def apply_language(self) -> None:
+        self.query_one("#title", Static).update(t("otp.title"))
+        self.query_one("#intro", Static).update(t("otp.intro", email=self.email))
+        expires = self.query_one("#expires", Static)
+        when = format_jst(self.expires_at) if self.expires_at else ""
+        expires.update(t("otp.expires", time=when) if when else "")
+        self.query_one("#field-otp", Field).set_label(t("field.otp"))
+        self.query_one("#remember", TickBox).label = t("otp.remember")
+        self._show_availability()
+        self.query_one("#verify", Button).label = t("otp.submit")
+        self.query_one("#resend", Button).label = t("otp.resend") + " (Ctrl+N)"
+        self.query_one("#mailbox", Button).label = t("login.mailbox") + " (Ctrl+O)"
+        self.query_one("#back", Button).label = t("otp.back") + " (Esc)"
+
+    # ------------------------------------------------------------------ actions
+
+    def action_back(self) -> None:
+        self.services.back_to_login()
+
+    def action_mailbox(self) -> None:
+        self.services.open_mailbox()
+
+    def action_resend(self) -> None:
+        self.resend()
+
+    @on(Button.Pressed, "#back")
+    def _back(self) -> None:
+        self.action_back()
+
+    @on(Button.Pressed, "#mailbox")
+    def _mailbox(self) -> None:
+        self.action_mailbox()
+
+    @on(Button.Pressed, "#resend")
+    def _resend(self) -> None:
+        self.resend()
+
+    @on(Input.Submitted, "#otp")
+    @on(Button.Pressed, "#verify")
+    def _submit(self) -> None:
+        self.submit()
+
+    def submit(self) -> None:
+        otp_field = self.query_one("#field-otp", Field)
+        otp = normalise_otp(otp_field.value)
+        if not otp:
+            otp_field.set_error(lambda: problem_message("required", "otp"))
+            return
+        if not OTP_RE.match(otp):
+            otp_field.set_error(lambda: problem_message("otp_format", "otp"))
+            return
+        otp_field.set_error(None)
+        remember = self.query_one("#remember", TickBox)
+        self.verify(otp, remember.value and not remember.disabled)
+
+    @work(exclusive=True, group="otp")
+    async def verify(self, otp: str, remember: bool) -> None:
+        button = self.query_one("#verify", Button)
+        button.disabled = True
+        message = self.query_one("#message", MessageLine)
+        message.show(lambda: t("otp.verifying"), busy=True)
+        try:
+            stored = await finish_sign_in(
+                self.services, self.email, self.login_ticket, otp, remember
+            )
+            message.show(None)
+            if stored is not None:
+                self.app.notify(t("otp.token_saved") if stored else t("otp.token_not_saved"))
+            self.services.go_home(self.email)
+        except Exception as exc:
+            info = explain(exc)
+            if info.code in RESTART_CODES:
+                self.services.back_to_login(info.message, error=True)
+                return
+            otp_field = self.query_one("#field-otp", Field)
+            if info.code == "otp_invalid":
+                remaining = info.params.get("remaining")
+
+                def text(e: BaseException = exc) -> str:
+                    message = explain(e).message
+                    if remaining is not None:
+                        message += " " + t("otp.remaining", remaining=remaining)
+                    return message
+
+                otp_field.set_error(text)
+                otp_field.value = ""
+                otp_field.input.focus()
+                message.show(None)
+            else:
+                message.show(error_text(exc), error=True)
+        finally:
+            button.disabled = False
+
+    @work(exclusive=True, group="otp-resend")
+    async def resend(self) -> None:
+        message = self.query_one("#message", MessageLine)
+        try:
+            client = await self.services.get_client()
+            response = await client.resend_otp(self.login_ticket)
+        except Exception as exc:
+            info = explain(exc)
+            if info.code in RESTART_CODES:
+                self.services.back_to_login(info.message, error=True)
+                return
+            message.show(error_text(exc), error=True)
+            return
+        self.expires_at = response.otp_expires_at
+        self.query_one("#expires", Static).update(
+            t("otp.expires", time=format_jst(self.expires_at))
+        )
+        message.show(lambda: t("otp.resent"))
+        self.query_one("#otp", Input).focus()
+
+
+_REASONS = frozenset(
+    {
+        "otp.remember_off.kiosk_mode",
+        "otp.remember_off.keyring_unavailable",
+        "otp.remember_off.keyring_insecure",
+    }
+)
+_UNKNOWN = "otp.remember_off.unknown"

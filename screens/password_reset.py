@@ -1,0 +1,231 @@
+"""パスワードをお忘れの方: e-mail → 認証キー by mail → new password ×2 + key (seed 004 §3.1)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Button, Footer, Input, Static
+
+from api_client.validation import (
+    PASSWORD_SYMBOLS,
+    Problem,
+    email_problems,
+    normalise_email,
+    normalise_halfwidth,
+    password_confirm_problems,
+    password_problems,
+)
+from screens.base import (
+    BaseScreen,
+    MessageLine,
+    error_text,
+    explain,
+    field_error_text,
+    problem_message,
+    problems_text,
+)
+from tui.i18n import t
+from widgets.field import Field
+
+# Errors after which the key is useless: the user must ask for a new one.
+RESTART_CODES = frozenset({"auth_key_expired", "auth_key_attempts_exhausted"})
+
+
+class _ResetBase(BaseScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="key.back"),
+        Binding("ctrl+o", "mailbox", "Mailbox", id="key.mailbox"),
+    ]
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_mailbox(self) -> None:
+        self.services.open_mailbox()
+
+    @on(Button.Pressed, "#mailbox")
+    def _mailbox(self) -> None:
+        self.action_mailbox()
+
+    @on(Button.Pressed, "#back")
+    def _back(self) -> None:
+        self.action_back()
+
+    def _links(self) -> ComposeResult:
+        with Vertical(classes="links"):
+            yield Button("", id="mailbox", classes="link")
+            yield Button("", id="back", classes="link")
+
+    def _label_links(self) -> None:
+        self.query_one("#mailbox", Button).label = t("login.mailbox") + " (Ctrl+O)"
+        self.query_one("#back", Button).label = t("key.back") + " (Esc)"
+        self.query_one("#mailbox", Button).display = self.services.mailbox_dir is not None
+
+
+class ResetRequestScreen(_ResetBase):
+    """Step 1: the registered e-mail address."""
+
+    def __init__(self, email: str = "") -> None:
+        super().__init__()
+        self.initial_email = email
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="page"):
+            yield Static("", id="title", classes="title")
+            yield Static("", id="intro", classes="intro")
+            yield Field("", input_id="email", value=self.initial_email, max_length=254)
+            yield Button("", id="next", variant="primary")
+            yield MessageLine(id="message")
+            yield from self._links()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#email", Input).focus()
+
+    def apply_language(self) -> None:
+        self.query_one("#title", Static).update(t("reset.title"))
+        self.query_one("#intro", Static).update(t("reset.intro"))
+        self.query_one("#field-email", Field).set_label(t("field.email"), t("login.email_hint"))
+        self.query_one("#next", Button).label = t("reset.next")
+        self._label_links()
+
+    @on(Input.Submitted, "#email")
+    @on(Button.Pressed, "#next")
+    def submit(self) -> None:
+        field = self.query_one("#field-email", Field)
+        typed = field.value
+        normalised = normalise_email(typed)
+        if normalised.changed and typed.strip() != normalised.value:
+            field.value = normalised.value
+            after = normalised.value
+            field.set_note(lambda: t("login.normalised", before=typed, after=after))
+        problems = email_problems(normalised.value)
+        if problems:
+            first = problems[0]
+            field.set_error(lambda: problem_message(first.code, "email", first.params))
+            return
+        field.set_error(None)
+        self.send(normalised.value)
+
+    @work(exclusive=True, group="reset")
+    async def send(self, email: str) -> None:
+        button = self.query_one("#next", Button)
+        button.disabled = True
+        message = self.query_one("#message", MessageLine)
+        message.show(lambda: t("reset.sending"), busy=True)
+        try:
+            client = await self.services.get_client()
+            await client.request_password_reset(email)
+        except Exception as exc:
+            info = explain(exc)
+            message.show(error_text(exc), error=True)
+            if "email" in info.fields:
+                self.query_one("#field-email", Field).set_error(field_error_text(exc, "email", " "))
+            return
+        finally:
+            button.disabled = False
+        message.show(None)
+        self.app.push_screen(ResetConfirmScreen(email))
+
+
+class ResetConfirmScreen(_ResetBase):
+    """Step 2: new password ×2 and the 認証キー from the mail."""
+
+    def __init__(self, email: str) -> None:
+        super().__init__()
+        self.email = email
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="page"):
+            yield Static("", id="title", classes="title")
+            yield Static("", id="intro", classes="intro", markup=False)
+            yield Field("", input_id="new_password", password=True, max_length=256)
+            yield Field("", input_id="new_password_confirm", password=True, max_length=256)
+            yield Field("", input_id="auth_key", max_length=64)
+            yield Button("", id="done", variant="primary")
+            yield MessageLine(id="message")
+            yield from self._links()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#new_password", Input).focus()
+
+    def apply_language(self) -> None:
+        self.query_one("#title", Static).update(t("reset.confirm_title"))
+        self.query_one("#intro", Static).update(t("reset.confirm_intro", email=self.email))
+        rule = t("reset.password_rule", symbols=PASSWORD_SYMBOLS)
+        self.query_one("#field-new_password", Field).set_label(t("field.new_password"), rule)
+        self.query_one("#field-new_password_confirm", Field).set_label(
+            t("field.new_password_confirm")
+        )
+        self.query_one("#field-auth_key", Field).set_label(t("field.auth_key"))
+        self.query_one("#done", Button).label = t("reset.submit")
+        self._label_links()
+
+    @on(Input.Submitted, "#new_password")
+    @on(Input.Submitted, "#new_password_confirm")
+    def _next_field(self) -> None:
+        self.focus_next()
+
+    @on(Input.Submitted, "#auth_key")
+    @on(Button.Pressed, "#done")
+    def submit(self) -> None:
+        pw = self.query_one("#field-new_password", Field)
+        confirm = self.query_one("#field-new_password_confirm", Field)
+        key = self.query_one("#field-auth_key", Field)
+        auth_key = normalise_halfwidth(key.value).value
+        key.value = auth_key
+        required = [Problem("required")]
+        problems: dict[str, list[Problem]] = {
+            "new_password": password_problems(pw.value) if pw.value else required,
+            "new_password_confirm": password_confirm_problems(pw.value, confirm.value)
+            if confirm.value
+            else required,
+            "auth_key": [] if auth_key else required,
+        }
+        first_bad: Field | None = None
+        for name, found in problems.items():
+            field = self.query_one(f"#field-{name}", Field)
+            field.set_error(problems_text(found, name) if found else None)
+            if found and first_bad is None:
+                first_bad = field
+        if first_bad is not None:
+            first_bad.input.focus()
+            return
+        self.confirm(auth_key, pw.value, confirm.value)
+
+    @work(exclusive=True, group="reset")
+    async def confirm(self, auth_key: str, password: str, password_confirm: str) -> None:
+        button = self.query_one("#done", Button)
+        button.disabled = True
+        message = self.query_one("#message", MessageLine)
+        message.show(lambda: t("reset.saving"), busy=True)
+        try:
+            client = await self.services.get_client()
+            await client.confirm_password_reset(self.email, auth_key, password, password_confirm)
+        except Exception as exc:
+            info = explain(exc)
+
+            def text(e: BaseException = exc) -> str:
+                again = explain(e)
+                restart = " " + t("reset.restart") if again.code in RESTART_CODES else ""
+                return again.message + restart
+
+            message.show(text, error=True)
+            for name in info.fields:
+                if name in ("new_password", "new_password_confirm", "auth_key"):
+                    self.query_one(f"#field-{name}", Field).set_error(
+                        field_error_text(exc, name, "\n")
+                    )
+            if info.code == "auth_key_invalid":
+                self.query_one("#field-auth_key", Field).set_error(error_text(exc))
+            return
+        finally:
+            button.disabled = False
+        self.services.back_to_login(t("login.reset_done"), email=self.email)

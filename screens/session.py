@@ -1,0 +1,165 @@
+"""When the server says the session is gone.
+
+Normally a dialog signs the same user in again over the current screen (nothing typed is
+lost). In kiosk mode — or when we do not know who was signed in — a notice leads back to the
+login screen instead, so the next person never sees the last one's screen.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Button, Input, Static
+
+from screens.base import BaseModal, MessageLine, error_text, explain, problem_message
+from screens.otp import RESTART_CODES
+from screens.signin import OTP_RE, finish_sign_in, normalise_otp, start_sign_in
+from tui.i18n import t
+from widgets.field import Field
+
+
+class SessionExpiredModal(BaseModal[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close", id="key.close")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("", id="title", classes="title")
+            yield Static("", id="body")
+            yield Button("", id="ok", variant="primary")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#ok", Button).focus()
+
+    def apply_language(self) -> None:
+        self.query_one("#title", Static).update(t("session.title"))
+        self.query_one("#body", Static).update(t("session.expired"))
+        self.query_one("#ok", Button).label = t("session.to_login")
+
+    @on(Button.Pressed, "#ok")
+    def action_close(self) -> None:
+        self.dismiss()
+
+
+class ReauthModal(BaseModal[bool]):
+    """Sign in again over the current screen, so nothing on it is lost.
+
+    Dismissed with True once signed in (the caller retries what failed), False when the
+    user chose to go to the login screen instead.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Go to login", id="key.to_login"),
+        Binding("ctrl+o", "mailbox", "Mailbox", id="key.mailbox"),
+    ]
+
+    def __init__(self, email: str) -> None:
+        super().__init__()
+        self.email = email
+        self.ticket: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog"):
+            yield Static("", id="title", classes="title")
+            yield Static("", id="body", markup=False)
+            yield Field("", input_id="password", password=True, max_length=256)
+            yield Field("", input_id="otp", max_length=16)
+            yield Button("", id="ok", variant="primary")
+            yield MessageLine(id="message")
+            with Vertical(classes="links"):
+                yield Button("", id="mailbox", classes="link")
+                yield Button("", id="cancel", classes="link")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#field-otp", Field).display = False
+        self.query_one("#mailbox", Button).display = self.services.mailbox_dir is not None
+        self.query_one("#password", Input).focus()
+
+    def apply_language(self) -> None:
+        self.query_one("#title", Static).update(t("session.title"))
+        self.query_one("#body", Static).update(t("session.reauth", email=self.email))
+        self.query_one("#field-password", Field).set_label(t("field.password"))
+        self.query_one("#field-otp", Field).set_label(t("field.otp"))
+        self.query_one("#ok", Button).label = t("login.submit")
+        self.query_one("#mailbox", Button).label = t("login.mailbox") + " (Ctrl+O)"
+        self.query_one("#cancel", Button).label = t("session.to_login") + " (Esc)"
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+    def action_mailbox(self) -> None:
+        self.services.open_mailbox()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.action_cancel()
+
+    @on(Button.Pressed, "#mailbox")
+    def _mailbox(self) -> None:
+        self.action_mailbox()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def submit(self) -> None:
+        if self.ticket is None:
+            field = self.query_one("#field-password", Field)
+            if not field.value:
+                field.set_error(lambda: problem_message("required", "password"))
+                return
+            field.set_error(None)
+            self.sign_in(field.value)
+            return
+        field = self.query_one("#field-otp", Field)
+        otp = normalise_otp(field.value)
+        if not OTP_RE.match(otp):
+            code = "otp_format" if otp else "required"
+            field.set_error(lambda: problem_message(code, "otp"))
+            return
+        field.set_error(None)
+        self.verify(self.ticket, otp)
+
+    @work(exclusive=True, group="reauth")
+    async def sign_in(self, password: str) -> None:
+        message = self.query_one("#message", MessageLine)
+        message.show(lambda: t("login.signing_in"), busy=True)
+        try:
+            response = await start_sign_in(self.services, self.email, password)
+        except Exception as exc:
+            message.show(error_text(exc), error=True)
+            return
+        self.query_one("#field-password", Field).value = ""
+        if response.status == "signed_in":
+            self.dismiss(True)
+            return
+        self.ticket = response.login_ticket
+        self.query_one("#field-password", Field).display = False
+        otp_field = self.query_one("#field-otp", Field)
+        otp_field.display = True
+        otp_field.input.focus()
+        message.show(lambda: t("session.otp_sent", email=self.email))
+
+    @work(exclusive=True, group="reauth")
+    async def verify(self, ticket: str, otp: str) -> None:
+        message = self.query_one("#message", MessageLine)
+        message.show(lambda: t("otp.verifying"), busy=True)
+        try:
+            await finish_sign_in(self.services, self.email, ticket, otp, remember=False)
+        except Exception as exc:
+            info = explain(exc)
+            message.show(error_text(exc), error=True)
+            if info.code in RESTART_CODES:
+                # This attempt is over: ask for the password again.
+                self.ticket = None
+                self.query_one("#field-otp", Field).display = False
+                password = self.query_one("#field-password", Field)
+                password.display = True
+                password.input.focus()
+            else:
+                self.query_one("#field-otp", Field).value = ""
+            return
+        self.dismiss(True)

@@ -1,0 +1,187 @@
+"""`hellowork admin …`: staff operations over the service layer, directly on the database.
+
+    hellowork admin create-seeker --name "求職 花子" --seeker-number 13010-12345678 \\
+        --birth-date 1995-05-05 --email hanako@example.jp [--office 13010]
+
+prints a fresh アカウント作成コード for the counter to hand over.
+
+    hellowork admin record-contact --seeker-number 13010-12345678
+        an office contact: the registration is 有効 until the end of the month after next
+
+    hellowork admin run-scheduled [--now 2026-05-16T09:00+09:00]
+        特集求人 delivery (Saturdays, JST), lapse of registrations, retention purges
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from server.accounts.service import InputError, create_seeker
+from server.accounts.validity import record_contact
+from server.clock import Clock, SystemClock
+from server.config import ConfigError, ServerSettings, load_secret
+from server.context import ServiceEnv
+from server.db.engine import create_engine, create_sessionmaker, prepare_sqlite_dir
+from server.db.migrate import upgrade_to_head
+from server.errors import field_error
+from server.mail import mailer_from_settings
+from server.mail.templates import JST
+from server.scheduler.jobs import run_scheduled
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="hellowork admin", description="Hello Work staff operations")
+    p.add_argument("--database-url")
+    p.add_argument("--data-dir", type=Path)
+    p.add_argument("--secret-key-file", type=Path)
+    sub = p.add_subparsers(dest="command", required=True)
+    cs = sub.add_parser(
+        "create-seeker", help="register a seeker and issue an account creation code"
+    )
+    cs.add_argument("--name", required=True)
+    cs.add_argument("--seeker-number", required=True, help="求職番号 NNNNN-NNNNNNNN")
+    cs.add_argument("--birth-date", required=True, help="YYYY-MM-DD (Gregorian)")
+    cs.add_argument("--email", required=True)
+    cs.add_argument("--office", help="office code, e.g. 13010")
+    # Also accepted after the subcommand, where people tend to type it.
+    cs.add_argument("--database-url", dest="sub_database_url")
+    rc = sub.add_parser(
+        "record-contact", help="record an office contact: extends the registration's validity"
+    )
+    rc.add_argument("--seeker-number", required=True, help="求職番号 NNNNN-NNNNNNNN")
+    rc.add_argument("--database-url", dest="sub_database_url")
+    rs = sub.add_parser(
+        "run-scheduled", help="run the scheduled jobs once (delivery, lapse, purge)"
+    )
+    rs.add_argument("--now", help="ISO date-time to run as (default: now); naive means JST")
+    rs.add_argument("--database-url", dest="sub_database_url")
+    return p
+
+
+def _settings(args: argparse.Namespace) -> ServerSettings:
+    overrides: dict[str, Any] = {}
+    url = getattr(args, "sub_database_url", None) or args.database_url
+    if url:
+        overrides["database_url"] = url
+    if args.data_dir:
+        overrides["data_dir"] = args.data_dir
+    if args.secret_key_file:
+        overrides["secret_key_file"] = args.secret_key_file
+    return ServerSettings(**overrides)
+
+
+async def _create_seeker(settings: ServerSettings, args: argparse.Namespace) -> int:
+    try:
+        birth = date.fromisoformat(args.birth_date)
+    except ValueError:
+        print("birth-date: use YYYY-MM-DD (Gregorian), e.g. 1990-04-01", file=sys.stderr)
+        return 2
+    # The embedded server's secret lives in its data dir; SQLite setups may create it here.
+    env = ServiceEnv(
+        settings=settings,
+        clock=SystemClock(),
+        mailer=mailer_from_settings(settings),
+        secret=load_secret(settings, create_if_missing=settings.is_sqlite),
+    )
+    engine = create_engine(settings.database_url)
+    try:
+        prepare_sqlite_dir(settings.database_url)
+        await upgrade_to_head(engine)
+        async with create_sessionmaker(engine, write=True)() as db:
+            try:
+                created = await create_seeker(
+                    db,
+                    env,
+                    name=args.name,
+                    seeker_number=args.seeker_number,
+                    birth_date=birth,
+                    email=args.email,
+                    office_code=args.office,
+                )
+            except InputError as exc:
+                for field, problem in exc.problems:
+                    print(f"{field}: {field_error(field, problem).message}", file=sys.stderr)
+                return 2
+    finally:
+        await engine.dispose()
+    print(f"求職番号 / seeker number: {created.seeker.seeker_number}")
+    print(f"アカウント作成コード / account creation code: {created.creation_code}")
+    print(f"有効期限 / valid until: {created.code_expires_at.isoformat(timespec='minutes')}")
+    return 0
+
+
+def _env(settings: ServerSettings, clock: Clock | None = None) -> ServiceEnv:
+    return ServiceEnv(
+        settings=settings,
+        clock=clock or SystemClock(),
+        mailer=mailer_from_settings(settings),
+        secret=load_secret(settings, create_if_missing=settings.is_sqlite),
+    )
+
+
+async def _record_contact(settings: ServerSettings, args: argparse.Namespace) -> int:
+    env = _env(settings)
+    engine = create_engine(settings.database_url)
+    try:
+        prepare_sqlite_dir(settings.database_url)
+        await upgrade_to_head(engine)
+        async with create_sessionmaker(engine, write=True)() as db:
+            until = await record_contact(db, env, args.seeker_number)
+    finally:
+        await engine.dispose()
+    if until is None:
+        print(f"seeker-number: no seeker {args.seeker_number}", file=sys.stderr)
+        return 2
+    print(f"有効期限 / registration valid until: {until.isoformat()}")
+    return 0
+
+
+def _parse_now(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    value = datetime.fromisoformat(text)
+    return value if value.tzinfo is not None else value.replace(tzinfo=JST)
+
+
+async def _run_scheduled(settings: ServerSettings, args: argparse.Namespace) -> int:
+    try:
+        now = _parse_now(args.now)
+    except ValueError:
+        print("now: use an ISO date-time, e.g. 2026-05-16T09:00+09:00", file=sys.stderr)
+        return 2
+    env = _env(settings)
+    engine = create_engine(settings.database_url)
+    try:
+        prepare_sqlite_dir(settings.database_url)
+        await upgrade_to_head(engine)
+        async with create_sessionmaker(engine, write=True)() as db:
+            report = await run_scheduled(db, env, now or env.clock.now())
+    finally:
+        await engine.dispose()
+    print(report.line())
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = _settings(args)
+        if args.command == "create-seeker":
+            return asyncio.run(_create_seeker(settings, args))
+        if args.command == "record-contact":
+            return asyncio.run(_record_contact(settings, args))
+        if args.command == "run-scheduled":
+            return asyncio.run(_run_scheduled(settings, args))
+    except ConfigError as exc:
+        print(f"hellowork admin: {exc}", file=sys.stderr)
+        return 2
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

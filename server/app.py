@@ -1,0 +1,96 @@
+"""The application factory."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import timedelta
+
+from fastapi import FastAPI
+
+from server import __version__
+from server.accounts.routes import router as me_router
+from server.auth.routes import router as auth_router
+from server.clock import Clock, SystemClock
+from server.config import ServerSettings, load_secret, safe_url
+from server.context import ServiceEnv
+from server.db.engine import create_engine, create_sessionmaker, prepare_sqlite_dir
+from server.db.migrate import upgrade_to_head
+from server.demo import seed_demo
+from server.errors import install as install_error_handlers
+from server.jobs.routes import router as jobs_router
+from server.mail import Mailer, mailer_from_settings
+from server.meta import ensure_instance_id
+from server.meta import router as meta_router
+from server.profile.routes import router as profile_router
+from server.ratelimit import SlidingWindowLimiter
+from server.registration.routes import router as registration_router
+from server.scheduler.timer import SchedulerTimer
+from server.state import AppState
+
+log = logging.getLogger("hellowork.server")
+
+
+def create_app(
+    settings: ServerSettings, *, clock: Clock | None = None, mailer: Mailer | None = None
+) -> FastAPI:
+    clock = clock or SystemClock()
+    env = ServiceEnv(
+        settings=settings,
+        clock=clock,
+        mailer=mailer or mailer_from_settings(settings),
+        secret=load_secret(settings, create_if_missing=settings.embedded),
+    )
+    engine = create_engine(settings.database_url)
+    window = timedelta(seconds=settings.login_rate_window_seconds)
+    state = AppState(
+        env=env,
+        engine=engine,
+        sessionmaker=create_sessionmaker(engine),
+        write_sessionmaker=create_sessionmaker(engine, write=True),
+        login_limiter=SlidingWindowLimiter(settings.login_rate_limit, window, clock),
+        reset_limiter=SlidingWindowLimiter(settings.login_rate_limit, window, clock),
+    )
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        await startup(state)
+        timer = SchedulerTimer(state) if settings.scheduler_enabled else None
+        _app.state.scheduler = timer
+        try:
+            yield
+        finally:
+            if timer is not None:
+                await timer.stop()
+            await engine.dispose()
+
+    app = FastAPI(
+        title="hellowork MyPage API",
+        version=__version__,
+        openapi_url="/openapi.json",
+        docs_url="/docs" if settings.docs else None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.hw = state
+    install_error_handlers(app)
+    app.include_router(meta_router)
+    app.include_router(auth_router)
+    app.include_router(me_router)
+    app.include_router(jobs_router)
+    app.include_router(registration_router)
+    app.include_router(profile_router)
+    return app
+
+
+async def startup(state: AppState) -> None:
+    """Migrate to head, record the instance id, seed demo data when asked and empty."""
+    settings = state.env.settings
+    prepare_sqlite_dir(settings.database_url)
+    log.info("migrating database %s", safe_url(settings.database_url))
+    await upgrade_to_head(state.engine)
+    async with state.write_sessionmaker() as db:
+        state.instance_id = await ensure_instance_id(db)
+        if settings.seed_demo and await seed_demo(db, state.env):
+            log.info("demo data seeded")

@@ -1,0 +1,90 @@
+"""/api/v1/auth/* — thin: parse, throttle, call the service."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, BackgroundTasks, Depends, Request, Response
+
+from api_client.models import (
+    API_PREFIX,
+    Accepted,
+    ErrorBody,
+    LoginRequest,
+    LoginResponse,
+    OtpResendRequest,
+    OtpResendResponse,
+    OtpVerifyRequest,
+    OtpVerifyResponse,
+    PasswordResetConfirm,
+    PasswordResetRequest,
+)
+from server.auth import service
+from server.auth.deps import DB, CurrentAuth, Env
+from server.state import AppState, app_state, throttle
+
+router = APIRouter(prefix=API_PREFIX, tags=["auth"])
+
+State = Annotated[AppState, Depends(app_state)]
+
+
+def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    return {status: {"model": ErrorBody} for status in (*statuses, 422)}
+
+
+@router.post("/auth/login", responses=errors(401, 423, 429))
+async def login(body: LoginRequest, request: Request, db: DB, state: State) -> LoginResponse:
+    throttle(state.login_limiter, request)
+    return await service.login(db, state.env, body.email, body.password, body.device_token)
+
+
+@router.post("/auth/otp", responses=errors(400, 423))
+async def verify_otp(body: OtpVerifyRequest, db: DB, env: Env) -> OtpVerifyResponse:
+    return await service.verify_otp(
+        db,
+        env,
+        body.login_ticket,
+        body.otp,
+        remember_device=body.remember_device,
+        device_label=body.device_label,
+    )
+
+
+@router.post("/auth/otp/resend", responses=errors(400, 429))
+async def resend_otp(body: OtpResendRequest, db: DB, env: Env) -> OtpResendResponse:
+    return await service.resend_otp(db, env, body.login_ticket)
+
+
+@router.post("/auth/logout", status_code=204, responses=errors(401))
+async def logout(auth: CurrentAuth, db: DB, env: Env) -> Response:
+    await service.logout(db, env, auth.session)
+    return Response(status_code=204)
+
+
+@router.post("/auth/password-reset", status_code=202, responses=errors(429))
+async def request_password_reset(
+    body: PasswordResetRequest,
+    request: Request,
+    background: BackgroundTasks,
+    db: DB,
+    state: State,
+) -> Accepted:
+    throttle(state.reset_limiter, request)
+    message = await service.request_password_reset(db, state.env, body.email)
+    if message is not None:
+        # Sent after the answer so its timing does not reveal that the account exists.
+        background.add_task(state.env.deliver_later, message, kind="password_reset")
+    return Accepted()
+
+
+@router.post("/auth/password-reset/confirm", status_code=204, responses=errors(400))
+async def confirm_password_reset(body: PasswordResetConfirm, db: DB, env: Env) -> Response:
+    await service.confirm_password_reset(
+        db,
+        env,
+        email=body.email,
+        auth_key=body.auth_key,
+        new_password=body.new_password,
+        new_password_confirm=body.new_password_confirm,
+    )
+    return Response(status_code=204)

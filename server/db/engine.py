@@ -1,0 +1,82 @@
+"""Async engine and session factory.
+
+SQLite gets WAL, foreign keys and a busy timeout on every connection, and we emit BEGIN
+ourselves (SQLAlchemy's documented aiosqlite recipe) so a read-then-write is one transaction.
+
+Requests that change state use `BEGIN IMMEDIATE` on SQLite (the write sessionmaker): they
+queue on the busy timeout instead of failing with SQLITE_BUSY when a read transaction would
+have to upgrade to a write after another writer committed. Reads stay `BEGIN DEFERRED`, so
+they never wait for each other. PostgreSQL ignores the option.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from sqlalchemy import event
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+
+SQLITE_BUSY_TIMEOUT_MS = 5000
+SQLITE_IMMEDIATE = "hellowork_sqlite_immediate"
+_READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def prepare_sqlite_dir(url: str) -> None:
+    """Create the folder of a SQLite file (0700: it holds the outbox secret's peers)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+
+def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
+    # hide_parameters: SQL errors in logs never carry hashes, e-mails or other values.
+    engine = create_async_engine(url, hide_parameters=True, **kwargs)
+    if make_url(url).get_backend_name() == "sqlite":
+        _configure_sqlite(engine)
+    return engine
+
+
+def _configure_sqlite(engine: AsyncEngine) -> None:
+    @event.listens_for(engine.sync_engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we emit BEGIN in _on_begin
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        # Read the (large) job-search index through memory mapping, not read() calls.
+        cursor.execute("PRAGMA mmap_size=4294967296")
+        cursor.close()
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        immediate = conn.get_execution_options().get(SQLITE_IMMEDIATE, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def create_sessionmaker(
+    engine: AsyncEngine, *, write: bool = False
+) -> async_sessionmaker[AsyncSession]:
+    """Sessions for reads, or (write=True) for work that writes: IMMEDIATE on SQLite."""
+    bind = engine.execution_options(**{SQLITE_IMMEDIATE: True}) if write else engine
+    return async_sessionmaker(bind, expire_on_commit=False)
+
+
+async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """FastAPI dependency: one session per request. Services commit explicitly."""
+    state = request.app.state.hw
+    sessionmaker: async_sessionmaker[AsyncSession] = (
+        state.sessionmaker if request.method in _READ_METHODS else state.write_sessionmaker
+    )
+    async with sessionmaker() as session:
+        yield session

@@ -1,0 +1,60 @@
+"""Run Alembic programmatically (no alembic.ini needed, works from an installed package)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def alembic_config(url: str | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if url is not None:
+        # '%' is ConfigParser interpolation syntax; URLs may hold %-escapes.
+        cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+async def upgrade_to_head(engine: AsyncEngine) -> None:
+    async with engine.begin() as conn:
+        await conn.run_sync(_upgrade)
+
+
+def _upgrade(connection: Connection) -> None:
+    cfg = alembic_config()
+    cfg.attributes["connection"] = connection
+    command.upgrade(cfg, "head")
+
+
+# Tables SQLite creates for an FTS5 virtual table next to it.
+_FTS_SHADOW_SUFFIXES = ("", "_data", "_idx", "_content", "_docsize", "_config")
+
+
+def unmanaged_tables(connection: Connection) -> set[str]:
+    """Tables no model describes: SQLite virtual (FTS) tables and their shadow tables.
+
+    Migrations create them with raw SQL; autogenerate must neither drop nor diff them.
+    """
+    if connection.dialect.name != "sqlite":
+        return set()
+    rows = connection.execute(
+        text("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'")
+    ).scalars()
+    return {f"{name}{suffix}" for name in rows for suffix in _FTS_SHADOW_SUFFIXES}
+
+
+def include_name_filter(connection: Connection) -> Callable[[str | None, str, Any], bool]:
+    skip = unmanaged_tables(connection)
+
+    def include_name(name: str | None, type_: str, _parent: Any) -> bool:
+        return not (type_ == "table" and name in skip)
+
+    return include_name

@@ -1,0 +1,23 @@
+"""Imports every model module so `metadata` is complete (Alembic, tests)."""
+
+from __future__ import annotations
+
+from server import meta_models
+from server.accounts import models as accounts_models
+from server.auth import models as auth_models
+from server.db.base import Base
+from server.jobs import models as jobs_models
+from server.notices import models as notices_models
+from server.registration import models as registration_models
+
+metadata = Base.metadata
+
+__all__ = [
+    "accounts_models",
+    "auth_models",
+    "jobs_models",
+    "meta_models",
+    "metadata",
+    "notices_models",
+    "registration_models",
+]

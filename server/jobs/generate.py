@@ -1,0 +1,590 @@
+"""`hellowork demo-data --jobs N`: synthetic postings with believable distributions.
+
+Deterministic for a seed: posting k (0-based, global) gets its date from k's place in the
+day distribution and everything else from a per-chunk `random.Random`, so output does not
+depend on how many worker processes made it. Postings come out in 受付年月日 order, which
+the search relies on (see models.py).
+
+Loading bypasses the ORM: rows go in with `executemany` on the raw sqlite3 connection, the
+secondary B-tree indexes are built after the load, and the full-text index is filled in the
+same pass (one INSERT per posting, in large transactions) and merged once at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import bisect
+import calendar
+import multiprocessing
+import random
+import sqlite3
+import sys
+import time
+from collections import deque
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from itertools import accumulate
+from multiprocessing.pool import AsyncResult
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import jpholiday
+from sqlalchemy.engine import make_url
+
+from api_client.job_models import (
+    EmploymentType,
+    Feature,
+    JobCategory,
+    WeeklyTwoDays,
+    WorkStyle,
+)
+from server.jobs import corpus
+from server.jobs.models import COLUMNS
+from server.jobs.reference import (
+    OCCUPATION_GROUPS,
+    OVERSEAS_CODE,
+    PREFECTURE_BY_CODE,
+    PREFECTURES,
+    Municipality,
+    municipalities_of,
+)
+from server.jobs.tokens import FEATURE_BITS, index_document
+
+JST = ZoneInfo("Asia/Tokyo")
+CHUNK = 5_000
+COMPANIES_PER_CHUNK = 1_600
+
+
+def today_jst() -> date:
+    return datetime.now(JST).date()
+
+
+def is_working_day(d: date) -> bool:
+    return (
+        d.weekday() < 5
+        and not jpholiday.is_holiday(d)
+        and not ((d.month == 12 and d.day >= 29) or (d.month == 1 and d.day <= 3))
+    )
+
+
+def referral_deadline(received: date) -> date:
+    """紹介期限日: the last day of the month after next."""
+    month = received.month + 2
+    year = received.year + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def expiry_cutoff(today: date) -> date:
+    """The earliest 受付年月日 whose 紹介期限日 is today or later."""
+    month = today.month - 2
+    year = today.year + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    return date(year, month, 1)
+
+
+def working_days(first: date, last: date) -> list[date]:
+    days = []
+    d = first
+    while d <= last:
+        if is_working_day(d):
+            days.append(d)
+        d += timedelta(days=1)
+    return days
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """How N postings spread over the working days before `today`."""
+
+    days: tuple[date, ...]
+    cum: tuple[float, ...]  # cumulative share of postings up to and including each day
+
+    @classmethod
+    def make(cls, today: date) -> Calendar:
+        # About a tenth received before the expiry cutoff (already expired); the rest open.
+        first = expiry_cutoff(today) - timedelta(days=20)
+        days = working_days(first, today) or [today]
+        weights = [1.0 + 0.6 * (d.weekday() == 0) for d in days]  # Mondays are busier
+        total = sum(weights)
+        return cls(tuple(days), tuple(w / total for w in accumulate(weights)))
+
+    def day_of(self, k: int, n: int) -> date:
+        return self.days[min(bisect.bisect_right(self.cum, (k + 0.5) / n), len(self.days) - 1)]
+
+
+# --------------------------------------------------------------------------- static tables
+
+_PREF_CODES = [p.code for p in PREFECTURES]
+_PREF_CUM = list(accumulate(p.population_10k for p in PREFECTURES))
+_GROUPS = list(corpus.GROUP_PROFILE)
+_GROUP_CUM = list(accumulate(prof[1] for prof in corpus.GROUP_PROFILE.values()))
+_OCCS = {g.code: g.occupations for g in OCCUPATION_GROUPS}
+_CATEGORY_CUM = (
+    (
+        [
+            JobCategory.general,
+            JobCategory.graduate,
+            JobCategory.seasonal,
+            JobCategory.migrant,
+            JobCategory.disability,
+        ]
+    ),
+    list(accumulate((0.86, 0.07, 0.02, 0.01, 0.04))),
+)
+_FULL_TYPES = (
+    [
+        EmploymentType.regular,
+        EmploymentType.non_regular,
+        EmploymentType.dispatch_fixed,
+        EmploymentType.dispatch_open,
+    ],
+    list(accumulate((0.62, 0.30, 0.06, 0.02))),
+)
+_PART_TYPES = (
+    [
+        EmploymentType.part_time_worker,
+        EmploymentType.dispatch_fixed_part,
+        EmploymentType.dispatch_open_part,
+    ],
+    list(accumulate((0.93, 0.05, 0.02))),
+)
+_MUNIS: dict[str, tuple[list[Municipality], list[int]]] = {}
+
+
+def _munis(pref: str) -> tuple[list[Municipality], list[int]]:
+    if pref not in _MUNIS:
+        ms = municipalities_of(pref)
+        # Bigger places have more postal codes; square-root flattening keeps towns in play.
+        _MUNIS[pref] = (ms, list(accumulate(int(m.postal_codes**0.5 * 10) + 1 for m in ms)))
+    return _MUNIS[pref]
+
+
+def _pick(rng: random.Random, items: Sequence[Any], cum: Sequence[float]) -> Any:
+    return items[bisect.bisect_right(cum, rng.random() * cum[-1])]
+
+
+def _check_digit(digits: str) -> int:
+    return sum((i % 2 + 1) * int(c) for i, c in enumerate(digits)) % 10
+
+
+def _round(v: float, unit: int) -> int:
+    return round(v / unit) * unit
+
+
+@dataclass
+class Company:
+    serial: int
+    group: str
+    pref: str
+    muni: Municipality | None
+    office: int
+    name: str
+    kana: str
+    employees: int
+    industry: str
+    description: str
+    url: str | None
+    disclosure: int
+
+    @property
+    def address(self) -> str:
+        pref = PREFECTURE_BY_CODE[self.pref].name_ja
+        return pref + (self.muni.name_ja if self.muni else "")
+
+    @property
+    def employer_number(self) -> str:
+        office = f"{int(self.pref) % 100:02d}{self.office:02d}"
+        body = f"{office}{self.serial:06d}"
+        return f"{office}-{self.serial:06d}-{_check_digit(body)}"
+
+
+def _company(rng: random.Random, serial: int) -> Company:
+    group = _pick(rng, _GROUPS, _GROUP_CUM)
+    pref = _pick(rng, _PREF_CODES, _PREF_CUM)
+    muni = None
+    if pref != OVERSEAS_CODE:
+        ms, cum = _munis(pref)
+        muni = _pick(rng, ms, cum)
+    form = rng.choice(corpus.COMPANY_FORMS)
+    core = rng.choice(corpus.NAME_PARTS) + rng.choice(corpus.NAME_SUFFIX[group])
+    name = f"{form} {core}（架空）"
+    employees = max(1, int(rng.lognormvariate(3.3, 1.3)))
+    industry = rng.choice(corpus.GROUP_PROFILE[group][4])
+    size = "地域密着" if employees < 50 else "中堅" if employees < 300 else "大手"
+    desc = f"{core}は{PREFECTURE_BY_CODE[pref].name_ja}の{size}企業です。（架空の事業所です）"
+    url = f"https://example.jp/{serial:06d}" if rng.random() < 0.4 else None
+    disclosure = _pick(rng, (1, 2, 3), (0.78, 0.90, 1.0))
+    return Company(
+        serial,
+        group,
+        pref,
+        muni,
+        rng.randint(1, 9),
+        name,
+        core,
+        employees,
+        industry,
+        desc,
+        url,
+        disclosure,
+    )
+
+
+def _posting(rng: random.Random, k: int, received: date, c: Company) -> dict[str, Any]:
+    wage_base, _, weekend_p, shift_p, _, group_features = corpus.GROUP_PROFILE[c.group]
+    occ = rng.choice(_OCCS[c.group])
+    part = rng.random() < 0.30
+    work_style = WorkStyle.part_time if part else WorkStyle.full_time
+    etype = _pick(rng, *(_PART_TYPES if part else _FULL_TYPES))
+    region = PREFECTURE_BY_CODE[c.pref].wage_index
+    shift = rng.random() < shift_p
+    hourly: int | None
+    hourly_max: int | None
+    monthly: int | None
+    monthly_max: int | None
+    base_min: int | None
+    base_max: int | None
+    if part:
+        hourly = _round(1_050 * region * rng.lognormvariate(0.05, 0.12), 10)
+        hourly_max = hourly + _round(rng.choice((0, 0, 50, 100, 200)), 10)
+        monthly = monthly_max = base_min = base_max = None
+        start = rng.choice((480, 540, 540, 570, 600, 780, 1020))
+        end = min(start + rng.choice((180, 240, 240, 300, 360)), 1410)
+    else:
+        hourly = hourly_max = None
+        monthly = _round(wage_base * region * rng.lognormvariate(0, 0.13), 1_000)
+        monthly_max = _round(monthly * rng.uniform(1.05, 1.6), 1_000)
+        base_min = _round(monthly * 0.85, 1_000)
+        base_max = _round(monthly_max * 0.85, 1_000)
+        start = rng.choice((480, 510, 510, 540, 540, 540, 570))
+        if shift:  # 早番・遅番 of care, hospitals, factories, kitchens
+            start = rng.choice((360, 420, 450, 480, 540, 600, 660))
+        end = start + 540
+        if shift and rng.random() < 0.25:  # a night shift crossing midnight
+            start, end = 1020, 540
+    weekends = rng.random() < weekend_p
+    two = (
+        WeeklyTwoDays.every_week
+        if weekends or rng.random() < 0.35
+        else WeeklyTwoDays.other
+        if rng.random() < 0.75
+        else WeeklyTwoDays.none
+    )
+    holidays = (
+        rng.randint(118, 128)
+        if weekends
+        else rng.randint(96, 118)
+        if two != WeeklyTwoDays.none
+        else rng.randint(80, 100)
+    )
+    overtime = 0 if rng.random() < 0.35 else rng.choice((5, 10, 10, 15, 20, 30))
+    age_limit = None if rng.random() < 0.78 else rng.choice((29, 35, 39, 44, 59, 64))
+    inexperienced = rng.random() < 0.45
+    licence_req = c.group in corpus.LICENCES and rng.random() < 0.6
+    features = 0
+    for f in group_features:
+        if f != Feature.security or occ.code in corpus.SECURITY_OCCUPATIONS:
+            features |= FEATURE_BITS[f]
+    if c.group == "13" or (c.group == "04" and occ.code == "0406"):
+        features |= FEATURE_BITS[Feature.welfare_childcare]
+    childcare = rng.random() < 0.08
+    if age_limit is None and rng.random() < 0.25:
+        features |= FEATURE_BITS[Feature.senior]
+    if childcare or (part and start >= 540 and end <= 960):
+        features |= FEATURE_BITS[Feature.parenting]
+    duties = rng.sample(corpus.DUTIES[c.group], k=3)
+    notes = rng.sample(corpus.COMMON_NOTES, k=2)
+    if inexperienced and "未経験者歓迎" not in notes:
+        notes[0] = "未経験者歓迎"
+    description = "\n".join(["・" + d for d in duties] + ["　".join(notes)])
+    pref_name = PREFECTURE_BY_CODE[c.pref].name_ja
+    workplace = pref_name + (c.muni.name_ja if c.muni else "")
+    serial = (k * 7919 + 12_345_678) % 100_000_000
+    return {
+        "id": k + 1,
+        "job_number": f"{int(c.pref) % 100:02d}{c.office:02d}0-{serial:08d}",
+        "employer_number": c.employer_number,
+        "category": _pick(rng, *_CATEGORY_CUM).value,
+        "work_style": work_style.value,
+        "employment_type": etype.value,
+        "occupation_code": occ.code,
+        "prefecture_code": c.pref,
+        "municipality_code": c.muni.code if c.muni else None,
+        "workplace_address": workplace,
+        "company_name": c.name,
+        "company_kana": c.kana,
+        "company_address": c.address,
+        "company_url": c.url,
+        "disclosure": c.disclosure,
+        "job_title": occ.name_ja,
+        "description": description,
+        "age_limit": age_limit,
+        "education_required": rng.random() < 0.15,
+        "experience_required": not inexperienced and rng.random() < 0.4,
+        "licence_required": licence_req,
+        "licence_note": corpus.LICENCES.get(c.group, "") if licence_req else "",
+        "trial_employment": rng.random() < 0.12,
+        "inexperienced_ok": inexperienced,
+        "wage_monthly_min": monthly,
+        "wage_monthly_max": monthly_max,
+        "base_wage_min": base_min,
+        "base_wage_max": base_max,
+        "wage_hourly_min": hourly,
+        "wage_hourly_max": hourly_max,
+        "commute_allowance": rng.random() < 0.85,
+        "bonus": (not part) and rng.random() < 0.6,
+        "bonus_months": None,
+        "work_start": start,
+        "work_end": end,
+        "shift": shift,
+        "break_minutes": 60 if not part else rng.choice((0, 15, 30)),
+        "overtime_hours": overtime,
+        "weekends_off": weekends,
+        "weekly_two_days": two.value,
+        "annual_holidays": holidays,
+        "ins_employment": not part or rng.random() < 0.7,
+        "ins_workers_comp": True,
+        "ins_health": not part or rng.random() < 0.4,
+        "ins_pension": not part or rng.random() < 0.4,
+        "transfer": (not part) and rng.random() < 0.12,
+        "car_commute": rng.random() < (0.35 if c.pref in ("13", "27", "14") else 0.8),
+        "housing": rng.random() < 0.08,
+        "childcare": childcare,
+        "uij_turn": rng.random() < 0.12,
+        "employees": c.employees,
+        "industry_code": c.industry,
+        "company_description": c.description,
+        "openings": rng.choice((1, 1, 1, 1, 2, 2, 3, 5)),
+        "selection_method": rng.choice(corpus.SELECTION),
+        "online_application": rng.random() < 0.3,
+        "features": features,
+        "received_on": received,
+        "expires_on": referral_deadline(received),
+        "status": "withdrawn" if rng.random() < 0.02 else "open",
+        "synthetic": True,
+    }
+
+
+def chunk_rows(seed: int, chunk: int, n: int, cal: Calendar) -> list[dict[str, Any]]:
+    """Postings chunk*CHUNK … of a set of n, as column dicts (deterministic)."""
+    rng = random.Random(seed * 1_000_003 + chunk)
+    companies = [_company(rng, chunk * COMPANIES_PER_CHUNK + j) for j in range(COMPANIES_PER_CHUNK)]
+    rows = []
+    for k in range(chunk * CHUNK, min((chunk + 1) * CHUNK, n)):
+        row = _posting(rng, k, cal.day_of(k, n), rng.choice(companies))
+        if row["bonus"]:
+            row["bonus_months"] = round(rng.uniform(1.0, 4.0), 1)
+        rows.append(row)
+    return rows
+
+
+Prepared = tuple[list[tuple[Any, ...]], list[tuple[int, str, str, str]]]
+
+
+def _prepare(args: tuple[int, int, int, Calendar]) -> Prepared:
+    seed, chunk, n, cal = args
+    rows = chunk_rows(seed, chunk, n, cal)
+    fts = [(r["id"], *index_document(r)) for r in rows if r["status"] == "open"]
+    for r in rows:  # dates as ISO text, as SQLAlchemy stores them on SQLite
+        r["received_on"] = r["received_on"].isoformat()
+        r["expires_on"] = r["expires_on"].isoformat()
+    table = [tuple(r[c] for c in COLUMNS) for r in rows]
+    return table, fts
+
+
+def prepared_chunks(n: int, seed: int, today: date, workers: int) -> Iterator[Prepared]:
+    cal = Calendar.make(today)
+    tasks = [(seed, c, n, cal) for c in range((n + CHUNK - 1) // CHUNK)]
+    if workers <= 1 or len(tasks) <= 1:
+        yield from map(_prepare, tasks)
+        return
+    ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    with ctx.Pool(workers) as pool:
+        # A bounded queue of chunks in flight: workers must not race ahead of the writer
+        # and pile the whole data set up in memory.
+        pending: deque[AsyncResult[Prepared]] = deque()
+        for task in tasks:
+            pending.append(pool.apply_async(_prepare, (task,)))
+            if len(pending) > 2 * workers:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+# --------------------------------------------------------------------------- loading
+
+_INDEX_NAMES = (
+    "ix_job_postings_job_number",
+    "ix_job_postings_employer_number",
+    "ix_job_postings_received_on",
+    "ix_job_postings_withdrawn",
+)
+
+
+@dataclass
+class LoadReport:
+    postings: int
+    indexed: int
+    seconds_generate_insert: float
+    seconds_indexes: float
+    seconds_merge: float
+
+    @property
+    def seconds(self) -> float:
+        return self.seconds_generate_insert + self.seconds_indexes + self.seconds_merge
+
+
+def load_sqlite(
+    path: str,
+    n: int,
+    *,
+    seed: int = 1,
+    today: date | None = None,
+    workers: int = 2,
+    replace: bool = False,
+    progress: bool = False,
+) -> LoadReport:
+    """Bulk-load n postings into a migrated SQLite database at `path`."""
+    from server.jobs import fts
+
+    today = today or today_jst()
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        existing = conn.execute("SELECT count(*) FROM job_postings").fetchone()[0]
+        if existing and not replace:
+            raise SystemExit(f"the database already holds {existing} postings (use --replace)")
+        conn.execute("PRAGMA synchronous=OFF")
+        conn.execute("PRAGMA cache_size=-262144")  # 256 MiB
+        conn.execute("PRAGMA temp_store=MEMORY")
+        conn.execute("PRAGMA foreign_keys=OFF")
+        t0 = time.perf_counter()
+        conn.execute("BEGIN")
+        conn.execute("DELETE FROM job_postings")
+        conn.execute(fts.DROP_FTS)
+        conn.execute(fts.CREATE_FTS)
+        # Merging is done once at the end, not continuously while loading.
+        conn.execute(fts.AUTOMERGE_OFF)
+        for name in _INDEX_NAMES:
+            conn.execute(f"DROP INDEX IF EXISTS {name}")  # a constant of this module
+        # Column names are the model's; values are bound parameters.
+        names, marks = ", ".join(COLUMNS), ", ".join("?" * len(COLUMNS))
+        insert = f"INSERT INTO job_postings ({names}) VALUES ({marks})"  # noqa: S608
+        done = indexed = 0
+        for table, docs in prepared_chunks(n, seed, today, workers):
+            conn.executemany(insert, table)
+            conn.executemany(fts.INSERT_FTS, docs)
+            done += len(table)
+            indexed += len(docs)
+            if done % 100_000 < CHUNK:
+                conn.execute("COMMIT")
+                conn.execute("BEGIN")
+                if progress:
+                    print(
+                        f"  {done:>9,} postings  {time.perf_counter() - t0:6.1f} s", file=sys.stderr
+                    )
+        conn.execute("COMMIT")
+        t1 = time.perf_counter()
+        conn.execute("BEGIN")
+        conn.execute("CREATE UNIQUE INDEX ix_job_postings_job_number ON job_postings (job_number)")
+        conn.execute(
+            "CREATE INDEX ix_job_postings_employer_number ON job_postings (employer_number)"
+        )
+        conn.execute("CREATE INDEX ix_job_postings_received_on ON job_postings (received_on)")
+        conn.execute(
+            "CREATE INDEX ix_job_postings_withdrawn ON job_postings (id) WHERE status = 'withdrawn'"
+        )
+        conn.execute("COMMIT")
+        t2 = time.perf_counter()
+        conn.execute(fts.OPTIMIZE_FTS)
+        conn.execute(fts.AUTOMERGE_ON)
+        conn.execute("ANALYZE")
+        t3 = time.perf_counter()
+        return LoadReport(done, indexed, t1 - t0, t2 - t1, t3 - t2)
+    finally:
+        conn.close()
+
+
+# --------------------------------------------------------------------------- command line
+
+EMBEDDED_DEFAULT_JOBS = 3_000
+
+
+def sqlite_path(database_url: str) -> str | None:
+    url = make_url(database_url)
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return str(url.database)
+
+
+def seed_demo_jobs(
+    database_url: str, n: int = EMBEDDED_DEFAULT_JOBS, *, today: date | None = None
+) -> LoadReport | None:
+    """Seed n postings into a migrated, job-less SQLite database (embedded first run).
+
+    Blocking (a second or two for the default); returns None when postings already exist or
+    the database is not a SQLite file.
+    """
+    path = sqlite_path(database_url)
+    if path is None:
+        return None
+    with sqlite3.connect(path) as conn:
+        if conn.execute("SELECT count(*) FROM job_postings").fetchone()[0]:
+            return None
+    return load_sqlite(path, n, today=today, workers=1)
+
+
+async def _migrate(database_url: str) -> None:
+    from server.db.engine import create_engine, prepare_sqlite_dir
+    from server.db.migrate import upgrade_to_head
+
+    prepare_sqlite_dir(database_url)
+    engine = create_engine(database_url)
+    try:
+        await upgrade_to_head(engine)
+    finally:
+        await engine.dispose()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`hellowork demo-data --jobs N [--database-url URL] [--seed S] [--replace]`."""
+    from server.config import ServerSettings, safe_url
+
+    p = argparse.ArgumentParser(
+        prog="hellowork demo-data",
+        description="Generate synthetic (架空) job postings and build the search index.",
+    )
+    p.add_argument("--jobs", type=int, default=EMBEDDED_DEFAULT_JOBS, help="how many postings")
+    p.add_argument("--database-url", help="default: HELLOWORK_DATABASE_URL or the data dir")
+    p.add_argument("--seed", type=int, default=1, help="same seed, same postings")
+    p.add_argument("--workers", type=int, default=2, help="generator processes")
+    p.add_argument("--replace", action="store_true", help="delete existing postings first")
+    args = p.parse_args(argv)
+    if args.jobs < 1:
+        p.error("--jobs must be at least 1")
+    url = args.database_url or ServerSettings().database_url
+    path = sqlite_path(url)
+    if path is None:
+        p.error("demo-data loads SQLite databases only for now")
+    asyncio.run(_migrate(url))
+    report = load_sqlite(
+        path,
+        args.jobs,
+        seed=args.seed,
+        workers=args.workers,
+        replace=args.replace,
+        progress=args.jobs >= 100_000,
+    )
+    print(
+        f"{report.postings:,} postings ({report.indexed:,} open, indexed) into {safe_url(url)}"
+        f" in {report.seconds:.1f} s: generate+insert {report.seconds_generate_insert:.1f} s,"
+        f" B-tree indexes {report.seconds_indexes:.1f} s,"
+        f" index merge {report.seconds_merge:.1f} s"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

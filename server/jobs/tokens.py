@@ -1,0 +1,352 @@
+"""What goes into the search index besides the free-text grams, and the query plan.
+
+Every structured condition of SPEC §2 is answered from the same inverted index as the free
+words: a posting carries *facet tokens* (`pf13`, `oc0402`, `fcar` …) in a column of its own.
+An equality filter is one token; "value ≥ threshold" filters (wage, annual days off, age
+limit, start/end of hours) use cumulative tokens — a posting emits one token per step up to
+its value — so a threshold is a single token too. Counting a combination is then an
+intersection of posting lists inside the index, which is what keeps exact totals over a
+million postings cheap (a B-tree can serve one range, not five at once).
+
+The plan (`SearchPlan`) is database-neutral: SQLite renders it as an FTS5 expression,
+PostgreSQL as array containment over the same tokens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from api_client.job_models import (
+    Feature,
+    JobSearchRequest,
+    WeeklyTwoDays,
+    WeeklyTwoDaysFilter,
+    WordMode,
+    WorkStyle,
+)
+from server.jobs.grams import (
+    RUN_BREAK,
+    WordQuery,
+    chars,
+    gram_text,
+    runs,
+    split_words,
+    word_query,
+)
+from server.jobs.phrases import PHRASES, phrases_in_run
+from server.jobs.reference import OCCUPATION_BY_CODE
+
+ALL = "xall"  # every indexed (= open) posting carries it
+FEATURE_BITS: dict[Feature, int] = {f: 1 << i for i, f in enumerate(Feature)}
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """A cumulative "value ≥ request" facet.
+
+    A value `v ≥ floor` emits `{name}{t}` for t = floor, floor+step, … ≤ v; a value below the
+    floor (rare) emits `{name}l{t}` for t = 0, step, … ≤ v. A request r ≥ floor is the token
+    `{name}{r}`; r < floor is `{name}{floor}` OR `{name}l{r}`. Exact for multiples of step.
+    """
+
+    name: str
+    step: int
+    floor: int
+
+    def emit(self, v: int) -> Iterator[str]:
+        if v >= self.floor:
+            for t in range(self.floor, v + 1, self.step):
+                yield f"{self.name}{t}"
+        elif v >= 0:
+            for t in range(0, v + 1, self.step):
+                yield f"{self.name}l{t}"
+
+    def want(self, r: int) -> tuple[str, ...]:
+        if r >= self.floor:
+            return (f"{self.name}{r}",)
+        return (f"{self.name}{self.floor}", f"{self.name}l{r}")
+
+
+WAGE_MONTHLY = Threshold("wm", 10_000, 150_000)
+WAGE_HOURLY = Threshold("wh", 50, 1_000)
+ANNUAL_HOLIDAYS = Threshold("ah", 5, 90)
+AGE_LIMIT = Threshold("ag", 1, 15)
+DAY = 24 * 60
+HALF_HOUR = 30
+NOON = 12 * 60  # start filters up to noon are "not before", later ones "at or after"
+MID_AFTERNOON = 15 * 60  # end filters from 15:00 are "not after", earlier ones "by"
+EMPLOYEE_STEPS = (10, 100, 300, 1000)
+
+# Where a condition holds for most postings (no transfer, no licence needed, …) the posting
+# carries the token of the *rare* side and the filter excludes it: an index walks a short
+# list for "NOT ftransfer" instead of a list holding nine postings in ten.
+BOOLEAN_FACETS: tuple[tuple[str, str], ...] = (
+    # (request field, token the posting carries when the field's wish is NOT met)
+    ("no_transfer", "ftransfer"),
+    ("car_commute", "fnocar"),
+    ("insurance", "fnoinsurance"),
+    ("education_not_required", "feducation"),
+    ("experience_not_required", "fexperience"),
+    ("licence_not_required", "flicence"),
+)
+POSITIVE_FACETS: tuple[tuple[str, str], ...] = (
+    # (request field, token the posting carries when the wish IS met)
+    ("bonus", "fbonus"),
+    ("no_overtime", "fnoovertime"),
+    ("weekends_off", "fweekends"),
+    ("inexperienced_ok", "finexperienced"),
+    ("uij_turn", "fuij"),
+    ("trial_employment", "ftrial"),
+    ("housing", "fhousing"),
+    ("childcare", "fchildcare"),
+)
+
+
+def _compact(value: str) -> str:
+    # The index tokenizer splits on ASCII punctuation, so tokens are letters and digits only.
+    return value.replace("_", "")
+
+
+def _hours_tokens(start: int, end: int) -> list[str]:
+    """Tokens for "starts at or after F" and "ends by U" (30-minute steps).
+
+    sb{t}: starts before t (t ≤ noon); sa{t}: starts at or after t (t > noon);
+    ea{t}: ends after t (t ≥ 15:00); eb{t}: ends by t (t < 15:00). An overnight shift ends
+    after every time of its first day.
+    """
+    effective_end = end if end > start else DAY + HALF_HOUR
+    out = [f"sb{t}" for t in range(HALF_HOUR, NOON + 1, HALF_HOUR) if start < t]
+    out += [f"sa{t}" for t in range(NOON + HALF_HOUR, DAY + 1, HALF_HOUR) if start >= t]
+    out += [f"ea{t}" for t in range(MID_AFTERNOON, DAY + 1, HALF_HOUR) if effective_end > t]
+    out += [f"eb{t}" for t in range(0, MID_AFTERNOON, HALF_HOUR) if effective_end <= t]
+    return out
+
+
+def facet_tokens(p: Mapping[str, Any]) -> list[str]:
+    """Facet tokens of one posting (a mapping of JobPosting column values)."""
+    t = [
+        ALL,
+        "ca" + _compact(p["category"]),
+        "ws" + _compact(p["work_style"]),
+        "et" + _compact(p["employment_type"]),
+        "oc" + p["occupation_code"],
+        "og" + p["occupation_code"][:2],
+        "pf" + p["prefecture_code"],
+        "in" + p["industry_code"].lower(),
+    ]
+    if p["municipality_code"]:
+        t.append("mu" + p["municipality_code"])
+    insured = p["ins_employment"] and p["ins_workers_comp"] and p["ins_health"] and p["ins_pension"]
+    flags = (
+        ("fbonus", p["bonus"]),
+        ("fnoovertime", p["overtime_hours"] == 0),
+        ("fweekends", p["weekends_off"]),
+        ("fw2every", p["weekly_two_days"] == WeeklyTwoDays.every_week),
+        ("fw2none", p["weekly_two_days"] == WeeklyTwoDays.none),
+        ("fnoinsurance", not insured),
+        ("ftransfer", p["transfer"]),
+        ("fnocar", not p["car_commute"]),
+        ("finexperienced", p["inexperienced_ok"]),
+        ("feducation", p["education_required"]),
+        ("fexperience", p["experience_required"]),
+        ("flicence", p["licence_required"]),
+        ("fuij", p["uij_turn"]),
+        ("ftrial", p["trial_employment"]),
+        ("fhousing", p["housing"]),
+        ("fchildcare", p["childcare"]),
+        ("agelim", p["age_limit"] is not None),
+    )
+    t.extend(name for name, on in flags if on)
+    t.extend(f"em{n}" for n in EMPLOYEE_STEPS if p["employees"] >= n)
+    t.extend(
+        f"ft{f.value.replace('_', '')}" for f, bit in FEATURE_BITS.items() if p["features"] & bit
+    )
+    if p["wage_monthly_min"] is not None:
+        t.extend(WAGE_MONTHLY.emit(p["wage_monthly_min"]))
+    if p["wage_hourly_min"] is not None:
+        t.extend(WAGE_HOURLY.emit(p["wage_hourly_min"]))
+    t.extend(ANNUAL_HOLIDAYS.emit(p["annual_holidays"]))
+    if p["age_limit"] is not None:
+        t.extend(AGE_LIMIT.emit(p["age_limit"]))
+    t.extend(_hours_tokens(p["work_start"], p["work_end"]))
+    return t
+
+
+# --------------------------------------------------------------------------- plan
+
+
+@dataclass(frozen=True)
+class SearchPlan:
+    """AND of clauses, each an OR of atoms (a facet token or a free word), minus exclusions
+    (a token, or a token "unless" another) and NOT words.
+
+    `job_numbers`/`employer_number` are answered from B-tree indexes, not the token index.
+    """
+
+    clauses: tuple[tuple[str | WordQuery, ...], ...]
+    not_words: tuple[WordQuery, ...]
+    excluded: tuple[tuple[str, str | None], ...] = ()
+    job_numbers: tuple[str, ...] = ()
+    employer_number: str | None = None
+
+
+def _hhmm(s: str) -> int:
+    h, m = s.split(":")
+    return int(h) * 60 + int(m)
+
+
+def plan(req: JobSearchRequest) -> SearchPlan:
+    """Turn a validated request into index clauses. Lists mean OR within, AND across."""
+    clauses: list[tuple[str | WordQuery, ...]] = []
+    excluded: list[tuple[str, str | None]] = []
+
+    def any_of(tokens: list[str]) -> None:
+        if tokens:
+            clauses.append(tuple(dict.fromkeys(tokens)))
+
+    any_of(
+        ["ca" + _compact(c) for c in set(req.categories)] if len(set(req.categories)) < 5 else []
+    )
+    styles = set(req.work_styles)
+    if styles == {WorkStyle.full_time}:  # seven postings in ten: exclude the others
+        excluded.append(("ws" + _compact(WorkStyle.part_time), None))
+    elif styles == {WorkStyle.part_time}:
+        clauses.append(("ws" + _compact(WorkStyle.part_time),))
+    any_of(
+        ["et" + _compact(e) for e in set(req.employment_types)]
+        if len(set(req.employment_types)) < 7
+        else []
+    )
+    any_of([("og" if len(o) == 2 else "oc") + o for o in req.occupations])
+    any_of(["in" + i.lower() for i in req.industries])
+    any_of(["ft" + f.value.replace("_", "") for f in req.features])
+    # A municipality narrows its own prefecture; other chosen prefectures stay whole.
+    muni_prefs = {m[:2] for m in req.municipalities}
+    any_of(
+        ["mu" + m for m in req.municipalities]
+        + ["pf" + p for p in req.prefectures if p not in muni_prefs]
+    )
+    if req.age_unrestricted_only:
+        excluded.append(("agelim", None))
+    elif req.age is not None:
+        # Excluded: postings whose age limit is below the seeker's age (age ≥ 15 = floor).
+        excluded.append(("agelim", AGE_LIMIT.want(req.age)[0]))
+    if req.wage_monthly_min:
+        clauses.append(WAGE_MONTHLY.want(req.wage_monthly_min))
+    if req.wage_hourly_min:
+        clauses.append(WAGE_HOURLY.want(req.wage_hourly_min))
+    if req.annual_holidays_min:
+        clauses.append(ANNUAL_HOLIDAYS.want(req.annual_holidays_min))
+    if req.work_from is not None and (f := _hhmm(req.work_from)) > 0:
+        if f <= NOON:
+            excluded.append((f"sb{f}", None))
+        else:
+            clauses.append((f"sa{f}",))
+    if req.work_until is not None:
+        u = _hhmm(req.work_until)
+        if u >= MID_AFTERNOON:
+            excluded.append((f"ea{u}", None))
+        else:
+            clauses.append((f"eb{u}",))
+    if req.employees_min is not None:
+        clauses.append((f"em{req.employees_min}",))
+    if req.weekly_two_days == WeeklyTwoDaysFilter.every_week:
+        clauses.append(("fw2every",))
+    elif req.weekly_two_days == WeeklyTwoDaysFilter.any:
+        excluded.append(("fw2none", None))
+    for name, token in POSITIVE_FACETS:
+        if getattr(req, name):
+            clauses.append((token,))
+    for name, token in BOOLEAN_FACETS:
+        if getattr(req, name):
+            excluded.append((token, None))
+    words = tuple(q for q in (word_query(w) for w in split_words(req.words)) if not q.empty)
+    if words:
+        if req.word_mode == WordMode.any:
+            clauses.append(words)
+        else:
+            clauses.extend((w,) for w in words)
+    not_words = tuple(q for q in (word_query(w) for w in split_words(req.not_words)) if not q.empty)
+    return SearchPlan(
+        clauses=tuple(clauses),
+        not_words=not_words,
+        excluded=tuple(excluded),
+        job_numbers=tuple(req.job_numbers),
+        employer_number=req.employer_number,
+    )
+
+
+# --------------------------------------------------------------------------- documents
+
+
+@lru_cache(maxsize=65_536)
+def _line_grams(line: str) -> tuple[str, frozenset[str]]:
+    """Bigram text of a line, and its single characters plus the frequent phrases in it."""
+    bag = set(chars(line))
+    for r in runs(line):
+        if len(r) >= 3:
+            bag.update(phrases_in_run(r))
+    return gram_text(line), frozenset(bag)
+
+
+def word_pieces(q: WordQuery, *, frequent: bool = True) -> list[tuple[str, ...]]:
+    """A query word as phrases of index tokens; all of them must match.
+
+    A run listed in phrases.py is its one token (same answer, far cheaper); other runs of
+    2+ characters are the phrase of their bigrams; single characters are one token.
+    """
+    pieces: list[tuple[str, ...]] = []
+    for bigrams_ in q.phrases:
+        run = bigrams_[0][0] + "".join(b[1] for b in bigrams_)
+        pieces.append((run,) if frequent and run in PHRASES else bigrams_)
+    pieces.extend((c,) for c in q.singles)
+    return pieces
+
+
+def searchable_texts(p: Mapping[str, Any]) -> list[str]:
+    """The texts of a posting that free words search.
+
+    A company name is searchable only when 公開範囲 shows it to everybody; otherwise a
+    free-word search could reveal which postings a hidden company placed.
+    """
+    occupation = OCCUPATION_BY_CODE.get(p["occupation_code"])
+    return [
+        p["job_title"],
+        occupation.name_ja if occupation and occupation.name_ja != p["job_title"] else "",
+        p["description"],
+        p["workplace_address"],
+        p["licence_note"],
+        p["company_name"] if p["disclosure"] == 1 else "",
+    ]
+
+
+def index_document(p: Mapping[str, Any]) -> tuple[str, str, str]:
+    """(bigram text, bag text, facet text) of a posting: the columns of its index row.
+
+    The bag holds the distinct single characters and the frequent phrases (phrases.py).
+    """
+    g, bag = text_columns(searchable_texts(p))
+    return g, bag, " ".join(facet_tokens(p))
+
+
+def search_body(p: Mapping[str, Any]) -> str:
+    """The normalised runs of the searchable texts, one per line (PostgreSQL's recheck)."""
+    return "\n".join(r for t in searchable_texts(p) for r in runs(t))
+
+
+def text_columns(parts: list[str]) -> tuple[str, str]:
+    """(bigram text, bag text) of some texts: what free words are matched against."""
+    # Lines never share a gram (a newline separates runs), so caching per line is exact and
+    # makes bulk loading of templated text cheap.
+    bigram_parts: list[str] = []
+    bag: set[str] = set()
+    for part in parts:
+        for line in part.split("\n"):
+            g, c = _line_grams(line)
+            if g:
+                bigram_parts.append(g)
+            bag |= c
+    return f" {RUN_BREAK} ".join(bigram_parts), " ".join(sorted(bag))

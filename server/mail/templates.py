@@ -1,0 +1,102 @@
+"""Texts of every mail the server sends: Japanese first, then English."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+SERVICE_JA = "ハローワークインターネットサービス"
+SERVICE_EN = "Hello Work Internet Service"
+JST = ZoneInfo("Asia/Tokyo")
+# Lines the tests and the embedded mailbox screen can find values by.
+OTP_LABEL_JA = "ワンタイムパスワード"
+OTP_LABEL_EN = "One-time password"
+AUTH_KEY_LABEL_JA = "認証キー"
+AUTH_KEY_LABEL_EN = "Authentication key"
+
+_FOOTER = (
+    "\n--\n"
+    "このメールは送信専用です。心当たりのない場合は破棄してください。\n"
+    "This address cannot receive replies. If this was not you, please ignore this mail.\n"
+    f"{SERVICE_JA} / {SERVICE_EN}（架空のサービス / synthetic service）\n"
+)
+
+
+@dataclass(frozen=True)
+class MailText:
+    subject: str
+    body: str
+
+
+def _jst(at: datetime) -> str:
+    return at.astimezone(JST).strftime("%Y-%m-%d %H:%M")
+
+
+def otp_mail(otp: str, expires_at: datetime) -> MailText:
+    return MailText(
+        subject=f"【{SERVICE_JA}】ワンタイムパスワードのお知らせ / One-time password",
+        body=(
+            "求職者マイページへのログインに必要なワンタイムパスワードをお知らせします。\n\n"
+            f"{OTP_LABEL_JA}：{otp}\n\n"
+            f"有効期限は10分です（{_jst(expires_at)} 日本時間まで）。\n"
+            "このパスワードは一度だけ使えます。誰にも教えないでください。\n\n"
+            "----\n"
+            "Here is the one-time password to log in to the job-seeker MyPage.\n\n"
+            f"{OTP_LABEL_EN}: {otp}\n\n"
+            f"It is valid for 10 minutes (until {_jst(expires_at)} JST) and can be used once.\n"
+            "Never tell it to anyone.\n" + _FOOTER
+        ),
+    )
+
+
+def password_reset_mail(auth_key: str, expires_at: datetime) -> MailText:
+    return MailText(
+        subject=f"【{SERVICE_JA}】パスワード再設定の認証キー / Password reset key",
+        body=(
+            "パスワード再設定のための認証キーをお知らせします。\n"
+            "パスワード再設定画面で、新しいパスワードと一緒に入力してください。\n\n"
+            f"{AUTH_KEY_LABEL_JA}：{auth_key}\n\n"
+            f"有効期限は50分です（{_jst(expires_at)} 日本時間まで）。\n"
+            "新しい認証キーを発行すると、以前の認証キーは使えなくなります。\n\n"
+            "----\n"
+            "Here is the authentication key to reset your password.\n"
+            "Enter it on the password reset screen together with the new password.\n\n"
+            f"{AUTH_KEY_LABEL_EN}: {auth_key}\n\n"
+            f"It is valid for 50 minutes (until {_jst(expires_at)} JST).\n"
+            "A newer key replaces this one.\n" + _FOOTER
+        ),
+    )
+
+
+def account_locked_mail(at: datetime) -> MailText:
+    return MailText(
+        subject=f"【{SERVICE_JA}】アカウントがロックされました / Account locked",
+        body=(
+            f"{_jst(at)}（日本時間）、パスワードの誤りが5回続いたため、"
+            "求職者マイページのアカウントをロックしました。\n"
+            "ロックを解除するには、ログイン画面の「パスワードを忘れた方」から"
+            "パスワードを再設定してください。\n"
+            "心当たりのない場合は、第三者がログインを試みた可能性があります。\n\n"
+            "----\n"
+            f"At {_jst(at)} JST your job-seeker MyPage account was locked after 5 wrong "
+            "passwords in a row.\n"
+            'To unlock it, reset your password from "Forgot your password" on the login '
+            "screen.\nIf this was not you, someone else may have tried to log in.\n" + _FOOTER
+        ),
+    )
+
+
+def password_changed_mail(at: datetime) -> MailText:
+    return MailText(
+        subject=f"【{SERVICE_JA}】パスワードが変更されました / Password changed",
+        body=(
+            f"{_jst(at)}（日本時間）、求職者マイページのパスワードが変更されました。\n"
+            "すべての端末でログアウトし、ワンタイムパスワードの省略設定も解除しました。\n"
+            "心当たりのない場合は、すぐにハローワークへご連絡ください。\n\n"
+            "----\n"
+            f"At {_jst(at)} JST the password of your job-seeker MyPage was changed.\n"
+            "All devices were signed out and every one-time password skip was removed.\n"
+            "If this was not you, contact Hello Work at once.\n" + _FOOTER
+        ),
+    )

@@ -1,0 +1,41 @@
+"""GET /api/v1/meta and the instance id (random, created at first start, kept in the DB)."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Annotated
+
+from fastapi import APIRouter, Depends
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api_client.models import API_PREFIX, ServerMeta
+from server import __version__
+from server.meta_models import InstanceSetting
+from server.state import AppState, app_state
+
+INSTANCE_ID_KEY = "instance_id"
+
+router = APIRouter(prefix=API_PREFIX, tags=["meta"])
+
+
+async def ensure_instance_id(db: AsyncSession) -> str:
+    value = await db.scalar(
+        select(InstanceSetting.value).where(InstanceSetting.key == INSTANCE_ID_KEY)
+    )
+    if value is None:
+        value = secrets.token_hex(16)
+        db.add(InstanceSetting(key=INSTANCE_ID_KEY, value=value))
+        await db.commit()
+    return value
+
+
+@router.get("/meta")
+async def meta(state: Annotated[AppState, Depends(app_state)]) -> ServerMeta:
+    settings = state.env.settings
+    return ServerMeta(
+        instance_id=state.instance_id,
+        version=__version__,
+        embedded=settings.embedded,
+        mailbox_readable=settings.maildir is not None,
+    )

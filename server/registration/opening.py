@@ -1,0 +1,406 @@
+"""Opening a MyPage (with an アカウント作成コード or online) and re-registration after
+withdrawal: request → 認証キー by mail → confirm → signed in.
+
+Answers never tell a stranger whether an address has an account: an online opening for a
+registered address gets the same answer, and the owner gets a mail saying so instead of a key.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api_client.models import ErrorCode, FieldError, SessionInfo
+from api_client.profile_models import (
+    KeySent,
+    Normalisation,
+    OpenConfirmRequest,
+    OpenOnlineRequest,
+    OpenWithCodeRequest,
+    ReregisterConfirm,
+    ReregisterRequest,
+    SignedIn,
+)
+from api_client.registration_validation import (
+    creation_code_problems,
+    normalise_digits,
+    parse_date,
+)
+from api_client.validation import (
+    Problem,
+    email_key,
+    email_problems,
+    normalise_email,
+    normalise_halfwidth,
+    password_confirm_problems,
+    password_problems,
+    seeker_number_problems,
+)
+from server.accounts.models import (
+    ACCOUNT_ACTIVE,
+    ACCOUNT_WITHDRAWN,
+    Account,
+    AccountCreationCode,
+    Seeker,
+)
+from server.accounts.service import creation_code_hmac, today_jst
+from server.auth.models import LoginFailure
+from server.auth.service import (
+    AUTH_KEY_TTL,
+    PURPOSE_ACCOUNT_OPEN,
+    PURPOSE_REREGISTER,
+    consume_auth_key,
+    count_failure,
+    failure_digest,
+    issue_auth_key,
+    start_session,
+)
+from server.context import ServiceEnv
+from server.errors import DomainError, field_error
+from server.registration.mails import (
+    account_exists_mail,
+    open_online_mail,
+    open_with_code_mail,
+    reregister_mail,
+)
+from server.registration.models import AccountOpening
+from server.security import hash_password, verify_password
+
+REREGISTER_DAYS = 30
+MAX_FAILURES = 5
+FAILURE_WINDOW = timedelta(hours=1)
+
+
+@dataclass
+class Checked:
+    """Field problems and normalisations gathered while reading a request."""
+
+    fields: list[FieldError]
+    normalised: list[Normalisation]
+
+    def norm(self, name: str, before: str, after: str) -> str:
+        if after != before:
+            self.normalised.append(Normalisation(field=name, before=before, after=after))
+        return after
+
+    def add(self, name: str, problems: list[Problem]) -> None:
+        self.fields += [field_error(name, p) for p in problems]
+
+    def raise_if_any(self) -> None:
+        if self.fields:
+            raise DomainError(ErrorCode.validation_error, 422, fields=self.fields)
+
+
+def _agreement(c: Checked, privacy: bool, terms: bool) -> None:
+    if not privacy:
+        c.add("agreed_privacy", [Problem("must_agree")])
+    if not terms:
+        c.add("agreed_terms", [Problem("must_agree")])
+
+
+def check_emails(c: Checked, email: str, confirm: str, name: str = "email") -> str:
+    value = c.norm(name, email, normalise_email(email).value)
+    again = normalise_email(confirm).value
+    c.add(name, email_problems(value))
+    if value and email_key(value) != email_key(again):
+        c.add(f"{name}_confirm", [Problem("email_mismatch")])
+    return value
+
+
+def within_reregister_period(withdrawn_at: datetime, now: datetime) -> bool:
+    """Day 30 after the withdrawal (JST calendar days) is the last day it works."""
+    return (today_jst(now) - today_jst(withdrawn_at)).days <= REREGISTER_DAYS
+
+
+async def _holder(db: AsyncSession, key: str, now: datetime) -> Account | None:
+    """The account that owns `key`: active, or withdrawn and still re-registrable."""
+    account = await db.scalar(select(Account).where(Account.email_key == key))
+    if account is None:
+        return None
+    if account.status == ACCOUNT_WITHDRAWN and (
+        account.withdrawn_at is None or not within_reregister_period(account.withdrawn_at, now)
+    ):
+        return None
+    return account
+
+
+async def _over_limit(db: AsyncSession, digest: str, now: datetime) -> int | None:
+    """Seconds to wait when `digest` has used up its tries in the window, else None."""
+    row = await db.get(LoginFailure, digest)
+    if row is None:
+        return None
+    if now - row.updated_at >= FAILURE_WINDOW:
+        await db.execute(delete(LoginFailure).where(LoginFailure.email_digest == digest))
+        return None
+    if row.failures >= MAX_FAILURES:
+        return max(1, math.ceil((row.updated_at + FAILURE_WINDOW - now).total_seconds()))
+    return None
+
+
+def _throttled(seconds: int) -> DomainError:
+    return DomainError(
+        ErrorCode.rate_limited,
+        429,
+        params={"retry_after": seconds},
+        headers={"Retry-After": str(seconds)},
+    )
+
+
+async def _save_opening(
+    db: AsyncSession,
+    key: str,
+    email: str,
+    now: datetime,
+    seeker_id: int | None = None,
+    code_id: int | None = None,
+) -> None:
+    await db.execute(delete(AccountOpening).where(AccountOpening.email_key == key))
+    db.add(
+        AccountOpening(
+            email_key=key,
+            email=email,
+            seeker_id=seeker_id,
+            creation_code_id=code_id,
+            created_at=now,
+        )
+    )
+
+
+# --------------------------------------------------------------------------- with a code
+
+
+def _no_match(remaining: int) -> DomainError:
+    # One answer for a wrong code, number or birth date: nothing to probe one by one.
+    return DomainError(
+        ErrorCode.invalid_credentials,
+        400,
+        params={"reason": "creation_code", "remaining": remaining},
+        message="The account creation code, seeker number or birth date does not match.",
+    )
+
+
+async def open_with_code(db: AsyncSession, env: ServiceEnv, req: OpenWithCodeRequest) -> KeySent:
+    c = Checked([], [])
+    _agreement(c, req.agreed_privacy, req.agreed_terms)
+    email = check_emails(c, req.email, req.email_confirm)
+    number = c.norm("seeker_number", req.seeker_number, normalise_digits(req.seeker_number).value)
+    c.add("seeker_number", seeker_number_problems(number))
+    birth, problems = parse_date(normalise_digits(req.birth_date).value)
+    if birth is not None:
+        c.norm("birth_date", req.birth_date, birth.isoformat())
+    c.add("birth_date", problems)
+    code = c.norm(
+        "creation_code", req.creation_code, normalise_halfwidth(req.creation_code).value.upper()
+    )
+    c.add("creation_code", creation_code_problems(code))
+    c.raise_if_any()
+    assert birth is not None
+
+    now = env.clock.now()
+    digest = failure_digest(env, "creation-code", number)
+    wait = await _over_limit(db, digest, now)
+    if wait is not None:
+        await db.commit()
+        raise _throttled(wait)
+    key = email_key(email)
+    seeker = await db.scalar(select(Seeker).where(Seeker.seeker_number == number))
+    code_row: AccountCreationCode | None = None
+    if seeker is not None and seeker.birth_date == birth:
+        code_row = await db.scalar(
+            select(AccountCreationCode)
+            .where(
+                AccountCreationCode.seeker_id == seeker.id,
+                AccountCreationCode.code_hash == creation_code_hmac(env, code),
+                AccountCreationCode.used_at.is_(None),
+                AccountCreationCode.expires_at > now,
+            )
+            .order_by(AccountCreationCode.id.desc())
+            .limit(1)
+        )
+    if code_row is not None and code_row.email_key not in (None, key):
+        code_row = None  # the code was issued for another address
+    if seeker is not None and code_row is not None:
+        taken = await db.scalar(select(Account.id).where(Account.seeker_id == seeker.id))
+        if taken is not None:
+            code_row = None
+    if seeker is None or code_row is None:
+        failures = await count_failure(db, digest, now)
+        await db.commit()
+        raise _no_match(max(0, MAX_FAILURES - failures))
+    if await _holder(db, key, now) is not None:
+        raise DomainError(
+            ErrorCode.conflict,
+            409,
+            fields=[field_error("email", Problem("email_taken"))],
+            message="This e-mail address is already used by another MyPage.",
+        )
+    await db.execute(delete(LoginFailure).where(LoginFailure.email_digest == digest))
+    await _save_opening(db, key, email, now, seeker_id=seeker.id, code_id=code_row.id)
+    value, expires_at = await issue_auth_key(
+        db, env, purpose=PURPOSE_ACCOUNT_OPEN, email_key_=key, account_id=None
+    )
+    await db.commit()
+    await env.send_mail(email, open_with_code_mail(value, expires_at), kind="account_open")
+    return KeySent(expires_at=expires_at, normalised=c.normalised)
+
+
+# --------------------------------------------------------------------------- online
+
+
+async def open_online(db: AsyncSession, env: ServiceEnv, req: OpenOnlineRequest) -> KeySent:
+    c = Checked([], [])
+    _agreement(c, req.agreed_privacy, req.agreed_terms)
+    email = check_emails(c, req.email, req.email_confirm)
+    c.raise_if_any()
+    now = env.clock.now()
+    key = email_key(email)
+    if await _holder(db, key, now) is not None:
+        await env.send_mail(email, account_exists_mail(), kind="account_exists")
+        return KeySent(expires_at=now + AUTH_KEY_TTL, normalised=c.normalised)
+    await _save_opening(db, key, email, now)
+    value, expires_at = await issue_auth_key(
+        db, env, purpose=PURPOSE_ACCOUNT_OPEN, email_key_=key, account_id=None
+    )
+    await db.commit()
+    await env.send_mail(email, open_online_mail(value, expires_at), kind="account_open")
+    return KeySent(expires_at=expires_at, normalised=c.normalised)
+
+
+def _password_fields(password: str, confirm: str) -> None:
+    fields = [field_error("password", p) for p in password_problems(password)]
+    fields += [
+        field_error("password_confirm", p) for p in password_confirm_problems(password, confirm)
+    ]
+    if fields:
+        raise DomainError(ErrorCode.password_policy, 422, fields=fields)
+
+
+async def confirm_opening(db: AsyncSession, env: ServiceEnv, req: OpenConfirmRequest) -> SignedIn:
+    _password_fields(req.password, req.password_confirm)
+    password_hash = await hash_password(req.password)  # before any lock is taken
+    key = email_key(req.email)
+    await consume_auth_key(
+        db, env, purpose=PURPOSE_ACCOUNT_OPEN, email_key_=key, value=req.auth_key
+    )
+    now = env.clock.now()
+    opening = await db.scalar(select(AccountOpening).where(AccountOpening.email_key == key))
+    if opening is None:
+        await db.rollback()
+        raise DomainError(ErrorCode.auth_key_invalid, 400)
+    if await _holder(db, key, now) is not None:
+        await db.rollback()
+        raise DomainError(
+            ErrorCode.conflict,
+            409,
+            fields=[field_error("email", Problem("email_taken"))],
+            message="This e-mail address is already used by another MyPage.",
+        )
+    # A withdrawal older than 30 days cannot be revived: its address may open a fresh MyPage.
+    await db.execute(delete(Account).where(Account.email_key == key))
+    if opening.creation_code_id is not None:
+        used = await db.scalar(
+            update(AccountCreationCode)
+            .where(
+                AccountCreationCode.id == opening.creation_code_id,
+                AccountCreationCode.used_at.is_(None),
+            )
+            .values(used_at=now)
+            .returning(AccountCreationCode.id)
+        )
+        if used is None:
+            await db.rollback()
+            raise DomainError(ErrorCode.auth_key_invalid, 400)
+    account = Account(
+        email_key=key,
+        email=opening.email,
+        password_hash=password_hash,
+        seeker_id=opening.seeker_id,
+        status=ACCOUNT_ACTIVE,
+        created_at=now,
+    )
+    db.add(account)
+    await db.execute(delete(AccountOpening).where(AccountOpening.id == opening.id))
+    await db.execute(
+        delete(LoginFailure).where(
+            LoginFailure.email_digest == failure_digest(env, "login-failure", key)
+        )
+    )
+    try:
+        await db.flush()
+    except IntegrityError:  # the seeker or the address got an account meanwhile
+        await db.rollback()
+        raise DomainError(ErrorCode.conflict, 409) from None
+    session: SessionInfo = start_session(db, env, account)
+    await db.commit()
+    return SignedIn(session=session, has_registration=opening.seeker_id is not None)
+
+
+# --------------------------------------------------------------------------- re-registration
+
+
+def _period_over() -> DomainError:
+    return DomainError(
+        ErrorCode.conflict,
+        409,
+        params={"reason": "reregistration_period_over", "days": REREGISTER_DAYS},
+        message="More than 30 days have passed since the withdrawal: the account cannot be "
+        "re-registered. Open a new MyPage (the same e-mail address can be used).",
+    )
+
+
+async def request_reregistration(
+    db: AsyncSession, env: ServiceEnv, req: ReregisterRequest
+) -> KeySent:
+    now = env.clock.now()
+    key = email_key(req.email)
+    digest = failure_digest(env, "reregister", key)
+    wait = await _over_limit(db, digest, now)
+    if wait is not None:
+        await db.commit()
+        raise _throttled(wait)
+    account = await db.scalar(
+        select(Account).where(Account.email_key == key, Account.status == ACCOUNT_WITHDRAWN)
+    )
+    ok = await verify_password(account.password_hash if account else None, req.password)
+    if not ok or account is None:
+        await count_failure(db, digest, now)
+        await db.commit()
+        raise DomainError(ErrorCode.invalid_credentials, 401)
+    await db.execute(delete(LoginFailure).where(LoginFailure.email_digest == digest))
+    if account.withdrawn_at is None or not within_reregister_period(account.withdrawn_at, now):
+        await db.commit()
+        raise _period_over()
+    value, expires_at = await issue_auth_key(
+        db, env, purpose=PURPOSE_REREGISTER, email_key_=key, account_id=account.id
+    )
+    await db.commit()
+    await env.send_mail(account.email, reregister_mail(value, expires_at), kind="reregister")
+    return KeySent(expires_at=expires_at)
+
+
+async def confirm_reregistration(
+    db: AsyncSession, env: ServiceEnv, req: ReregisterConfirm
+) -> SignedIn:
+    key = email_key(req.email)
+    row = await consume_auth_key(
+        db, env, purpose=PURPOSE_REREGISTER, email_key_=key, value=req.auth_key
+    )
+    now = env.clock.now()
+    account = await db.get(Account, row.account_id) if row.account_id is not None else None
+    if account is None or account.status != ACCOUNT_WITHDRAWN:
+        await db.rollback()
+        raise DomainError(ErrorCode.auth_key_invalid, 400)
+    if account.withdrawn_at is None or not within_reregister_period(account.withdrawn_at, now):
+        await db.rollback()
+        raise _period_over()
+    account.status = ACCOUNT_ACTIVE
+    account.withdrawn_at = None
+    account.locked_at = None
+    session = start_session(db, env, account)
+    await db.commit()
+    return SignedIn(session=session, has_registration=account.seeker_id is not None)

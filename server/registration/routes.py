@@ -1,0 +1,93 @@
+"""/api/v1/documents/*, /api/v1/auth/open*, /api/v1/auth/reregister* and
+/api/v1/me/registration* — thin: parse, throttle, call the service."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Depends, Path, Request
+
+from api_client.models import API_PREFIX, ErrorBody
+from api_client.profile_models import (
+    Document,
+    DocumentKind,
+    KeySent,
+    OpenConfirmRequest,
+    OpenOnlineRequest,
+    OpenWithCodeRequest,
+    RegistrationCompleted,
+    RegistrationView,
+    ReregisterConfirm,
+    ReregisterRequest,
+    SignedIn,
+    StepResult,
+)
+from server.auth.deps import DB, CurrentAccount, Env
+from server.registration import opening, service
+from server.registration.documents import DOCUMENTS
+from server.state import AppState, app_state, throttle
+
+router = APIRouter(prefix=API_PREFIX, tags=["registration"])
+
+State = Annotated[AppState, Depends(app_state)]
+
+
+def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    return {status: {"model": ErrorBody} for status in (*statuses, 422)}
+
+
+@router.get("/documents/{kind}")
+async def document(kind: DocumentKind) -> Document:
+    """The privacy policy or the terms of use, in full (Japanese and English)."""
+    return DOCUMENTS[kind]
+
+
+@router.post("/auth/open/code", status_code=202, responses=errors(400, 409, 429))
+async def open_with_code(
+    body: OpenWithCodeRequest, request: Request, db: DB, state: State
+) -> KeySent:
+    throttle(state.reset_limiter, request)
+    return await opening.open_with_code(db, state.env, body)
+
+
+@router.post("/auth/open", status_code=202, responses=errors(429))
+async def open_online(body: OpenOnlineRequest, request: Request, db: DB, state: State) -> KeySent:
+    throttle(state.reset_limiter, request)
+    return await opening.open_online(db, state.env, body)
+
+
+@router.post("/auth/open/confirm", responses=errors(400, 409))
+async def confirm_opening(body: OpenConfirmRequest, db: DB, env: Env) -> SignedIn:
+    return await opening.confirm_opening(db, env, body)
+
+
+@router.post("/auth/reregister", status_code=202, responses=errors(401, 409, 429))
+async def reregister(body: ReregisterRequest, request: Request, db: DB, state: State) -> KeySent:
+    throttle(state.login_limiter, request)
+    return await opening.request_reregistration(db, state.env, body)
+
+
+@router.post("/auth/reregister/confirm", responses=errors(400, 409))
+async def confirm_reregister(body: ReregisterConfirm, db: DB, env: Env) -> SignedIn:
+    return await opening.confirm_reregistration(db, env, body)
+
+
+@router.get("/me/registration", responses=errors(401))
+async def registration(account: CurrentAccount, db: DB, env: Env) -> RegistrationView:
+    return await service.registration_view(db, env, account)
+
+
+@router.put("/me/registration/steps/{step}", responses=errors(401, 404, 409))
+async def save_step(
+    step: Annotated[int, Path(ge=1, le=7)],
+    body: Annotated[dict[str, Any], Body(description="The step's body (BasicInfo … SelfPr)")],
+    account: CurrentAccount,
+    db: DB,
+    env: Env,
+) -> StepResult:
+    return await service.save_step(db, env, account, step, body)
+
+
+@router.post("/me/registration/complete", responses=errors(401, 409))
+async def complete(account: CurrentAccount, db: DB, env: Env) -> RegistrationCompleted:
+    return await service.complete(db, env, account)

@@ -1,0 +1,98 @@
+"""Secrets, digests and password hashing.
+
+- Session, device and ticket tokens: `secrets.token_urlsafe(32)` (256 bits), stored as SHA-256.
+- OTPs, 認証キー, creation codes and failure-counter keys: HMAC-SHA256 with the server secret,
+  so a stolen database alone cannot brute-force the short values offline.
+- Passwords: argon2id (19 MiB, t=2), always hashed/verified in a worker thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import secrets
+import string
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+TOKEN_BYTES = 32
+OTP_DIGITS = 6
+AUTH_KEY_LENGTH = 10
+# Symbols that survive copy/paste and are in the password symbol set (shape `z7QLe&76F7`).
+AUTH_KEY_SYMBOLS = "#$%&+?@"
+AUTH_KEY_ALPHABET = string.ascii_letters + string.digits + AUTH_KEY_SYMBOLS
+CREATION_CODE_LENGTH = 10
+# Upper case and digits without look-alikes (0/O, 1/I/L): read aloud at a counter.
+CREATION_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+_hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+_dummy_hash: str | None = None
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+def sha256_hex(value: str) -> str:
+    return hashlib.sha256(value.encode()).hexdigest()
+
+
+def hmac_hex(secret: bytes, *parts: str) -> str:
+    """HMAC-SHA256 over the parts joined by NUL (so ("a", "bc") != ("ab", "c"))."""
+    return hmac.new(secret, "\0".join(parts).encode(), hashlib.sha256).hexdigest()
+
+
+def same(a: str, b: str) -> bool:
+    return hmac.compare_digest(a.encode(), b.encode())
+
+
+def new_otp() -> str:
+    return f"{secrets.randbelow(10**OTP_DIGITS):0{OTP_DIGITS}d}"
+
+
+def new_auth_key() -> str:
+    # At least one digit and one letter so the key never looks like a word or a number.
+    while True:
+        key = "".join(secrets.choice(AUTH_KEY_ALPHABET) for _ in range(AUTH_KEY_LENGTH))
+        if any(c.isdigit() for c in key) and any(c.isalpha() for c in key):
+            return key
+
+
+def new_creation_code() -> str:
+    return "".join(secrets.choice(CREATION_CODE_ALPHABET) for _ in range(CREATION_CODE_LENGTH))
+
+
+def _hash_sync(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def _verify_sync(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+async def hash_password(password: str) -> str:
+    return await asyncio.to_thread(_hash_sync, password)
+
+
+async def verify_password(password_hash: str | None, password: str) -> bool:
+    """Verify; with no hash (unknown e-mail) verify against a dummy so timing matches."""
+    if password_hash is None:
+        await asyncio.to_thread(_verify_sync, await _dummy(), password)
+        return False
+    return await asyncio.to_thread(_verify_sync, password_hash, password)
+
+
+def needs_rehash(password_hash: str) -> bool:
+    return _hasher.check_needs_rehash(password_hash)
+
+
+async def _dummy() -> str:
+    global _dummy_hash
+    if _dummy_hash is None:
+        _dummy_hash = await hash_password(secrets.token_urlsafe(16))
+    return _dummy_hash

@@ -1,0 +1,178 @@
+"""A known small job dataset for the API tests, and an independent oracle of the filters.
+
+The oracle reads the rows straight from the database and applies each condition with plain
+Python comparisons (substring search for free words), so the API's token index is checked
+against a second, obvious implementation of the same rules.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import AsyncIterator
+from datetime import date, timedelta
+from typing import Any
+
+from api_client.job_models import JobSearchRequest
+from server.jobs.generate import expiry_cutoff, is_working_day, load_sqlite
+from server.jobs.grams import normalise, split_words
+from server.jobs.reference import OCCUPATION_BY_CODE
+
+TODAY = date(2026, 5, 11)  # conftest.START in JST
+N_POSTINGS = 900
+SEED = 7
+
+
+def load(database_url: str) -> list[dict[str, Any]]:
+    path = database_url.removeprefix("sqlite+aiosqlite:///")
+    load_sqlite(path, N_POSTINGS, seed=SEED, today=TODAY, workers=1)
+    return rows(database_url)
+
+
+def rows(database_url: str) -> list[dict[str, Any]]:
+    path = database_url.removeprefix("sqlite+aiosqlite:///")
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in conn.execute("SELECT * FROM job_postings ORDER BY id")]
+    finally:
+        conn.close()
+
+
+def _prev_working_day(d: date) -> date:
+    d -= timedelta(days=1)
+    while not is_working_day(d):
+        d -= timedelta(days=1)
+    return d
+
+
+def _text(p: dict[str, Any]) -> str:
+    occ = OCCUPATION_BY_CODE[p["occupation_code"]].name_ja
+    parts = [p["job_title"], occ, p["description"], p["workplace_address"], p["licence_note"]]
+    if p["disclosure"] == 1:
+        parts.append(p["company_name"])
+    return normalise("\n".join(parts))
+
+
+def _hm(s: str) -> int:
+    h, m = s.split(":")
+    return int(h) * 60 + int(m)
+
+
+def matches(p: dict[str, Any], r: JobSearchRequest, registered: bool = True) -> bool:
+    if p["status"] != "open" or date.fromisoformat(p["expires_on"]) < TODAY:
+        return False
+    received = date.fromisoformat(p["received_on"])
+    if received < expiry_cutoff(TODAY):
+        return False
+    if r.new_within == "today_yesterday" and received < _prev_working_day(TODAY):
+        return False
+    if r.new_within == "week" and received < TODAY - timedelta(days=6):
+        return False
+    if r.categories and p["category"] not in r.categories:
+        return False
+    if r.work_styles and p["work_style"] not in r.work_styles:
+        return False
+    if r.employment_types and p["employment_type"] not in r.employment_types:
+        return False
+    if r.occupations and not any(p["occupation_code"].startswith(o) for o in r.occupations):
+        return False
+    if r.industries and p["industry_code"] not in r.industries:
+        return False
+    if r.prefectures or r.municipalities:
+        muni_prefs = {m[:2] for m in r.municipalities}
+        ok = p["municipality_code"] in r.municipalities or (
+            p["prefecture_code"] in r.prefectures and p["prefecture_code"] not in muni_prefs
+        )
+        if not ok:
+            return False
+    if r.age_unrestricted_only and p["age_limit"] is not None:
+        return False
+    if r.age is not None and p["age_limit"] is not None and p["age_limit"] < r.age:
+        return False
+    if r.wage_monthly_min and (
+        p["wage_monthly_min"] is None or p["wage_monthly_min"] < r.wage_monthly_min
+    ):
+        return False
+    if r.wage_hourly_min and (
+        p["wage_hourly_min"] is None or p["wage_hourly_min"] < r.wage_hourly_min
+    ):
+        return False
+    if r.annual_holidays_min and p["annual_holidays"] < r.annual_holidays_min:
+        return False
+    if r.work_from and p["work_start"] < _hm(r.work_from):
+        return False
+    if r.work_until and (p["work_end"] < p["work_start"] or p["work_end"] > _hm(r.work_until)):
+        return False
+    if r.employees_min and p["employees"] < r.employees_min:
+        return False
+    if r.weekly_two_days == "every_week" and p["weekly_two_days"] != "every_week":
+        return False
+    if r.weekly_two_days == "any" and p["weekly_two_days"] == "none":
+        return False
+    insured = all(p[k] for k in ("ins_employment", "ins_workers_comp", "ins_health", "ins_pension"))
+    flags = (
+        (r.bonus, p["bonus"]),
+        (r.no_overtime, p["overtime_hours"] == 0),
+        (r.weekends_off, p["weekends_off"]),
+        (r.insurance, insured),
+        (r.no_transfer, not p["transfer"]),
+        (r.car_commute, p["car_commute"]),
+        (r.inexperienced_ok, p["inexperienced_ok"]),
+        (r.education_not_required, not p["education_required"]),
+        (r.experience_not_required, not p["experience_required"]),
+        (r.licence_not_required, not p["licence_required"]),
+        (r.uij_turn, p["uij_turn"]),
+        (r.trial_employment, p["trial_employment"]),
+        (r.housing, p["housing"]),
+        (r.childcare, p["childcare"]),
+    )
+    if any(wanted and not have for wanted, have in flags):
+        return False
+    if r.features:
+        from server.jobs.tokens import FEATURE_BITS
+
+        if not any(p["features"] & FEATURE_BITS[f] for f in r.features):
+            return False
+    text = _text(p)
+    words = split_words(r.words)
+    if words:
+        hits = [normalise(w) in text for w in words]
+        if not (any(hits) if r.word_mode == "any" else all(hits)):
+            return False
+    if any(normalise(w) in text for w in split_words(r.not_words)):
+        return False
+    if r.job_numbers and p["job_number"] not in r.job_numbers:
+        return False
+    if r.employer_number:
+        visible = p["disclosure"] == 1 or (p["disclosure"] == 3 and registered)
+        if p["employer_number"] != r.employer_number or not visible:
+            return False
+    return True
+
+
+def expected(all_rows: list[dict[str, Any]], r: JobSearchRequest) -> list[str]:
+    hits = [p for p in all_rows if matches(p, r)]
+    if r.sort == "received_desc":
+        hits.reverse()
+    return [p["job_number"] for p in hits]
+
+
+async def all_pages(api: Any, req: JobSearchRequest) -> AsyncIterator[Any]:
+    page = 1
+    while True:
+        res = await api.search_jobs(req.model_copy(update={"page": page, "per_page": 50}))
+        yield res
+        if page * 50 >= res.total:
+            return
+        page += 1
+
+
+def posting_values(**overrides: Any) -> dict[str, Any]:
+    """A complete, believable posting (from the generator) received today, with overrides."""
+    from server.jobs.generate import Calendar, chunk_rows
+
+    row = chunk_rows(99, 0, 1, Calendar.make(TODAY))[0]
+    row.pop("id")
+    row.update(received_on=TODAY, expires_on=date(2026, 7, 31), status="open")
+    row.update(overrides)
+    return row

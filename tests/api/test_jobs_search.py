@@ -1,0 +1,157 @@
+"""Job search through the typed client against the real app on a real SQLite database.
+
+Every filter is compared with an independent oracle over a known generated dataset
+(tests/api/jobs_data.py): the API must return exactly the postings the oracle selects, in
+order, with the exact total, and each filter must actually narrow the result.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+
+from api_client.client import MyPageClient
+from api_client.job_models import JobSearchRequest
+from server.app import create_app
+from server.config import ServerSettings
+from tests.api import jobs_data
+from tests.api.flows import sign_in
+from tests.conftest import Outbox, SettableClock, new_api, seed_account, started
+
+
+@pytest.fixture
+async def jobs_app(
+    settings: ServerSettings, clock: SettableClock, database_url: str
+) -> AsyncIterator[tuple[FastAPI, list[dict[str, Any]]]]:
+    data = jobs_data.load(database_url)
+    async for running in started(create_app(settings, clock=clock)):
+        yield running, data
+
+
+@pytest.fixture
+async def seeker(
+    jobs_app: tuple[FastAPI, list[dict[str, Any]]], outbox: Outbox
+) -> AsyncIterator[MyPageClient]:
+    app, _ = jobs_app
+    account = await seed_account(app)
+    async with new_api(app) as api:
+        await sign_in(api, outbox, account)
+        yield api
+
+
+def _cases(data: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    open_rows = [p for p in data if jobs_data.matches(p, JobSearchRequest())]
+    muni = Counter(
+        p["municipality_code"] for p in open_rows if p["prefecture_code"] == "13"
+    ).most_common(1)[0][0]
+    employer = Counter(p["employer_number"] for p in open_rows if p["disclosure"] == 1).most_common(
+        1
+    )[0][0]
+    numbers = [p["job_number"] for p in data[:: len(data) // 6]][:5]
+    return [
+        ("category", {"categories": ["graduate", "disability"]}),
+        ("work style", {"work_styles": ["part_time"]}),
+        ("employment type", {"employment_types": ["regular", "dispatch_fixed"]}),
+        ("occupation group", {"occupations": ["04"]}),
+        ("occupations", {"occupations": ["0501", "0701", "01"]}),
+        ("prefectures", {"prefectures": ["13", "27"]}),
+        ("municipality", {"municipalities": [muni]}),
+        (
+            "municipality narrows its prefecture",
+            {"prefectures": ["13", "14"], "municipalities": [muni]},
+        ),
+        ("age", {"age": 40}),
+        ("age 不問のみ", {"age_unrestricted_only": True}),
+        ("新着 当日・前日", {"new_within": "today_yesterday"}),
+        ("新着 1週間", {"new_within": "week"}),
+        ("monthly wage", {"wage_monthly_min": 250_000}),
+        ("monthly wage below the token floor", {"wage_monthly_min": 170_000}),
+        ("hourly wage", {"wage_hourly_min": 1_200}),
+        ("hourly wage below the token floor", {"wage_hourly_min": 950}),
+        ("bonus", {"bonus": True}),
+        ("hours window", {"work_from": "08:30", "work_until": "17:30"}),
+        ("start early", {"work_from": "07:00"}),
+        ("start at dawn", {"work_from": "06:30", "work_until": "16:00"}),
+        ("end late", {"work_until": "21:00"}),
+        ("no overtime", {"no_overtime": True}),
+        ("土日祝休み", {"weekends_off": True}),
+        ("週休二日制 毎週", {"weekly_two_days": "every_week"}),
+        ("週休二日制 any", {"weekly_two_days": "any"}),
+        ("annual days off", {"annual_holidays_min": 120}),
+        ("annual days off below the floor", {"annual_holidays_min": 85}),
+        ("insurance", {"insurance": True}),
+        ("no transfer", {"no_transfer": True}),
+        ("car commute", {"car_commute": True}),
+        ("inexperienced", {"inexperienced_ok": True}),
+        ("no education", {"education_not_required": True}),
+        ("no experience", {"experience_not_required": True}),
+        ("no licence", {"licence_not_required": True}),
+        ("UIJ", {"uij_turn": True}),
+        ("trial", {"trial_employment": True}),
+        ("housing", {"housing": True}),
+        ("childcare", {"childcare": True}),
+        ("employees ≥ 100", {"employees_min": 100}),
+        ("employees ≥ 1000", {"employees_min": 1000}),
+        ("industry", {"industries": ["P", "E"]}),
+        ("特集", {"features": ["care", "senior"]}),
+        ("2-char word", {"words": "介護"}),
+        ("1-char word", {"words": "車"}),
+        ("3+-char word", {"words": "未経験者歓迎"}),
+        ("AND", {"words": "介護　車"}),
+        ("OR", {"words": "介護 事務", "word_mode": "any"}),
+        ("NOT", {"words": "介護", "not_words": "送迎"}),
+        ("NOT only", {"not_words": "車 事務"}),
+        ("half-width kana", {"words": "ｴｸｾﾙ"}),
+        ("latin, any case and width", {"words": "ＰＹＴＨＯＮ"}),
+        ("place name", {"words": "大阪"}),
+        ("job numbers", {"job_numbers": numbers}),
+        ("employer number", {"employer_number": employer}),
+        ("word + employer", {"employer_number": employer, "words": "歓迎"}),
+        (
+            "combined",
+            {
+                "prefectures": ["13", "27", "14"],
+                "occupations": ["04", "05"],
+                "work_styles": ["full_time"],
+                "car_commute": False,
+                "annual_holidays_min": 100,
+                "words": "介護",
+            },
+        ),
+        ("deadline order", {"sort": "deadline_asc", "prefectures": ["13"]}),
+    ]
+
+
+async def test_every_filter_matches_the_oracle(
+    seeker: MyPageClient, jobs_app: tuple[FastAPI, list[dict[str, Any]]]
+) -> None:
+    _, data = jobs_app
+    baseline = jobs_data.expected(data, JobSearchRequest())
+    assert len(baseline) > 600
+    for name, fields in _cases(data):
+        req = JobSearchRequest(**fields)
+        want = jobs_data.expected(data, req)
+        assert 0 < len(want) < len(baseline), f"{name}: the dataset does not exercise it"
+        got: list[str] = []
+        async for page in jobs_data.all_pages(seeker, req):
+            assert page.total == len(want), name
+            got.extend(c.job_number for c in page.items)
+        assert got == want, name
+
+
+async def test_no_condition_lists_every_open_posting(
+    seeker: MyPageClient, jobs_app: tuple[FastAPI, list[dict[str, Any]]]
+) -> None:
+    _, data = jobs_app
+    want = jobs_data.expected(data, JobSearchRequest())
+    first = await seeker.search_jobs(JobSearchRequest(per_page=10))
+    assert first.total == len(want)
+    assert [c.job_number for c in first.items] == want[:10]
+    deep = await seeker.search_jobs(JobSearchRequest(per_page=30, page=5))
+    assert [c.job_number for c in deep.items] == want[120:150]
+    beyond = await seeker.search_jobs(JobSearchRequest(page=1000))
+    assert beyond.total == len(want) and beyond.items == []

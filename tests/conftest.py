@@ -1,0 +1,398 @@
+"""Shared fixtures: the real server app on a real SQLite file, mail through a real SMTP server
+(aiosmtpd) that tests read, a settable clock, and a throwaway PostgreSQL cluster.
+
+    async def test_x(api, outbox, account):
+        res = await api.login(account.email, account.password)
+        await api.verify_otp(res.login_ticket, outbox.read_otp(account.email))
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email
+import email.policy
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import tempfile
+import threading
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from aiosmtpd.controller import Controller
+from fastapi import FastAPI
+
+from api_client.client import MyPageClient
+from api_client.validation import email_key
+from server.accounts.models import Seeker
+from server.accounts.service import (
+    create_account,
+    end_of_month_after_next,
+    get_or_create_office,
+    today_jst,
+)
+from server.app import create_app
+from server.config import ServerSettings
+from server.context import ServiceEnv
+from server.db.engine import create_engine
+from server.db.migrate import upgrade_to_head
+from server.mail.templates import AUTH_KEY_LABEL_EN, OTP_LABEL_EN
+from server.state import AppState
+
+TEST_SECRET = "test-secret-" + "x" * 40
+START = datetime(2026, 5, 11, 0, 30, tzinfo=UTC)  # a Monday, 09:30 JST
+
+
+# --------------------------------------------------------------------------- clock
+
+
+class SettableClock:
+    """A `server.clock.Clock` the test moves by hand."""
+
+    def __init__(self, now: datetime = START) -> None:
+        self._now = now
+
+    def now(self) -> datetime:
+        return self._now
+
+    def set(self, now: datetime) -> None:
+        self._now = now
+
+    def advance(self, delta: timedelta | None = None, **kwargs: float) -> datetime:
+        self._now += delta if delta is not None else timedelta(**kwargs)
+        return self._now
+
+
+@pytest.fixture
+def clock() -> SettableClock:
+    return SettableClock()
+
+
+# --------------------------------------------------------------------------- mail
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@dataclass(frozen=True)
+class ReceivedMail:
+    rcpt_tos: list[str]
+    message: EmailMessage
+
+    @property
+    def subject(self) -> str:
+        return str(self.message["Subject"])
+
+    @property
+    def body(self) -> str:
+        part = self.message.get_body(preferencelist=("plain",))
+        assert part is not None
+        content: str = part.get_content()  # type: ignore[attr-defined]
+        return content
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.messages: list[ReceivedMail] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        msg = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        assert isinstance(msg, EmailMessage)
+        with self.lock:
+            self.messages.append(ReceivedMail(list(envelope.rcpt_tos), msg))
+        return "250 Message accepted"
+
+
+class Outbox:
+    """What the real SMTP server received, with readers for OTPs and 認証キー."""
+
+    def __init__(self, collector: _Collector, host: str, port: int) -> None:
+        self._collector = collector
+        self.host = host
+        self.port = port
+
+    def clear(self) -> None:
+        with self._collector.lock:
+            self._collector.messages.clear()
+
+    def all(self) -> list[ReceivedMail]:
+        with self._collector.lock:
+            return list(self._collector.messages)
+
+    def to(self, address: str) -> list[ReceivedMail]:
+        key = email_key(address)
+        return [m for m in self.all() if key in (email_key(r) for r in m.rcpt_tos)]
+
+    def last(self, address: str) -> ReceivedMail:
+        mails = self.to(address)
+        assert mails, f"no mail to {address}"
+        return mails[-1]
+
+    def read_otp(self, address: str) -> str:
+        """The OTP of the newest mail to `address` (parsed from the real message)."""
+        return _find(rf"{OTP_LABEL_EN}: (\d{{6}})", self.last(address).body)
+
+    def read_auth_key(self, address: str) -> str:
+        return _find(rf"{AUTH_KEY_LABEL_EN}: (\S+)", self.last(address).body)
+
+
+def _find(pattern: str, body: str) -> str:
+    match = re.search(pattern, body)
+    assert match, f"{pattern!r} not in mail body"
+    return match.group(1)
+
+
+def read_otp(outbox: Outbox, address: str) -> str:
+    return outbox.read_otp(address)
+
+
+def read_auth_key(outbox: Outbox, address: str) -> str:
+    return outbox.read_auth_key(address)
+
+
+@pytest.fixture(scope="session")
+def _smtp_server() -> Iterator[tuple[_Collector, int]]:
+    collector = _Collector()
+    port = free_port()
+    controller = Controller(collector, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield collector, port
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def outbox(_smtp_server: tuple[_Collector, int]) -> Outbox:
+    collector, port = _smtp_server
+    box = Outbox(collector, "127.0.0.1", port)
+    box.clear()
+    return box
+
+
+# --------------------------------------------------------------------------- database
+
+
+@pytest.fixture(scope="session")
+def _template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Migrated once per session; each test copies the file (much faster than migrating)."""
+    path = tmp_path_factory.mktemp("template") / "template.db"
+
+    async def migrate() -> None:
+        engine = create_engine(f"sqlite+aiosqlite:///{path}")
+        try:
+            await upgrade_to_head(engine)
+        finally:
+            await engine.dispose()  # last connection closed: WAL checkpointed into the file
+
+    asyncio.run(migrate())
+    return path
+
+
+@pytest.fixture
+def database_url(_template_db: Path, tmp_path: Path) -> str:
+    target = tmp_path / "hellowork.db"
+    shutil.copyfile(_template_db, target)
+    return f"sqlite+aiosqlite:///{target}"
+
+
+def make_settings(
+    database_url: str, outbox: Outbox, data_dir: Path, **extra: Any
+) -> ServerSettings:
+    values: dict[str, Any] = {
+        "data_dir": data_dir,
+        "database_url": database_url,
+        "smtp_host": outbox.host,
+        "smtp_port": outbox.port,
+        "smtp_starttls": False,
+        "secret_key": TEST_SECRET,
+    }
+    return ServerSettings(**(values | extra))
+
+
+@pytest.fixture
+def settings(database_url: str, outbox: Outbox, tmp_path: Path) -> ServerSettings:
+    return make_settings(database_url, outbox, tmp_path)
+
+
+async def started(app: FastAPI) -> AsyncIterator[FastAPI]:
+    # ASGITransport does not run the lifespan: enter it by hand (migrate, instance id, seed).
+    async with app.router.lifespan_context(app):
+        yield app
+
+
+@pytest.fixture
+async def app(settings: ServerSettings, clock: SettableClock) -> AsyncIterator[FastAPI]:
+    async for running in started(create_app(settings, clock=clock)):
+        yield running
+
+
+@pytest.fixture
+async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app), base_url="http://testserver"
+    ) as c:
+        yield c
+
+
+def new_api(app: FastAPI) -> MyPageClient:
+    """A MyPageClient on the app in-process (one per simulated device/user)."""
+    return MyPageClient("http://testserver", transport=httpx.ASGITransport(app))
+
+
+@pytest.fixture
+async def api(app: FastAPI) -> AsyncIterator[MyPageClient]:
+    async with new_api(app) as c:
+        yield c
+
+
+# --------------------------------------------------------------------------- seeded data
+
+
+@dataclass(frozen=True)
+class SeededAccount:
+    account_id: int
+    email: str
+    password: str
+    seeker_number: str
+    name: str
+
+
+def app_state(app: FastAPI) -> AppState:
+    state: AppState = app.state.hw
+    return state
+
+
+async def seed_account(
+    app: FastAPI,
+    *,
+    email: str = "taro@example.jp",
+    password: str = "Taro#2026pass",
+    name: str = "求職 太郎",
+    seeker_number: str | None = None,
+    office: tuple[str, str] = ("13010", "飯田橋公共職業安定所"),
+) -> SeededAccount:
+    """A seeker with an office and an active account, made through the service layer."""
+    state = app_state(app)
+    env: ServiceEnv = state.env
+    number = seeker_number or f"13010-{secrets.randbelow(10**8):08d}"
+    async with state.sessionmaker() as db:
+        off = await get_or_create_office(db, *office)
+        seeker = Seeker(
+            seeker_number=number,
+            name=name,
+            birth_date=date(1990, 4, 1),
+            office_id=off.id,
+            registration_status="valid",
+            # Valid until the end of the month after next, counted from the test's clock.
+            registration_valid_until=end_of_month_after_next(today_jst(env.clock.now())),
+            publication_status="private",
+            created_at=env.clock.now(),
+        )
+        db.add(seeker)
+        await db.flush()
+        account = await create_account(db, env, email=email, password=password, seeker=seeker)
+        await db.commit()
+        return SeededAccount(account.id, email, password, number, name)
+
+
+@pytest.fixture
+async def account(app: FastAPI) -> SeededAccount:
+    return await seed_account(app)
+
+
+# --------------------------------------------------------------------------- PostgreSQL
+
+
+def _pg_bin(name: str) -> str | None:
+    found = shutil.which(name)
+    if found:
+        return found
+    for base in sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True):
+        if (base / name).exists():
+            return str(base / name)
+    return None
+
+
+@dataclass(frozen=True)
+class PgCluster:
+    host: str
+    port: int
+    user: str
+
+    def url(self, database: str) -> str:
+        return f"postgresql+asyncpg://{self.user}@{self.host}:{self.port}/{database}"
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[PgCluster]:
+    """A throwaway cluster (initdb + pg_ctl) on a temp dir and a free port.
+
+    initdb refuses to run as root, so as root the cluster belongs to the `postgres` OS user.
+    Missing binaries skip locally but fail in CI (CI=true), where they must exist.
+    """
+    initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
+    if initdb is None or pg_ctl is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("PostgreSQL binaries (initdb, pg_ctl) are required in CI")
+        pytest.skip("PostgreSQL binaries (initdb, pg_ctl) not installed")
+    root = Path(tempfile.mkdtemp(prefix="hellowork-pg-"))
+    data, sockets = root / "data", root / "sock"
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        runuser = shutil.which("runuser")
+        assert runuser, "running as root needs runuser to drop to the postgres user"
+        prefix = [runuser, "-u", "postgres", "--"]
+        shutil.chown(root, "postgres", "postgres")
+    port = free_port()
+
+    def run(*cmd: str) -> None:
+        subprocess.run([*prefix, *cmd], check=True, capture_output=True)
+
+    run("mkdir", "-p", str(sockets))
+    run(initdb, "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync")
+    run(
+        pg_ctl,
+        "-D",
+        str(data),
+        "-l",
+        str(root / "log"),
+        "-w",
+        "-o",
+        f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off",
+        "start",
+    )
+    try:
+        yield PgCluster("127.0.0.1", port, "postgres")
+    finally:
+        subprocess.run([*prefix, pg_ctl, "-D", str(data), "-m", "immediate", "-w", "stop"])
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+async def pg_database_url(pg_cluster: PgCluster) -> AsyncIterator[str]:
+    import asyncpg
+
+    name = f"hw_{secrets.token_hex(6)}"
+    conn = await asyncpg.connect(
+        host=pg_cluster.host, port=pg_cluster.port, user=pg_cluster.user, database="postgres"
+    )
+    try:
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+    yield pg_cluster.url(name)

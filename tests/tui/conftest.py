@@ -1,0 +1,74 @@
+"""TUI fixtures: the real server app in-process (temp SQLite, Maildir outbox), a real keyring
+API with an in-memory backend, and a HelloWorkApp wired to them."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import keyring
+import pytest
+
+from api_client.device_store import DeviceTokenStore
+from server.app import create_app
+from server.config import ServerSettings
+from tests.conftest import SettableClock
+from tests.tui.support import MemoryKeyring, TuiServer
+from tui.app import HelloWorkApp
+from tui.i18n import set_language
+from tui.paths import Paths
+
+
+@pytest.fixture
+async def tui_server(
+    tmp_path: Path, database_url: str, clock: SettableClock
+) -> AsyncIterator[TuiServer]:
+    """The server as the embedded mode runs it: demo data seeded, mail into a Maildir.
+
+    `database_url` (a copy of the migrated template DB) and `clock` come from tests/conftest.py.
+    """
+    maildir = tmp_path / "outbox"
+    settings = ServerSettings(
+        data_dir=tmp_path / "server",
+        database_url=database_url,
+        maildir=maildir,
+        secret_key=secrets.token_urlsafe(48),
+        embedded=True,
+        seed_demo=True,
+    )
+    app = create_app(settings, clock=clock)
+    async with app.router.lifespan_context(app):
+        yield TuiServer(app, settings, maildir, clock)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def _japanese_default() -> Iterator[None]:
+    set_language("ja")
+    yield
+    set_language("ja")
+
+
+@pytest.fixture
+def make_app(
+    tui_server: TuiServer, memory_keyring: MemoryKeyring, tmp_path: Path
+) -> Callable[..., HelloWorkApp]:
+    def make(**kwargs: Any) -> HelloWorkApp:
+        home = tmp_path / "home"
+        kwargs.setdefault("client_factory", tui_server.client)
+        kwargs.setdefault("device_store", DeviceTokenStore(enabled=not kwargs.get("kiosk", False)))
+        kwargs.setdefault("mailbox_dir", tui_server.maildir)
+        kwargs.setdefault("paths", Paths(data_dir=home, config_dir=home / "config"))
+        return HelloWorkApp(**kwargs)
+
+    return make

@@ -1,0 +1,49 @@
+"""Key-only Pilot helpers shared by the TUI tests."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from textual import events
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from widgets.field import Field
+
+
+async def settle(pilot: Pilot[object]) -> None:
+    """Let workers finish and the screen update (no sleeps: waits on Textual's own state)."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def type_text(pilot: Pilot[object], text: str) -> None:
+    """Type `text` as a terminal delivers it: one key event per character, in a burst.
+
+    Pilot.press waits for idle after every key (slow) and loses the character of non-ASCII
+    symbols such as a full-width ＠, so the events are built the way the terminal driver
+    builds them (key name + character) and queued together.
+    """
+    driver = pilot.app._driver
+    assert driver is not None
+    for c in text:
+        if c.isalnum() and c.isascii():
+            key = c
+        elif c == " ":
+            key = "space"
+        else:
+            key = unicodedata.name(c).lower().replace("-", "_").replace(" ", "_")
+        event = events.Key(key, c)
+        event.set_sender(pilot.app)
+        driver.send_message(event)
+    await pilot.pause()
+
+
+def screen_text(pilot: Pilot[object]) -> str:
+    """All text of the Static-based widgets (labels, messages, field errors) on screen."""
+    return "\n".join(str(w.render()) for w in pilot.app.screen.query(Static))
+
+
+def field_error(pilot: Pilot[object], field_id: str) -> str:
+    return pilot.app.screen.query_one(f"#field-{field_id}", Field).error

@@ -1,0 +1,115 @@
+"""The `hellowork` console script, paths and settings."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+
+from server.mail.maildir import MaildirMailer
+from tui import cli
+from tui.paths import Paths, resolve_paths, uds_usable
+from tui.settings import UserSettings, load_settings, save_settings
+
+
+def mail(subject: str, body: str, when: datetime) -> EmailMessage:
+    msg = EmailMessage()
+    msg["From"] = "system@mail.hellowork.example"
+    msg["To"] = "demo@example.jp"
+    msg["Subject"] = subject
+    msg["Date"] = when
+    msg.set_content(body)
+    return msg
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Paths:
+    monkeypatch.setenv("HELLOWORK_HOME", str(tmp_path / "hw"))
+    return resolve_paths()
+
+
+async def test_mail_prints_newest_message_decoded(
+    home: Paths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mailer = MaildirMailer(home.maildir)
+    await mailer.send(mail("古いお知らせ", "old", datetime(2026, 5, 1, tzinfo=UTC)))
+    when = datetime(2026, 5, 2, tzinfo=UTC)
+    newest = mail("ワンタイムパスワードのお知らせ", "ワンタイムパスワード：123456", when)
+    await mailer.send(newest)
+    assert cli.main(["mail", "--last"]) == 0
+    out = capsys.readouterr().out
+    assert "Subject: ワンタイムパスワードのお知らせ" in out
+    assert "ワンタイムパスワード：123456" in out
+    assert "old" not in out
+
+    assert cli.main(["mail", "--list"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 2
+    assert "ワンタイムパスワードのお知らせ" in lines[0] and "古いお知らせ" in lines[1]
+
+
+def test_mail_with_empty_outbox_fails_with_a_message(
+    home: Paths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["mail"]) == 1
+    assert "送信済みメールはありません" in capsys.readouterr().err
+
+
+def test_paths_follow_hellowork_home(home: Paths, tmp_path: Path) -> None:
+    assert home.data_dir == tmp_path / "hw"
+    assert home.config_dir == tmp_path / "hw" / "config"
+    assert home.maildir == tmp_path / "hw" / "outbox"
+    assert home.settings_file.parent == home.config_dir
+
+
+def test_paths_default_to_platformdirs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HELLOWORK_HOME", raising=False)
+    paths = resolve_paths({})
+    assert paths.data_dir.name == "hellowork" and paths.config_dir.name == "hellowork"
+
+
+def test_long_socket_paths_are_refused(tmp_path: Path) -> None:
+    assert uds_usable(tmp_path / "s.sock") == (len(os.fsencode(tmp_path / "s.sock")) < 100)
+    assert not uds_usable(tmp_path / ("x" * 120) / "server.sock")
+
+
+def test_settings_round_trip_and_bad_files(tmp_path: Path) -> None:
+    path = tmp_path / "config" / "settings.json"
+    assert load_settings(path) == UserSettings()
+    save_settings(UserSettings(language="en"), path)
+    assert load_settings(path).language == "en"
+    path.write_text("{not json")
+    assert load_settings(path) == UserSettings()
+    path.write_text('{"language": "fr"}')
+    assert load_settings(path).language == "ja"
+
+
+@pytest.mark.parametrize(
+    ("module", "heavy"),
+    [
+        # `hellowork mail`, `serve`, `admin` must not pay for Textual.
+        ("tui.cli", ("textual", "httpx", "pydantic", "server", "fastapi")),
+        # The login screen paints before the client stack (httpx, pydantic, keyring) loads.
+        ("tui.app", ("httpx", "pydantic", "keyring", "qrcode", "server", "api_client.client")),
+    ],
+)
+def test_start_up_stays_import_light(module: str, heavy: tuple[str, ...]) -> None:
+    code = (
+        f"import sys, {module}\n"
+        f"loaded = [m for m in {heavy!r} if m in sys.modules]\n"
+        "assert not loaded, loaded\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[2])
+
+
+def test_help_lists_options(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert "--server" in out and "--lang" in out and "--kiosk" in out

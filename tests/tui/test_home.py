@@ -1,0 +1,139 @@
+"""Home: what it shows, the menu, language switch, log out, and a lost session."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+from textual.widgets import OptionList
+
+from screens.home import HomeScreen
+from screens.login import LoginScreen
+from screens.session import ReauthModal, SessionExpiredModal
+from tests.tui.flows import SIZE, sign_in_to_home
+from tests.tui.helpers import screen_text, settle, type_text
+from tests.tui.support import DEMO_NAME, DEMO_PASSWORD, TuiServer
+from tui.app import HelloWorkApp
+
+
+async def test_menu_items_not_built_yet_say_so(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await sign_in_to_home(pilot, tui_server)
+        menu = app.screen.query_one("#menu", OptionList)
+        assert app.screen.focused is menu
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert "「求職活動状況」はまだ準備中です" in screen_text(pilot)
+        await pilot.press("6")
+        await settle(pilot)
+        assert "「求職者情報・設定」はまだ準備中です" in screen_text(pilot)
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_last_login_is_shown_in_jst_on_the_next_login(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await sign_in_to_home(pilot, tui_server)
+        assert "前回のログイン日時: （初めてのログイン）" in screen_text(pilot)
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert isinstance(app.screen, LoginScreen)
+        tui_server.clock.advance(timedelta(hours=1))
+        await sign_in_to_home(pilot, tui_server)
+        # The clock of tests/conftest.py starts at 2026-05-11 00:30 UTC = 09:30 JST.
+        assert "前回のログイン日時: 2026年05月11日 09時30分" in screen_text(pilot)
+
+
+async def test_language_switch_on_home(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await sign_in_to_home(pilot, tui_server)
+        await pilot.press("3")
+        await settle(pilot)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        text = screen_text(pilot)
+        assert "Job-seeker MyPage home" in text
+        assert "Hello Work office: 飯田橋公共職業安定所" in text
+        assert "Job-seeker number" in text
+        # Messages already on screen are re-worded too.
+        assert "“Messages” is not available yet" in text
+        assert DEMO_NAME in text
+        bindings = {b.binding.description for b in app.screen.active_bindings.values()}
+        assert {"Log out", "日本語"} <= bindings
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        assert "求職者マイページホーム" in screen_text(pilot)
+
+
+async def test_expired_session_signs_in_again_over_the_same_screen(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await sign_in_to_home(pilot, tui_server)
+        home = app.screen
+        await pilot.press("down", "down", "down")  # screen state that must survive
+        assert app.screen.query_one("#menu", OptionList).highlighted == 3
+        tui_server.clock.advance(timedelta(minutes=31))  # idle limit is 30 minutes
+        await pilot.press("f5")
+        await settle(pilot)
+        assert isinstance(app.screen, ReauthModal)
+        assert "パスワードを入力してください" in screen_text(pilot)
+        await type_text(pilot, DEMO_PASSWORD)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "ワンタイムパスワードを送信しました" in screen_text(pilot)
+        await type_text(pilot, tui_server.latest_otp())
+        await pilot.press("enter")
+        await settle(pilot)
+        # Back on the very same Home screen, reloaded with the new session.
+        assert app.screen is home
+        assert home.query_one("#menu", OptionList).highlighted == 3
+        assert DEMO_NAME in screen_text(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        assert app.screen is home
+
+
+async def test_expired_session_can_go_to_login_instead(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await sign_in_to_home(pilot, tui_server)
+        tui_server.clock.advance(timedelta(minutes=31))
+        await pilot.press("f5")
+        await settle(pilot)
+        assert isinstance(app.screen, ReauthModal)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, LoginScreen)
+        assert "ログアウトされました" in screen_text(pilot)
+
+
+async def test_kiosk_session_expiry_leaves_nothing_on_screen(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
+) -> None:
+    app = make_app(kiosk=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await sign_in_to_home(pilot, tui_server)
+        tui_server.clock.advance(timedelta(minutes=31))
+        await pilot.press("f5")
+        await settle(pilot)
+        assert isinstance(app.screen, SessionExpiredModal)
+        assert "もう一度ログインしてください" in screen_text(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LoginScreen)
+        assert len(app.screen_stack) == 1
+        assert "ログアウトされました" in screen_text(pilot)
+        # Nothing of the last user is left: the e-mail field is empty.
+        assert app.screen.query_one("#email").value == ""

@@ -1,0 +1,49 @@
+"""Token, OTP, 認証キー and password hashing primitives."""
+
+from __future__ import annotations
+
+import re
+
+from server import security
+
+
+def test_tokens_are_long_and_unique() -> None:
+    tokens = {security.new_token() for _ in range(100)}
+    assert len(tokens) == 100
+    assert all(len(t) >= 43 for t in tokens)  # 32 bytes, url-safe base64
+
+
+def test_otp_shape() -> None:
+    for _ in range(200):
+        otp = security.new_otp()
+        assert re.fullmatch(r"\d{6}", otp)
+
+
+def test_auth_key_shape() -> None:
+    for _ in range(200):
+        key = security.new_auth_key()
+        assert len(key) == 10
+        assert set(key) <= set(security.AUTH_KEY_ALPHABET)
+        assert any(c.isdigit() for c in key) and any(c.isalpha() for c in key)
+
+
+def test_creation_code_shape() -> None:
+    code = security.new_creation_code()
+    assert len(code) <= 10 and code.isascii() and code.isalnum()
+
+
+def test_hmac_depends_on_secret_and_part_boundaries() -> None:
+    a = security.hmac_hex(b"s" * 32, "ab", "c")
+    assert a != security.hmac_hex(b"s" * 32, "a", "bc")
+    assert a != security.hmac_hex(b"t" * 32, "ab", "c")
+    assert security.same(a, security.hmac_hex(b"s" * 32, "ab", "c"))
+
+
+async def test_argon2id_parameters_and_verify() -> None:
+    h = await security.hash_password("Taro#2026pass")
+    assert h.startswith("$argon2id$")
+    assert "m=19456,t=2,p=1" in h
+    assert await security.verify_password(h, "Taro#2026pass")
+    assert not await security.verify_password(h, "taro#2026pass")
+    assert not await security.verify_password(None, "anything")  # dummy hash path
+    assert not security.needs_rehash(h)

@@ -1,0 +1,296 @@
+"""`HelloWorkApp`: the Textual application.
+
+Start-up order matters: the login screen paints first; the API client (httpx + pydantic,
+~0.4 s of imports) and, in embedded mode, the server child process are prepared afterwards in
+a worker. Anything that needs the server awaits `get_client()`, which waits for that
+preparation instead of failing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import importlib
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from screens.base import Localised, ServiceUnavailable, localise_bindings
+from screens.login import LoginScreen
+from tui.i18n import Lang, get_language, set_language, t
+from tui.paths import Paths, resolve_paths
+from tui.settings import UserSettings, load_settings, save_settings
+
+if TYPE_CHECKING:
+    from api_client.client import MyPageClient
+    from api_client.device_store import DeviceTokenStore
+    from api_client.models import ServerMeta
+    from tui.embedded import EmbeddedServer
+
+log = logging.getLogger("hellowork.tui")
+
+ClientFactory = Callable[[], "MyPageClient"]
+
+
+class HelloWorkApp(App[int]):
+    CSS_PATH = "hellowork.tcss"
+    ENABLE_COMMAND_PALETTE = False  # English-only, and a way around kiosk restrictions
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+t", "toggle_language", "English", id="key.language"),
+        Binding("ctrl+q", "quit", "Quit", id="key.quit", priority=True),
+        # Focus moves as priority bindings: otherwise keys typed right after Tab (fast
+        # typists, pastes, kiosk scanners) are already queued to the field being left.
+        Binding("tab", "app.focus_next", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        *,
+        server_url: str | None = None,
+        lang: Lang | None = None,
+        kiosk: bool = False,
+        client_factory: ClientFactory | None = None,
+        device_store: DeviceTokenStore | None = None,
+        mailbox_dir: Path | None = None,
+        paths: Paths | None = None,
+    ) -> None:
+        """Production: `server_url` None starts the built-in server. Tests pass
+        `client_factory` (a client over the in-process server app), `device_store` (over an
+        in-memory keyring) and `mailbox_dir` (the server's Maildir), plus `paths` in a temp dir.
+        """
+        super().__init__()
+        self.paths = paths or resolve_paths()
+        self.settings: UserSettings = load_settings(self.paths.settings_file)
+        set_language(lang or self.settings.language)
+        self._kiosk = kiosk
+        self._server_url = server_url
+        self._client_factory = client_factory
+        self._device_store = device_store
+        self._embedded_mode = client_factory is None and server_url is None
+        self._mailbox_dir = mailbox_dir
+        if mailbox_dir is None and self._embedded_mode:
+            self._mailbox_dir = self.paths.maildir
+        self._embedded: EmbeddedServer | None = None
+        self._client: MyPageClient | None = None
+        self._client_error: BaseException | None = None
+        self._client_event = asyncio.Event()
+        self._meta: ServerMeta | None = None
+        self._signed_in_email: str | None = None
+        self._availability: tuple[bool, str | None] | None = None
+        self.title = t("app.title")
+
+    # ------------------------------------------------------------------ Services
+
+    @property
+    def kiosk(self) -> bool:
+        return self._kiosk
+
+    @property
+    def mailbox_dir(self) -> Path | None:
+        return self._mailbox_dir
+
+    @property
+    def device_store(self) -> DeviceTokenStore:
+        if self._device_store is None:
+            from api_client.device_store import DeviceTokenStore
+
+            self._device_store = DeviceTokenStore(enabled=not self._kiosk)
+        return self._device_store
+
+    @property
+    def client_ready(self) -> bool:
+        return self._client is not None
+
+    async def get_client(self) -> MyPageClient:
+        if self._client_event.is_set() and self._client is None:
+            # The last attempt failed (e.g. the built-in server did not start): try again.
+            self._client_event.clear()
+            self._client_error = None
+            if self._embedded is not None:
+                await asyncio.to_thread(self._embedded.stop)
+                self._embedded = None
+            self._connect()
+        await self._client_event.wait()
+        if self._client is None:
+            reason = str(self._client_error) if self._client_error else "?"
+            raise ServiceUnavailable(t("server.failed", reason=reason))
+        return self._client
+
+    async def device_availability(self) -> tuple[bool, str | None]:
+        """Whether the OTP-skip token can be kept (asked once, in a thread: keyring backends
+        may block on D-Bus or a locked wallet)."""
+        if self._availability is None:
+            self._availability = await asyncio.to_thread(self.device_store.availability)
+        return self._availability
+
+    async def get_meta(self) -> ServerMeta:
+        if self._meta is None:
+            client = await self.get_client()
+            self._meta = await client.meta()
+        return self._meta
+
+    # ------------------------------------------------------------------ start-up
+
+    def get_default_screen(self) -> Screen[None]:
+        return LoginScreen()
+
+    def on_mount(self) -> None:
+        localise_bindings(self)
+        # After the first paint: connect (imports, child process) without delaying it.
+        self.call_after_refresh(self._connect)
+        self.call_after_refresh(self._warm_keyring)
+
+    @work(group="keyring", exit_on_error=False)
+    async def _warm_keyring(self) -> None:
+        await self.device_availability()
+
+    @work(group="connect", exit_on_error=False)
+    async def _connect(self) -> None:
+        try:
+            factory = self._client_factory
+            if factory is None:
+                module = await asyncio.to_thread(importlib.import_module, "api_client.client")
+                client_cls = module.MyPageClient
+                if self._server_url is not None:
+                    url = self._server_url
+
+                    def factory() -> MyPageClient:
+                        return client_cls(url)  # type: ignore[no-any-return]
+                else:
+                    from tui.embedded import EmbeddedServer
+
+                    embedded = EmbeddedServer(self.paths)
+                    self._embedded = embedded
+                    await asyncio.to_thread(embedded.start)
+                    await embedded.wait_ready()
+                    endpoint = embedded.endpoint
+
+                    def factory() -> MyPageClient:
+                        return client_cls(endpoint.base_url, uds=endpoint.uds)  # type: ignore[no-any-return]
+
+            self._client = factory()
+        except Exception as exc:
+            log.exception("could not prepare the client")
+            self._client_error = exc
+        finally:
+            self._client_event.set()
+
+    async def on_unmount(self) -> None:
+        client, self._client = self._client, None
+        if client is not None:
+            with contextlib.suppress(Exception):  # best effort on the way out
+                await client.logout()
+            await client.aclose()
+        if self._embedded is not None:
+            await asyncio.to_thread(self._embedded.stop)
+
+    # ------------------------------------------------------------------ navigation
+
+    def go_home(self, email: str) -> None:
+        self._signed_in_email = email
+        self.run_worker(self._go_home(), group="nav", exclusive=True)
+
+    async def _go_home(self) -> None:
+        from screens.home import HomeScreen
+
+        await self._unwind()
+        await self.push_screen(HomeScreen())
+
+    def show_from_login(self, screen: Screen[None]) -> None:
+        self.run_worker(self._show_from_login(screen), group="nav", exclusive=True)
+
+    async def _show_from_login(self, screen: Screen[None]) -> None:
+        await self._unwind()
+        await self.push_screen(screen)
+
+    def back_to_login(
+        self, message: str | None = None, *, error: bool = False, email: str | None = None
+    ) -> None:
+        self.run_worker(self._back_to_login(message, error, email), group="nav", exclusive=True)
+
+    async def _back_to_login(self, message: str | None, error: bool, email: str | None) -> None:
+        self._signed_in_email = None
+        if self._client is not None:
+            self._client.session_token = None
+        await self._unwind()
+        login = self.screen_stack[0]
+        if isinstance(login, LoginScreen):
+            login.clear(keep_email=False)
+            if email:
+                login.prefill_email(email)
+            login.show_message(message, error=error)
+
+    async def _unwind(self) -> None:
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
+
+    def session_lost(self, retry: Callable[[], object] | None = None) -> None:
+        """The server no longer knows our session: sign in again, or back to login."""
+        from screens.session import ReauthModal, SessionExpiredModal
+
+        if self._client is not None:
+            self._client.session_token = None
+        if isinstance(self.screen, (ReauthModal, SessionExpiredModal)):
+            return
+        email = self._signed_in_email
+        if self._kiosk or email is None:
+
+            def to_login(_: None) -> None:
+                self.back_to_login(t("session.expired"), error=True)
+
+            self.push_screen(SessionExpiredModal(), to_login)
+            return
+
+        def after(signed_in: bool | None) -> None:
+            if not signed_in:
+                self.back_to_login(t("session.expired"), error=True)
+            elif retry is not None:
+                retry()
+
+        self.push_screen(ReauthModal(email), after)
+
+    def open_mailbox(self) -> None:
+        if self._mailbox_dir is None:
+            self.notify(t("mailbox.unavailable"))
+            return
+        from screens.mailbox import MailboxScreen
+
+        self.push_screen(MailboxScreen(self._mailbox_dir))
+
+    # ------------------------------------------------------------------ global actions
+
+    def action_toggle_language(self) -> None:
+        lang: Lang = "en" if get_language() == "ja" else "ja"
+        self.settings.language = lang
+        set_language(lang)
+        try:
+            save_settings(self.settings, self.paths.settings_file)
+        except OSError:
+            log.exception("could not save settings")
+        self.title = t("app.title")
+        localise_bindings(self)
+        for screen in self.screen_stack:
+            if isinstance(screen, Localised) and hasattr(screen, "relocalise"):
+                screen.relocalise()
+        self.notify(t("language.changed"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Kiosk: no quit key at all (hidden from the footer, and inert).
+        return not (action == "quit" and self._kiosk)
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C does not quit (it copies in inputs): say how to quit, in the UI language."""
+        self.notify(t("kiosk.no_quit") if self._kiosk else t("app.quit_hint"))
+
+    async def action_quit(self) -> None:
+        if self._kiosk:
+            self.notify(t("kiosk.no_quit"), severity="warning")
+            return
+        self.exit(0)

@@ -1,0 +1,90 @@
+"""The `hellowork` console script.
+
+    hellowork [--server URL] [--lang ja|en] [--kiosk]   the terminal app
+    hellowork serve …                                   the API server (server.main.serve)
+    hellowork admin …                                   staff/employer operations (server.admin)
+    hellowork mail [--last] [--list]                    the embedded server's outbox
+
+Kept import-light: Textual, httpx and the server are imported only on the path that needs them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] == "serve":
+        from server.main import serve
+
+        return int(serve(args[1:]) or 0)
+    if args and args[0] == "admin":
+        from server.admin import main as admin_main
+
+        return int(admin_main(args[1:]) or 0)
+    if args and args[0] == "mail":
+        return mail_main(args[1:])
+    return tui_main(args)
+
+
+def _tui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hellowork",
+        description="Hello Work job-seeker MyPage in the terminal. "
+        "Subcommands: serve, admin, mail (run `hellowork SUBCOMMAND --help`).",
+    )
+    parser.add_argument(
+        "--server",
+        metavar="URL",
+        help="MyPage server to use (default: start the built-in server)",
+    )
+    parser.add_argument("--lang", choices=["ja", "en"], help="display language for this run")
+    parser.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="shared-terminal mode: no quitting, no one-time-password skip",
+    )
+    return parser
+
+
+def tui_main(argv: Sequence[str]) -> int:
+    opts = _tui_parser().parse_args(argv)
+    from tui.app import HelloWorkApp
+
+    app = HelloWorkApp(server_url=opts.server, lang=opts.lang, kiosk=opts.kiosk)
+    app.run()
+    return int(app.return_code or 0)
+
+
+def mail_main(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="hellowork mail",
+        description="Show mail the built-in server wrote to its outbox "
+        "(newest message by default).",
+    )
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--last", action="store_true", help="print the newest message (default)")
+    group.add_argument("--list", action="store_true", help="list all messages, newest first")
+    opts = parser.parse_args(argv)
+
+    from tui.i18n import set_language, t
+    from tui.outbox import list_messages
+    from tui.paths import resolve_paths
+    from tui.settings import load_settings
+
+    paths = resolve_paths()
+    set_language(load_settings(paths.settings_file).language)
+    messages = list_messages(paths.maildir)
+    if not messages:
+        print(t("cli.mail_none", path=paths.maildir), file=sys.stderr)
+        return 1
+    if opts.list:
+        for m in messages:
+            when = m.date.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            print(f"{when}  {m.to}  {m.subject}")
+        return 0
+    print(messages[0].as_text(), end="")
+    return 0

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from types import TracebackType
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 from pydantic import BaseModel
 
 from ._http import AsyncBaseTransport, HttpSession, RetryPolicy, Sleep, Timeouts
 from .job_models import (
+    FavoriteAddRequest,
+    FavoriteAddResult,
+    FavoriteList,
     IndustryList,
     JobSearchRequest,
     JobSearchResult,
@@ -16,6 +20,10 @@ from .job_models import (
     MunicipalityList,
     OccupationList,
     PrefectureList,
+    SavedSearch,
+    SavedSearchCreate,
+    SavedSearchList,
+    SavedSearchUpdate,
 )
 from .models import (
     API_PREFIX,
@@ -53,6 +61,7 @@ from .profile_models import (
     RegistrationView,
     ReregisterConfirm,
     ReregisterRequest,
+    ResolvedAddress,
     SettingsView,
     SignedIn,
     StepBody,
@@ -240,6 +249,44 @@ class MyPageClient:
     async def industries(self) -> IndustryList:
         return await self._get("/reference/industries", IndustryList)
 
+    # ------------------------------------------------------------------ saved conditions and
+    # favorites (issue 3). Creating is never retried (a retry could take a second slot).
+
+    async def saved_searches(self) -> SavedSearchList:
+        return await self._get("/me/saved-searches", SavedSearchList)
+
+    async def save_search(self, title: str, conditions: JobSearchRequest) -> SavedSearch:
+        req = SavedSearchCreate(title=title, conditions=conditions)
+        return SavedSearch.model_validate(await self._call("POST", "/me/saved-searches", body=req))
+
+    async def update_saved_search(
+        self,
+        saved_id: int,
+        *,
+        title: str | None = None,
+        conditions: JobSearchRequest | None = None,
+    ) -> SavedSearch:
+        req = SavedSearchUpdate(title=title, conditions=conditions)
+        return SavedSearch.model_validate(
+            await self._call("PUT", f"/me/saved-searches/{saved_id}", body=req, safe=True)
+        )
+
+    async def delete_saved_search(self, saved_id: int) -> None:
+        await self._call("DELETE", f"/me/saved-searches/{saved_id}", safe=True)
+
+    async def favorites(self) -> FavoriteList:
+        return await self._get("/me/favorites", FavoriteList)
+
+    async def add_favorites(self, job_numbers: list[str]) -> FavoriteAddResult:
+        """Add one or more (≤ 50); safe to retry: adding twice reports "already"."""
+        req = FavoriteAddRequest(job_numbers=job_numbers)
+        return FavoriteAddResult.model_validate(
+            await self._call("POST", "/me/favorites", body=req, safe=True)
+        )
+
+    async def remove_favorite(self, job_number: str) -> None:
+        await self._call("DELETE", f"/me/favorites/{job_number}", safe=True)
+
     # ------------------------------------------------------------------ opening, registration,
     # profile, settings (issue 4). Key-sending and state-changing calls are never retried.
 
@@ -276,6 +323,10 @@ class MyPageClient:
     async def confirm_reregistration(self, email: str, auth_key: str) -> SignedIn:
         req = ReregisterConfirm(email=email, auth_key=auth_key)
         return self._signed_in(await self._call("POST", "/auth/reregister/confirm", body=req))
+
+    async def lookup_postal_code(self, code: str) -> ResolvedAddress:
+        """Prefecture, municipality and 利用安定所 of a postal code (NotFound if none)."""
+        return await self._get(f"/reference/postal-codes/{quote(code, safe='')}", ResolvedAddress)
 
     async def registration(self) -> RegistrationView:
         return await self._get("/me/registration", RegistrationView)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -366,3 +366,96 @@ class OccupationList(_Out):
 
 class IndustryList(_Out):
     industries: list[IndustryInfo]
+
+
+# --------------------------------------------------------------------------- saved conditions
+# and favorites (SPEC §1: at most 3 conditions with titles; at most 300 favorites)
+
+SAVED_SEARCH_LIMIT = 3
+FAVORITE_LIMIT = 300
+SAVED_TITLE_MAX = 30
+FAVORITE_BATCH_MAX = 50  # one batch = the checked postings (≤ 50)
+
+
+def _title(v: str) -> str:
+    v = unicodedata.normalize("NFC", v).strip()
+    if not v:
+        raise PydanticCustomError("required", "Enter a title.")
+    return v
+
+
+class SavedSearchCreate(_In):
+    """POST /api/v1/me/saved-searches. `conditions.page` is ignored (runs start at page 1)."""
+
+    title: str = Field(max_length=SAVED_TITLE_MAX)
+    conditions: JobSearchRequest
+
+    _t = field_validator("title")(_title)
+
+
+class SavedSearchUpdate(_In):
+    """PUT /api/v1/me/saved-searches/{id}: rename, replace the conditions, or both."""
+
+    title: str | None = Field(default=None, max_length=SAVED_TITLE_MAX)
+    conditions: JobSearchRequest | None = None
+
+    @field_validator("title")
+    @classmethod
+    def _title_opt(cls, v: str | None) -> str | None:
+        return None if v is None else _title(v)
+
+
+class SavedSearch(_Out):
+    id: int
+    title: str
+    conditions: JobSearchRequest
+    created_at: datetime
+    updated_at: datetime
+
+
+class SavedSearchList(_Out):
+    items: list[SavedSearch]
+    limit: int = SAVED_SEARCH_LIMIT
+
+
+class FavoriteAddRequest(_In):
+    """POST /api/v1/me/favorites: one posting, or the checked ones in one go."""
+
+    job_numbers: list[str] = Field(min_length=1, max_length=FAVORITE_BATCH_MAX)
+
+    @field_validator("job_numbers")
+    @classmethod
+    def _numbers(cls, v: list[str]) -> list[str]:
+        out = [_halfwidth(n) for n in v]
+        for n in out:
+            if not JOB_NUMBER_RE.match(n):
+                raise PydanticCustomError(
+                    "job_number_format",
+                    "Use the form NNNNN-NNNNNNNN (5 digits, hyphen, 1–8 digits).",
+                )
+        return out
+
+
+class FavoriteAddResult(_Out):
+    """What happened to each number. Nothing added because of the limit → 409 instead."""
+
+    added: list[str]
+    already: list[str]
+    refused: list[str] = Field(description="over the 300 limit")
+    not_found: list[str]
+    total: int
+    limit: int = FAVORITE_LIMIT
+
+
+class FavoriteItem(_Out):
+    """A favorite; `card.status` other than open = listed as expired, cannot be opened."""
+
+    job_number: str
+    added_at: datetime
+    card: JobCard
+
+
+class FavoriteList(_Out):
+    items: list[FavoriteItem]
+    total: int
+    limit: int = FAVORITE_LIMIT

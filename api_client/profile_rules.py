@@ -93,10 +93,10 @@ def _basic(body: BasicInfo, today: date) -> StepCheck:
     c = StepCheck(body)
     values = body.model_dump()
     for name in ("family_name", "given_name"):
-        values[name] = body.__dict__[name].strip()
+        values[name] = getattr(body, name).strip()
         c.add(name, fullwidth_problems(values[name], NAME_MAX, required=True))
     for name in ("family_name_kana", "given_name_kana"):
-        raw = body.__dict__[name]
+        raw = getattr(body, name)
         values[name] = c.norm(name, raw, normalise_kana(raw))
         c.add(name, kana_problems(values[name], KANA_MAX))
     values["birth_date"] = c.norm("birth_date", body.birth_date, normalise_digits(body.birth_date))
@@ -115,7 +115,7 @@ def _basic(body: BasicInfo, today: date) -> StepCheck:
     values["address"] = body.address.strip()
     c.add("address", fullwidth_problems(values["address"], ADDRESS_MAX, required=True))
     for name, mobile in (("phone_fixed", False), ("phone_mobile", True)):
-        raw = body.__dict__[name]
+        raw = getattr(body, name)
         values[name] = c.norm(name, raw, normalise_digits(raw))
         c.add(name, phone_problems(values[name], mobile=mobile))
     if not values["phone_fixed"] and not values["phone_mobile"]:
@@ -158,7 +158,7 @@ def _desired_work(body: DesiredWork, _today: date) -> StepCheck:
     else:
         minutes: dict[str, int | None] = {}
         for name in ("hours_from", "hours_to"):
-            raw = body.__dict__[name]
+            raw = getattr(body, name)
             values[name] = c.norm(name, raw, normalise_halfwidth(raw))
             minutes[name], problems = parse_time(values[name])
             if not raw and not body.hours_from and not body.hours_to:
@@ -182,7 +182,7 @@ def _desired_place(body: DesiredPlace, _today: date) -> StepCheck:
     values = body.model_dump()
     for name in ("prefectures", "municipalities"):
         out = []
-        for i, raw in enumerate(body.__dict__[name]):
+        for i, raw in enumerate(getattr(body, name)):
             out.append(c.norm(f"{name}.{i}", raw, normalise_halfwidth(raw)))
         values[name] = list(dict.fromkeys(v for v in out if v))
     raw = body.minimum_wage
@@ -246,7 +246,7 @@ def _careers(body: Careers, today: date) -> StepCheck:
         months: dict[str, tuple[int, int] | None] = {}
         texts: dict[str, str] = {}
         for name in ("start", "end"):
-            raw = career.__dict__[name]
+            raw = getattr(career, name)
             texts[name] = c.norm(f"{p}.{name}", raw, normalise_digits(raw))
             ym: tuple[int, int] | None = None
             problems: list[Problem] = []

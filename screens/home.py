@@ -13,6 +13,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import BaseScreen, MessageLine, error_text, explain
+from screens.saved_conditions_home import SavedConditionsPanel
 from screens.timefmt import format_date, format_jst
 from tui.i18n import t
 from widgets.qr import QRCodeWidget
@@ -32,7 +33,12 @@ MENU: tuple[tuple[str, str], ...] = (
 
 # The screen each built menu entry opens, as "module:Class" (constructed with no arguments).
 # Entries not listed here say they are not available yet.
-MENU_SCREENS: dict[str, str] = {}
+MENU_SCREENS: dict[str, str] = {
+    "search": "screens.search:SearchScreen",
+    "favorites": "screens.favorites:FavoritesScreen",
+    "checked": "screens.checked:CheckedScreen",
+    "profile": "screens.profile:ProfileScreen",
+}
 
 
 class SignedInScreen(BaseScreen):
@@ -79,6 +85,7 @@ class HomeScreen(SignedInScreen):
                 yield Static("", id="menu-title", classes="section")
                 yield OptionList(id="menu")
                 yield Static("", id="menu-hint", classes="hint")
+                yield SavedConditionsPanel(id="saved-conditions")
                 yield MessageLine(id="message")
             with Vertical(id="home-side"):
                 yield Static("", id="seeker-number-label", classes="section")
@@ -104,6 +111,7 @@ class HomeScreen(SignedInScreen):
         menu.clear_options()
         menu.add_options([Option(f"{i}. {t(key)}", id=mid) for i, (mid, key) in enumerate(MENU, 1)])
         menu.highlighted = highlighted if highlighted is not None else 0
+        self.query_one(SavedConditionsPanel).relabel()
         self._show_view()
 
     def _show_view(self) -> None:
@@ -136,8 +144,13 @@ class HomeScreen(SignedInScreen):
             qr.display = False
         self.query_one("#qr-caption", Static).display = bool(view.seeker_number)
 
+    def on_screen_resume(self) -> None:
+        # Saved conditions may have changed on the search screens.
+        self.query_one(SavedConditionsPanel).reload()
+
     def action_reload(self) -> None:
         self.load()
+        self.query_one(SavedConditionsPanel).reload()
 
     @work(exclusive=True, group="home")
     async def load(self) -> None:

@@ -28,6 +28,9 @@ class LoginScreen(BaseScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+r", "forgot", "Forgot password", id="key.reset"),
         Binding("ctrl+o", "mailbox", "Mailbox", id="key.mailbox"),
+        Binding("f2", "open_account('code')", "Open (code)", id="key.open_code"),
+        Binding("f3", "open_account('online')", "Open online", id="key.open_online"),
+        Binding("f4", "reregister", "Re-register", id="key.reregister"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -42,6 +45,9 @@ class LoginScreen(BaseScreen):
             with Vertical(classes="links"):
                 yield Button("", id="forgot", classes="link")
                 yield Button("", id="mailbox", classes="link")
+                yield Button("", id="open-code", classes="link")
+                yield Button("", id="open-online", classes="link")
+                yield Button("", id="reregister", classes="link")
             yield Static("", id="keys-hint", classes="hint")
         yield Footer()
 
@@ -59,6 +65,9 @@ class LoginScreen(BaseScreen):
         self.query_one("#login", Button).label = t("login.submit")
         self.query_one("#forgot", Button).label = t("login.forgot") + " (Ctrl+R)"
         self.query_one("#mailbox", Button).label = t("login.mailbox") + " (Ctrl+O)"
+        self.query_one("#open-code", Button).label = t("login.open_code") + " (F2)"
+        self.query_one("#open-online", Button).label = t("login.open_online") + " (F3)"
+        self.query_one("#reregister", Button).label = t("login.reregister") + " (F4)"
         self.query_one("#keys-hint", Static).update(t("login.keys_hint"))
         if not self.services.client_ready:
             self.query_one("#server-state", MessageLine).show(
@@ -111,6 +120,29 @@ class LoginScreen(BaseScreen):
 
     def action_mailbox(self) -> None:
         self.services.open_mailbox()
+
+    def action_open_account(self, mode: str) -> None:
+        from screens.open_account import OpenAccountScreen
+
+        self.app.push_screen(OpenAccountScreen("code" if mode == "code" else "online"))
+
+    def action_reregister(self) -> None:
+        from screens.reregister import ReregisterScreen
+
+        email = normalise_email(self.query_one("#field-email", Field).value).value
+        self.app.push_screen(ReregisterScreen(email=email))
+
+    @on(Button.Pressed, "#open-code")
+    def _open_code_pressed(self) -> None:
+        self.action_open_account("code")
+
+    @on(Button.Pressed, "#open-online")
+    def _open_online_pressed(self) -> None:
+        self.action_open_account("online")
+
+    @on(Button.Pressed, "#reregister")
+    def _reregister_pressed(self) -> None:
+        self.action_reregister()
 
     @on(Button.Pressed, "#forgot")
     def _forgot_pressed(self) -> None:

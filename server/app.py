@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -19,7 +20,9 @@ from server.db.engine import create_engine, create_sessionmaker, prepare_sqlite_
 from server.db.migrate import upgrade_to_head
 from server.demo import seed_demo
 from server.errors import install as install_error_handlers
+from server.jobs.favorites import router as favorites_router
 from server.jobs.routes import router as jobs_router
+from server.jobs.saved import router as saved_router
 from server.mail import Mailer, mailer_from_settings
 from server.meta import ensure_instance_id
 from server.meta import router as meta_router
@@ -79,6 +82,8 @@ def create_app(
     app.include_router(auth_router)
     app.include_router(me_router)
     app.include_router(jobs_router)
+    app.include_router(saved_router)
+    app.include_router(favorites_router)
     app.include_router(registration_router)
     app.include_router(profile_router)
     return app
@@ -94,3 +99,12 @@ async def startup(state: AppState) -> None:
         state.instance_id = await ensure_instance_id(db)
         if settings.seed_demo and await seed_demo(db, state.env):
             log.info("demo data seeded")
+    if settings.seed_demo and settings.demo_jobs:
+        # A first embedded start also gets a few thousand synthetic postings (架空).
+        from server.jobs.generate import seed_demo_jobs
+
+        report = await asyncio.to_thread(
+            seed_demo_jobs, settings.database_url, settings.demo_jobs
+        )
+        if report is not None:
+            log.info("demo postings seeded")

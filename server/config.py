@@ -22,6 +22,11 @@ MIN_SECRET_BYTES = 32
 
 
 def default_data_dir() -> Path:
+    """The embedded server's home: HELLOWORK_HOME when set (as the TUI resolves it), so
+    `hellowork admin` and `hellowork demo-data` act on the database the app uses."""
+    home = os.environ.get("HELLOWORK_HOME")
+    if home:
+        return Path(home).expanduser()
     return Path(platformdirs.user_data_dir("hellowork", appauthor=False))
 
 
@@ -59,6 +64,8 @@ class ServerSettings(BaseSettings):
 
     embedded: bool = False
     seed_demo: bool = False
+    # Synthetic postings seeded with the demo data into an empty SQLite database.
+    demo_jobs: int = Field(default=3000, ge=0, le=200_000)
     docs: bool = False
 
     session_idle_minutes: int = 30

@@ -220,6 +220,7 @@ def make_settings(
         "smtp_port": outbox.port,
         "smtp_starttls": False,
         "secret_key": TEST_SECRET,
+        "demo_jobs": 0,  # tests that want seeded postings ask for them
     }
     return ServerSettings(**(values | extra))
 

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from api_client.client import MyPageClient
     from api_client.device_store import DeviceTokenStore
     from api_client.models import ServerMeta
+    from tui.drafts import DraftStore
     from tui.embedded import EmbeddedServer
 
 log = logging.getLogger("hellowork.tui")
@@ -84,6 +85,7 @@ class HelloWorkApp(App[int]):
         self._meta: ServerMeta | None = None
         self._signed_in_email: str | None = None
         self._availability: tuple[bool, str | None] | None = None
+        self._drafts: DraftStore | None = None
         self.title = t("app.title")
 
     # ------------------------------------------------------------------ Services
@@ -103,6 +105,19 @@ class HelloWorkApp(App[int]):
 
             self._device_store = DeviceTokenStore(enabled=not self._kiosk)
         return self._device_store
+
+    @property
+    def signed_in_email(self) -> str | None:
+        return self._signed_in_email
+
+    @property
+    def drafts(self) -> DraftStore:
+        """Local drafts (tui/drafts.py); kiosk mode keeps them in memory only."""
+        if self._drafts is None:
+            from tui.drafts import DraftStore
+
+            self._drafts = DraftStore(self.paths.data_dir / "drafts", memory_only=self._kiosk)
+        return self._drafts
 
     @property
     def client_ready(self) -> bool:
@@ -183,6 +198,9 @@ class HelloWorkApp(App[int]):
             self._client_event.set()
 
     async def on_unmount(self) -> None:
+        if self._drafts is not None:
+            with contextlib.suppress(OSError):
+                self._drafts.flush()
         client, self._client = self._client, None
         if client is not None:
             with contextlib.suppress(Exception):  # best effort on the way out
@@ -193,15 +211,18 @@ class HelloWorkApp(App[int]):
 
     # ------------------------------------------------------------------ navigation
 
-    def go_home(self, email: str) -> None:
+    def go_home(self, email: str, then: Screen[None] | None = None) -> None:
+        """Home after signing in; `then` is shown over it (e.g. the registration wizard)."""
         self._signed_in_email = email
-        self.run_worker(self._go_home(), group="nav", exclusive=True)
+        self.run_worker(self._go_home(then), group="nav", exclusive=True)
 
-    async def _go_home(self) -> None:
+    async def _go_home(self, then: Screen[None] | None = None) -> None:
         from screens.home import HomeScreen
 
         await self._unwind()
         await self.push_screen(HomeScreen())
+        if then is not None:
+            await self.push_screen(then)
 
     def show_from_login(self, screen: Screen[None]) -> None:
         self.run_worker(self._show_from_login(screen), group="nav", exclusive=True)
@@ -219,6 +240,10 @@ class HelloWorkApp(App[int]):
         self._signed_in_email = None
         if self._client is not None:
             self._client.session_token = None
+        if self._drafts is not None:
+            self._drafts.flush()
+            if self._kiosk:
+                self._drafts.wipe()  # the next person finds nothing of this one
         await self._unwind()
         login = self.screen_stack[0]
         if isinstance(login, LoginScreen):

@@ -4,6 +4,7 @@
     hellowork serve …                                   the API server (server.main.serve)
     hellowork admin …                                   staff/employer operations (server.admin)
     hellowork mail [--last] [--list]                    the embedded server's outbox
+    hellowork demo-data --jobs N …                      synthetic postings (server.jobs.generate)
 
 Kept import-light: Textual, httpx and the server are imported only on the path that needs them.
 """
@@ -27,6 +28,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(admin_main(args[1:]) or 0)
     if args and args[0] == "mail":
         return mail_main(args[1:])
+    if args and args[0] == "demo-data":
+        from server.jobs.generate import main as demo_data_main
+
+        return int(demo_data_main(args[1:]) or 0)
     return tui_main(args)
 
 
@@ -34,7 +39,7 @@ def _tui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hellowork",
         description="Hello Work job-seeker MyPage in the terminal. "
-        "Subcommands: serve, admin, mail (run `hellowork SUBCOMMAND --help`).",
+        "Subcommands: serve, admin, mail, demo-data (run `hellowork SUBCOMMAND --help`).",
     )
     parser.add_argument(
         "--server",

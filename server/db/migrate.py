@@ -41,8 +41,11 @@ _FTS_SHADOW_SUFFIXES = ("", "_data", "_idx", "_content", "_docsize", "_config")
 def unmanaged_tables(connection: Connection) -> set[str]:
     """Tables no model describes: SQLite virtual (FTS) tables and their shadow tables.
 
+    On PostgreSQL: the search table of server/jobs/pg.py (a token array under GIN).
     Migrations create them with raw SQL; autogenerate must neither drop nor diff them.
     """
+    if connection.dialect.name == "postgresql":
+        return {"job_search"}
     if connection.dialect.name != "sqlite":
         return set()
     rows = connection.execute(

@@ -7,6 +7,7 @@ from server.accounts import models as accounts_models
 from server.auth import models as auth_models
 from server.db.base import Base
 from server.jobs import models as jobs_models
+from server.jobs import saved_models as saved_jobs_models
 from server.notices import models as notices_models
 from server.registration import models as registration_models
 
@@ -20,4 +21,5 @@ __all__ = [
     "metadata",
     "notices_models",
     "registration_models",
+    "saved_jobs_models",
 ]

@@ -25,6 +25,7 @@ from server.accounts.validity import ValidRegistration
 from server.auth.deps import DB, CurrentAccount, CurrentAuth, Env
 from server.notices import service as notices
 from server.profile import service
+from server.registration.routes import STEP_BODY_DOC
 from server.state import AppState, app_state, throttle
 
 router = APIRouter(prefix=f"{API_PREFIX}/me", tags=["profile"])
@@ -41,10 +42,10 @@ async def profile(account: CurrentAccount, db: DB, env: Env) -> ProfileView:
     return await service.profile_view(db, env, account)
 
 
-@router.put("/profile/steps/{step}", responses=errors(404))
+@router.put("/profile/steps/{step}", responses=errors(404), openapi_extra=STEP_BODY_DOC)
 async def update_profile(
     step: Annotated[int, Path(ge=1, le=7)],
-    body: Annotated[dict[str, Any], Body(description="The section's body (BasicInfo … SelfPr)")],
+    body: Annotated[dict[str, Any], Body()],
     account: CurrentAccount,
     db: DB,
     env: Env,

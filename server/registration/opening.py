@@ -171,6 +171,16 @@ async def _save_opening(
     )
 
 
+async def _commit_opening(db: AsyncSession) -> None:
+    """Two openings for one address at the same instant (PostgreSQL; SQLite serialises
+    writers): the loser is asked to retry instead of getting a 500."""
+    try:
+        await db.commit()
+    except IntegrityError:
+        await db.rollback()
+        raise DomainError(ErrorCode.conflict, 409, params={"reason": "retry"}) from None
+
+
 # --------------------------------------------------------------------------- with a code
 
 
@@ -244,7 +254,7 @@ async def open_with_code(db: AsyncSession, env: ServiceEnv, req: OpenWithCodeReq
     value, expires_at = await issue_auth_key(
         db, env, purpose=PURPOSE_ACCOUNT_OPEN, email_key_=key, account_id=None
     )
-    await db.commit()
+    await _commit_opening(db)
     await env.send_mail(email, open_with_code_mail(value, expires_at), kind="account_open")
     return KeySent(expires_at=expires_at, normalised=c.normalised)
 
@@ -266,7 +276,7 @@ async def open_online(db: AsyncSession, env: ServiceEnv, req: OpenOnlineRequest)
     value, expires_at = await issue_auth_key(
         db, env, purpose=PURPOSE_ACCOUNT_OPEN, email_key_=key, account_id=None
     )
-    await db.commit()
+    await _commit_opening(db)
     await env.send_mail(email, open_online_mail(value, expires_at), kind="account_open")
     return KeySent(expires_at=expires_at, normalised=c.normalised)
 

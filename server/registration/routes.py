@@ -7,8 +7,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Path, Request
 
-from api_client.models import API_PREFIX, ErrorBody
+from api_client.models import API_PREFIX, ErrorBody, ErrorCode
 from api_client.profile_models import (
+    STEP_MODELS,
     Document,
     DocumentKind,
     KeySent,
@@ -19,10 +20,13 @@ from api_client.profile_models import (
     RegistrationView,
     ReregisterConfirm,
     ReregisterRequest,
+    ResolvedAddress,
     SignedIn,
     StepResult,
 )
+from api_client.registration_validation import normalise_postal_code
 from server.auth.deps import DB, CurrentAccount, Env
+from server.errors import DomainError
 from server.registration import opening, service
 from server.registration.documents import DOCUMENTS
 from server.state import AppState, app_state, throttle
@@ -77,10 +81,41 @@ async def registration(account: CurrentAccount, db: DB, env: Env) -> Registratio
     return await service.registration_view(db, env, account)
 
 
-@router.put("/me/registration/steps/{step}", responses=errors(401, 404, 409))
+# The body depends on the step: documented as one of the seven step models.
+STEP_BODY_DOC: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {
+                    "oneOf": [
+                        {"$ref": f"#/components/schemas/{model.__name__}"}
+                        for model in STEP_MODELS.values()
+                    ]
+                }
+            }
+        },
+    }
+}
+
+
+@router.get("/reference/postal-codes/{code}", responses=errors(404))
+async def postal_code(code: Annotated[str, Path(max_length=20)]) -> ResolvedAddress:
+    """Prefecture, municipality and 利用安定所 of a postal code (full-width accepted)."""
+    found = service.resolve_postal(normalise_postal_code(code).value)
+    if found is None:
+        raise DomainError(ErrorCode.not_found, 404, params={"reason": "postal_code_unknown"})
+    return found
+
+
+@router.put(
+    "/me/registration/steps/{step}",
+    responses=errors(401, 404, 409),
+    openapi_extra=STEP_BODY_DOC,
+)
 async def save_step(
     step: Annotated[int, Path(ge=1, le=7)],
-    body: Annotated[dict[str, Any], Body(description="The step's body (BasicInfo … SelfPr)")],
+    body: Annotated[dict[str, Any], Body()],
     account: CurrentAccount,
     db: DB,
     env: Env,

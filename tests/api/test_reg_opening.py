@@ -219,8 +219,14 @@ async def test_reregistration_on_day_30_and_31(
     email = "back@example.jp"
     async with new_api(app) as api:
         number = await register(api, outbox, email)
+        token = api.session_token
         await api.withdraw(PASSWORD)
         assert not api.signed_in
+        assert "退会" in outbox.last(email).subject
+        api.session_token = token  # the old session is revoked on the server too
+        with pytest.raises(APIStatusError) as err:
+            await api.home()
+        assert err.value.status_code == 401
     async with new_api(app) as api:
         with pytest.raises(APIStatusError) as err:
             await api.login(email, PASSWORD)
@@ -254,3 +260,12 @@ async def test_reregistration_needs_the_old_password(app: FastAPI, outbox: Outbo
             await api.request_reregistration(email, "Other#2026pw")
         assert err.value.code is ErrorCode.invalid_credentials
     assert outbox.to(email) == []
+
+
+async def test_withdraw_needs_the_password(app: FastAPI, outbox: Outbox) -> None:
+    async with new_api(app) as api:
+        await open_online(api, outbox, "stay@example.jp")
+        with pytest.raises(APIStatusError) as err:
+            await api.withdraw("Wrong#2026pw")
+        assert [(f.field, f.code) for f in err.value.fields] == [("password", "password_wrong")]
+        assert (await api.settings()).email == "stay@example.jp"

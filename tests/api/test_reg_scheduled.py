@@ -189,3 +189,12 @@ async def test_the_server_runs_the_jobs_on_its_timer(
         assert timer.last is not None and timer.last.delivered == 0
     async for app in started(create_app(settings, clock=clock)):
         assert app.state.scheduler is None  # off unless `hellowork serve` turns it on
+
+
+def test_serve_turns_the_timer_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    from server.main import _parser, settings_from_args
+
+    monkeypatch.delenv("HELLOWORK_SCHEDULER_ENABLED", raising=False)
+    assert settings_from_args(_parser().parse_args([])).scheduler_enabled
+    monkeypatch.setenv("HELLOWORK_SCHEDULER_ENABLED", "false")
+    assert not settings_from_args(_parser().parse_args([])).scheduler_enabled

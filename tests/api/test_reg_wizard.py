@@ -193,3 +193,15 @@ async def test_profile_changes_use_the_same_rules(app: FastAPI, outbox: Outbox) 
         profile = await api.profile()
         assert profile.office_name == "大阪東公共職業安定所"
         assert profile.steps.desired_place.prefectures == ["13"]
+
+
+async def test_postal_code_lookup(app: FastAPI) -> None:
+    async with new_api(app) as api:
+        found = await api.lookup_postal_code("〒３４３ー０８１３")  # 越谷市
+        assert found.prefecture_code == "11" and found.municipality == "越谷市"
+        assert found.office_name == "越谷公共職業安定所"
+        found = await api.lookup_postal_code("0600001")  # 札幌市中央区
+        assert found.office_name == "札幌公共職業安定所"
+        with pytest.raises(APIStatusError) as err:
+            await api.lookup_postal_code("999-9999")
+        assert err.value.code is ErrorCode.not_found

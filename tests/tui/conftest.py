@@ -37,6 +37,7 @@ async def tui_server(
         secret_key=secrets.token_urlsafe(48),
         embedded=True,
         seed_demo=True,
+        demo_jobs=0,  # search tests seed the postings they need
     )
     app = create_app(settings, clock=clock)
     async with app.router.lifespan_context(app):

@@ -27,9 +27,9 @@ async def test_menu_items_not_built_yet_say_so(
         await pilot.press("down", "enter")
         await settle(pilot)
         assert "「求職活動状況」はまだ準備中です" in screen_text(pilot)
-        await pilot.press("6")
+        await pilot.press("3")
         await settle(pilot)
-        assert "「求職者情報・設定」はまだ準備中です" in screen_text(pilot)
+        assert "「メッセージ」はまだ準備中です" in screen_text(pilot)
         assert isinstance(app.screen, HomeScreen)
 
 

@@ -55,3 +55,13 @@ def test_missing_or_short_secret_is_refused(tmp_path: Path) -> None:
     key_file.write_text("x" * 40 + "\n")
     s = ServerSettings(data_dir=tmp_path, secret_key_file=key_file)
     assert load_secret(s, create_if_missing=False) == b"x" * 40
+
+
+def test_hellowork_home_is_the_servers_data_dir_too(monkeypatch, tmp_path) -> None:
+    """`hellowork admin` / `demo-data` must act on the database the TUI's embedded server uses."""
+    from server.config import ServerSettings, default_data_dir
+    from tui.paths import resolve_paths
+
+    monkeypatch.setenv("HELLOWORK_HOME", str(tmp_path))
+    assert default_data_dir() == tmp_path == resolve_paths().data_dir
+    assert str(tmp_path) in ServerSettings().database_url

@@ -1,0 +1,143 @@
+"""お気に入り求人 (≤ 300): open a job sheet, remove. A posting that expired or was withdrawn
+stays listed, marked 【掲載終了】 in words, and says why it cannot be opened."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from screens.base import MessageLine, error_text, explain
+from screens.home import SignedInScreen
+from screens.search_common import report_failure
+from tui.i18n import t
+from widgets.job_card import card_text
+
+if TYPE_CHECKING:
+    from api_client.job_models import FavoriteItem, FavoriteList
+
+
+class FavoritesScreen(SignedInScreen):
+    DEFAULT_CSS = """
+    FavoritesScreen #favorites { height: 1fr; }
+    FavoritesScreen #favorites:focus { border: heavy $accent; }
+    FavoritesScreen #head { height: auto; padding: 0 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("d", "remove", "Remove", id="search.key.remove"),
+        Binding("delete", "remove", show=False),
+        Binding("f5", "reload", "Reload", id="key.refresh"),
+        Binding("escape", "back", "Back", id="key.back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data: FavoriteList | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="head"):
+            yield Static("", id="title", classes="title")
+            yield Static("", id="count", classes="name")
+            yield Static("", id="hint", classes="hint")
+            yield MessageLine(id="message")
+        yield OptionList(id="favorites")
+        yield Footer()
+
+    @property
+    def message(self) -> MessageLine:
+        return self.query_one("#message", MessageLine)
+
+    @property
+    def items(self) -> list[FavoriteItem]:
+        return self.data.items if self.data else []
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#favorites", OptionList).focus()
+        self.load()
+
+    def apply_language(self) -> None:
+        self.query_one("#title", Static).update(t("fav.title"))
+        self.query_one("#hint", Static).update(t("fav.hint"))
+        self._fill()
+
+    def _text(self, item: FavoriteItem) -> str:
+        text = card_text(item.card)
+        if item.card.status.value != "open":
+            status = t(f"search.status.{item.card.status.value}")
+            text = t("fav.expired_mark", status=status) + " " + text
+        return text
+
+    def _fill(self) -> None:
+        data = self.data
+        count = self.query_one("#count", Static)
+        listing = self.query_one("#favorites", OptionList)
+        highlighted = listing.highlighted
+        listing.clear_options()
+        if data is None:
+            count.update("")
+            return
+        count.update(t("fav.count", count=data.total, limit=data.limit))
+        if not data.items:
+            count.update(t("fav.none"))
+            return
+        listing.add_options([Option(self._text(i), id=i.job_number) for i in data.items])
+        listing.highlighted = min(highlighted or 0, len(data.items) - 1)
+
+    def action_reload(self) -> None:
+        self.load()
+
+    @work(exclusive=True, group="favorites")
+    async def load(self) -> None:
+        self.message.show(lambda: t("fav.loading"), busy=True)
+        try:
+            client = await self.services.get_client()
+            self.data = await client.favorites()
+        except Exception as exc:
+            report_failure(self, exc, self.message, "fav.failed", self.load)
+            return
+        self.message.show(None)
+        self._fill()
+
+    @on(OptionList.OptionSelected, "#favorites")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        item = self.items[event.option_index]
+        if item.card.status.value != "open":
+            status = item.card.status.value
+            self.message.show(
+                lambda: t("fav.cannot_open", status=t(f"search.status.{status}")), error=True
+            )
+            return
+        from screens.job_sheet import JobSheetScreen
+
+        self.app.push_screen(JobSheetScreen([item.job_number]))
+
+    def action_remove(self) -> None:
+        index = self.query_one("#favorites", OptionList).highlighted
+        if index is not None and index < len(self.items):
+            self.remove_favorite(self.items[index].job_number)
+
+    @work(exclusive=True, group="remove")
+    async def remove_favorite(self, number: str) -> None:
+        try:
+            client = await self.services.get_client()
+            await client.remove_favorite(number)
+        except Exception as exc:
+            if explain(exc).session_lost:
+                self.services.session_lost(retry=lambda: self.remove_favorite(number))
+                return
+            self.message.show(error_text(exc), error=True)
+            return
+        if self.data is not None:
+            items = [i for i in self.data.items if i.job_number != number]
+            self.data = self.data.model_copy(update={"items": items, "total": len(items)})
+        self._fill()
+        self.message.show(lambda: t("fav.removed", number=number))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

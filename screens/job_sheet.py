@@ -1,0 +1,173 @@
+"""求人票: every section of one posting, scrollable with keys; N/P step through several (the
+checked postings); W saves it as a UTF-8 text file in the user's documents folder (never in
+kiosk mode: nothing of a user may stay on a shared terminal's disk)."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Static
+
+from screens.base import MessageLine, explain
+from screens.home import SignedInScreen
+from screens.search_common import add_to_favorites, report_failure
+from screens.search_state import session_of
+from tui.i18n import get_language, t
+from widgets.job_card import sheet_heading, sheet_sections, sheet_text
+
+if TYPE_CHECKING:
+    from api_client.job_models import JobSheet
+
+
+def documents_dir() -> Path:
+    """~/Documents when it exists (as on most desktops), else the home directory."""
+    home = Path.home()
+    docs = home / "Documents"
+    return docs if docs.is_dir() else home
+
+
+def write_sheet(sheet: JobSheet, industry: str) -> Path:
+    header = t("sheet.text_header", date=datetime.now().strftime("%Y-%m-%d %H:%M"))
+    path = documents_dir() / f"求人票_{sheet.job_number}.txt"
+    path.write_text(sheet_text(sheet, industry, header), encoding="utf-8")
+    return path
+
+
+class JobSheetScreen(SignedInScreen):
+    DEFAULT_CSS = """
+    JobSheetScreen #sheet { height: 1fr; padding: 0 2; }
+    JobSheetScreen #sheet:focus { border: heavy $accent; }
+    JobSheetScreen .sheet-section { text-style: bold; margin: 1 0 0 0; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "step(1)", "Next sheet", id="search.key.next_sheet"),
+        Binding("p", "step(-1)", "Previous sheet", id="search.key.prev_sheet"),
+        Binding("w", "save_text", "Save as text", id="search.key.save_text"),
+        Binding("f", "favorite", "Add to favorites", id="search.key.favorite"),
+        Binding("f5", "reload", "Reload", id="key.refresh"),
+        Binding("escape", "back", "Back", id="key.back"),
+    ]
+
+    def __init__(self, numbers: list[str], index: int = 0) -> None:
+        super().__init__()
+        self.numbers = numbers
+        self.index = index
+        self.sheet: JobSheet | None = None
+        self._generation = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="position", classes="hint")
+        yield Static("", id="hint", classes="hint")
+        yield MessageLine(id="message")
+        with VerticalScroll(id="sheet"):
+            yield Static("", id="heading", classes="title", markup=False)
+            yield Static("", id="body", markup=False)
+        yield Footer()
+
+    @property
+    def message(self) -> MessageLine:
+        return self.query_one("#message", MessageLine)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#sheet", VerticalScroll).focus()
+        self.load()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "step":
+            return len(self.numbers) > 1
+        return True
+
+    def apply_language(self) -> None:
+        self.query_one("#hint", Static).update(t("sheet.hint"))
+        self._show()
+
+    def _show(self) -> None:
+        position = self.query_one("#position", Static)
+        position.display = len(self.numbers) > 1
+        position.update(t("sheet.position", n=self.index + 1, count=len(self.numbers)))
+        sheet = self.sheet
+        if sheet is None:
+            self.query_one("#heading", Static).update("")
+            self.query_one("#body", Static).update("")
+            return
+        self.query_one("#heading", Static).update("\n".join(sheet_heading(sheet)))
+        lines: list[str] = []
+        for title, rows in sheet_sections(sheet, self._industry(sheet)):
+            lines += ["", f"■ {title}", *rows]
+        self.query_one("#body", Static).update("\n".join(lines))
+
+    def _industry(self, sheet: JobSheet) -> str:
+        ref = session_of(self.app).reference
+        return ref.industry_name(sheet.industry_code, get_language()) if ref else ""
+
+    @work(exclusive=True, group="sheet")
+    async def load(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        number = self.numbers[self.index]
+        self.sheet = None
+        self._show()
+        self.message.show(lambda: t("sheet.loading"), busy=True)
+        try:
+            client = await self.services.get_client()
+            sheet = await client.job_sheet(number)
+        except Exception as exc:
+            if generation != self._generation:
+                return
+            info = explain(exc)
+            status = str(info.params.get("status", ""))
+            if info.code == "not_found" and status:
+                self.message.show(
+                    lambda: t("sheet.not_open", status=t(f"search.status.{status}")), error=True
+                )
+                return
+            report_failure(self, exc, self.message, "sheet.failed", self.load)
+            return
+        if generation != self._generation:
+            return
+        self.sheet = sheet
+        self.message.show(None)
+        self._show()
+        self.query_one("#sheet", VerticalScroll).scroll_home(animate=False)
+
+    def action_reload(self) -> None:
+        self.load()
+
+    def action_step(self, step: int) -> None:
+        self.index = (self.index + step) % len(self.numbers)
+        self.load()
+
+    def action_favorite(self) -> None:
+        self.save_favorite(self.numbers[self.index])
+
+    @work(exclusive=True, group="favorites")
+    async def save_favorite(self, number: str) -> None:
+        await add_to_favorites(self, [number], self.message)
+
+    def action_save_text(self) -> None:
+        if self.services.kiosk:
+            self.message.show(lambda: t("sheet.save_kiosk"), error=True)
+            return
+        if self.sheet is not None:
+            self.save_text(self.sheet)
+
+    @work(exclusive=True, group="save-text")
+    async def save_text(self, sheet: JobSheet) -> None:
+        try:
+            path = await asyncio.to_thread(write_sheet, sheet, self._industry(sheet))
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            self.message.show(lambda: t("sheet.save_failed", reason=reason), error=True)
+            return
+        self.message.show(lambda: t("sheet.saved", path=str(path)))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,397 @@
+"""求職者マイページ開設: with an account creation code (seed 000 ④–⑥) or online (seed 001 ③).
+
+Both documents are shown in full from the server; each 同意します box can be ticked only once
+its document has been shown to the end, as on the real site. Then e-mail ×2 (and for the code:
+求職番号, birth date, code) → 認証キー by mail → password ×2 + key → signed in.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, ClassVar, Literal
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Button, Footer, Input, Static
+
+from api_client.registration_validation import (
+    creation_code_problems,
+    normalise_digits,
+    parse_date,
+)
+from api_client.validation import (
+    Problem,
+    normalise_halfwidth,
+    password_confirm_problems,
+    password_problems,
+    seeker_number_problems,
+)
+from screens.base import BaseScreen, MessageLine, error_text, explain
+from screens.open_account_parts import (
+    RESTART_CODES,
+    account_error_text,
+    apply_normalised,
+    check_email_pair,
+    password_note,
+    show_api_problems,
+    show_problems,
+)
+from screens.timefmt import format_jst
+from tui.i18n import get_language, t
+from widgets.checkbox import TickBox
+from widgets.date_field import DateField
+from widgets.document_view import DocumentView
+from widgets.field import Field
+
+Mode = Literal["code", "online"]
+DOCUMENTS = ("privacy", "terms")
+
+
+class _AccountBase(BaseScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="key.back"),
+        Binding("ctrl+o", "mailbox", "Mailbox", id="key.mailbox"),
+    ]
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_mailbox(self) -> None:
+        self.services.open_mailbox()
+
+    def _links(self) -> ComposeResult:
+        with Vertical(classes="links"):
+            yield Button("", id="mailbox", classes="link")
+            yield Button("", id="back", classes="link")
+
+    def _label_links(self) -> None:
+        self.query_one("#mailbox", Button).label = t("login.mailbox") + " (Ctrl+O)"
+        self.query_one("#back", Button).label = t("key.back") + " (Esc)"
+        self.query_one("#mailbox", Button).display = self.services.mailbox_dir is not None
+
+    @on(Button.Pressed, "#mailbox")
+    def _mailbox(self) -> None:
+        self.action_mailbox()
+
+    @on(Button.Pressed, "#back")
+    def _back(self) -> None:
+        self.action_back()
+
+
+class OpenAccountScreen(_AccountBase):
+    """Agreement and the details that get a 認証キー mailed."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "send", "Send key", id="key.send_key"),
+        Binding("f5", "reload", "Reload", id="key.refresh"),
+    ]
+
+    def __init__(self, mode: Mode) -> None:
+        super().__init__()
+        self.mode: Mode = mode
+        self.documents: dict[str, Any] = {}
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="page"):
+            yield Static("", id="title", classes="title")
+            yield Static("", id="intro", classes="intro")
+            for kind in DOCUMENTS:
+                yield Static("", id=f"doc-title-{kind}", classes="section", markup=False)
+                yield Static("", id=f"doc-hint-{kind}", classes="hint")
+                yield DocumentView(id=f"doc-{kind}")
+                yield TickBox("", id=f"agree-{kind}", disabled=True)
+                yield Static(
+                    "", id=f"agree-error-{kind}", classes="field--error-line", markup=False
+                )
+            yield Field("", input_id="email", max_length=300)
+            yield Field("", input_id="email_confirm", max_length=300)
+            if self.mode == "code":
+                yield Field("", input_id="seeker_number", max_length=40)
+                yield DateField(input_id="birth_date")
+                yield Field("", input_id="creation_code", max_length=40)
+            yield Button("", id="send", variant="primary")
+            yield MessageLine(id="message")
+            yield from self._links()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#doc-privacy", DocumentView).focus()
+        self.load_documents()
+
+    def apply_language(self) -> None:
+        self.query_one("#title", Static).update(t(f"open.title_{self.mode}"))
+        self.query_one("#intro", Static).update(t(f"open.intro_{self.mode}"))
+        for kind in DOCUMENTS:
+            self._show_document(kind)
+            box = self.query_one(f"#agree-{kind}", TickBox)
+            box.label = t(f"open.agree_{kind}") + (
+                "" if not box.disabled else " " + t("open.agree_locked")
+            )
+        self.query_one("#field-email", Field).set_label(t("field.email"), t("open.email_hint"))
+        self.query_one("#field-email_confirm", Field).set_label(t("field.email_confirm"))
+        if self.mode == "code":
+            self.query_one("#field-seeker_number", Field).set_label(
+                t("field.seeker_number"), t("open.seeker_number_hint")
+            )
+            birth = self.query_one("#field-birth_date", DateField)
+            birth.set_label(t("field.birth_date"), (t("date.year"), t("date.month"), t("date.day")))
+            birth.rebuild_messages()
+            self.query_one("#field-creation_code", Field).set_label(
+                t("field.creation_code"), t("open.code_hint")
+            )
+        self.query_one("#send", Button).label = t("open.send")
+        self._label_links()
+
+    # ------------------------------------------------------------------ documents
+
+    def action_reload(self) -> None:
+        self.load_documents()
+
+    @work(exclusive=True, group="documents")
+    async def load_documents(self) -> None:
+        from api_client.profile_models import DocumentKind
+
+        for kind in DOCUMENTS:
+            if kind in self.documents:
+                continue
+            hint = self.query_one(f"#doc-hint-{kind}", Static)
+            hint.update(t("open.doc_loading"))
+            try:
+                client = await self.services.get_client()
+                self.documents[kind] = await client.document(DocumentKind(kind))
+            except Exception as exc:
+                reason = error_text(exc)
+                hint.update(t("open.doc_failed", reason=reason()))
+                continue
+            self._show_document(kind)
+
+    def _show_document(self, kind: str) -> None:
+        doc = self.documents.get(kind)
+        if doc is None:
+            return
+        ja = get_language() == "ja"
+        title = doc.title_ja if ja else doc.title_en
+        self.query_one(f"#doc-title-{kind}", Static).update(f"{title}（{doc.version}）")
+        self.query_one(f"#doc-hint-{kind}", Static).update(t("open.doc_hint"))
+        self.query_one(f"#doc-{kind}", DocumentView).set_text(doc.body_ja if ja else doc.body_en)
+
+    @on(DocumentView.ReadToEnd)
+    def _read(self, event: DocumentView.ReadToEnd) -> None:
+        kind = (event.view.id or "").removeprefix("doc-")
+        if kind in DOCUMENTS:
+            box = self.query_one(f"#agree-{kind}", TickBox)
+            box.disabled = False
+            box.label = t(f"open.agree_{kind}")
+
+    @on(TickBox.Changed)
+    def _ticked(self, event: TickBox.Changed) -> None:
+        kind = (event.checkbox.id or "").removeprefix("agree-")
+        if kind in DOCUMENTS and event.value:
+            self.query_one(f"#agree-error-{kind}", Static).update("")
+
+    # ------------------------------------------------------------------ sending
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        last = "creation_code" if self.mode == "code" else "email_confirm"
+        if event.input.id == last:
+            self.action_send()
+        else:
+            self.focus_next()
+
+    @on(Button.Pressed, "#send")
+    def action_send(self) -> None:
+        ok = True
+        agreed: dict[str, bool] = {}
+        for kind in DOCUMENTS:
+            box = self.query_one(f"#agree-{kind}", TickBox)
+            agreed[kind] = box.value
+            line = self.query_one(f"#agree-error-{kind}", Static)
+            if not box.value:
+                ok = False
+                line.update("✖\u00a0" + t("open.must_read"))
+            else:
+                line.update("")
+        email = check_email_pair(
+            self.query_one("#field-email", Field),
+            self.query_one("#field-email_confirm", Field),
+            ("email", "email_confirm"),
+        )
+        ok = ok and email is not None
+        extra: dict[str, str] = {}
+        if self.mode == "code":
+            number_field = self.query_one("#field-seeker_number", Field)
+            typed = number_field.value
+            number = apply_normalised(number_field, typed, normalise_digits(typed))
+            ok = show_problems(number_field, "seeker_number", seeker_number_problems(number)) and ok
+            birth_field = self.query_one("#field-birth_date", DateField)
+            birth = normalise_digits(birth_field.value).value
+            born, problems = parse_date(birth)
+            ok = show_problems(birth_field, "birth_date", problems) and ok
+            code_field = self.query_one("#field-creation_code", Field)
+            typed = code_field.value
+            code = apply_normalised(code_field, typed, normalise_halfwidth(typed.strip()))
+            code = code.upper()
+            ok = show_problems(code_field, "creation_code", creation_code_problems(code)) and ok
+            extra = {
+                "seeker_number": number,
+                "birth_date": born.isoformat() if born else birth,
+                "creation_code": code,
+            }
+        message = self.query_one("#message", MessageLine)
+        if not ok or email is None:
+            message.show(lambda: t("open.check_fields"), error=True)
+            return
+        self.send(email, agreed, extra)
+
+    @work(exclusive=True, group="open")
+    async def send(self, email: str, agreed: dict[str, bool], extra: dict[str, str]) -> None:
+        from api_client.profile_models import OpenOnlineRequest, OpenWithCodeRequest
+
+        button = self.query_one("#send", Button)
+        button.disabled = True
+        message = self.query_one("#message", MessageLine)
+        message.show(lambda: t("open.sending"), busy=True)
+        common = {
+            "agreed_privacy": agreed["privacy"],
+            "agreed_terms": agreed["terms"],
+            "email": email,
+            "email_confirm": email,
+        }
+        try:
+            client = await self.services.get_client()
+            if self.mode == "code":
+                sent = await client.open_with_code(OpenWithCodeRequest(**common, **extra))
+            else:
+                sent = await client.open_online(OpenOnlineRequest(**common))
+        except Exception as exc:
+            message.show(account_error_text(exc), error=True)
+            show_api_problems(
+                self,
+                exc,
+                ("email", "email_confirm", "seeker_number", "birth_date", "creation_code"),
+            )
+            return
+        finally:
+            button.disabled = False
+        message.show(None)
+        self.app.push_screen(OpenConfirmScreen(email, self.mode, sent.expires_at))
+
+
+class OpenConfirmScreen(_AccountBase):
+    """Password ×2 + the 認証キー from the mail."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "finish", "Register", id="key.submit"),
+    ]
+
+    def __init__(self, email: str, mode: Mode, expires_at: datetime) -> None:
+        super().__init__()
+        self.email = email
+        self.mode: Mode = mode
+        self.expires_at = expires_at
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="page"):
+            yield Static("", id="title", classes="title")
+            yield Static("", id="intro", classes="intro", markup=False)
+            yield Field("", input_id="password", password=True, max_length=256)
+            yield Field("", input_id="password_confirm", password=True, max_length=256)
+            yield Field("", input_id="auth_key", max_length=64)
+            yield Button("", id="finish", variant="primary")
+            yield MessageLine(id="message")
+            yield from self._links()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#password", Input).focus()
+
+    def apply_language(self) -> None:
+        self.query_one("#title", Static).update(t("open.confirm_title"))
+        until = format_jst(self.expires_at)
+        self.query_one("#intro", Static).update(
+            t("open.confirm_intro", email=self.email, until=until)
+        )
+        pw = self.query_one("#field-password", Field)
+        pw.set_label(t("field.password"))
+        pw.set_note(password_note(pw.value))
+        self.query_one("#field-password_confirm", Field).set_label(t("field.password_confirm"))
+        self.query_one("#field-auth_key", Field).set_label(t("field.auth_key"))
+        self.query_one("#finish", Button).label = t("open.finish")
+        self._label_links()
+
+    @on(Input.Changed, "#password")
+    def _password_typed(self, event: Input.Changed) -> None:
+        self.query_one("#field-password", Field).set_note(password_note(event.value))
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "auth_key":
+            self.action_finish()
+        else:
+            self.focus_next()
+
+    @on(Button.Pressed, "#finish")
+    def action_finish(self) -> None:
+        pw = self.query_one("#field-password", Field)
+        confirm = self.query_one("#field-password_confirm", Field)
+        key = self.query_one("#field-auth_key", Field)
+        auth_key = normalise_halfwidth(key.value.strip()).value
+        key.value = auth_key
+        required = [Problem("required")]
+        checks = [
+            (pw, "password", password_problems(pw.value) if pw.value else required),
+            (
+                confirm,
+                "password_confirm",
+                password_confirm_problems(pw.value, confirm.value) if confirm.value else required,
+            ),
+            (key, "auth_key", [] if auth_key else required),
+        ]
+        first_bad: Field | None = None
+        for field, name, problems in checks:
+            if not show_problems(field, name, problems) and first_bad is None:
+                first_bad = field
+        if first_bad is not None:
+            first_bad.input.focus()
+            return
+        self.finish(auth_key, pw.value, confirm.value)
+
+    @work(exclusive=True, group="open-confirm")
+    async def finish(self, auth_key: str, password: str, password_confirm: str) -> None:
+        button = self.query_one("#finish", Button)
+        button.disabled = True
+        message = self.query_one("#message", MessageLine)
+        message.show(lambda: t("open.finishing"), busy=True)
+        try:
+            client = await self.services.get_client()
+            signed_in = await client.confirm_opening(
+                self.email, auth_key, password, password_confirm
+            )
+        except Exception as exc:
+            info = explain(exc)
+
+            def text(e: BaseException = exc) -> str:
+                again = explain(e)
+                return again.message + (
+                    " " + t("open.restart") if again.code in RESTART_CODES else ""
+                )
+
+            message.show(text, error=True)
+            show_api_problems(self, exc, ("password", "password_confirm", "auth_key"))
+            if info.code == "auth_key_invalid":
+                self.query_one("#field-auth_key", Field).set_error(error_text(exc))
+            return
+        finally:
+            button.disabled = False
+        self.app.notify(t("open.done"))
+        if signed_in.has_registration:
+            self.services.go_home(self.email)
+        else:
+            from screens.registration import RegistrationScreen
+
+            self.services.go_home(self.email, then=RegistrationScreen())

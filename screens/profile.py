@@ -1,0 +1,251 @@
+"""求職者情報 — everything registered, by section; 1–7 change a section with the wizard's form
+and rules, S opens the settings. Without a registration yet, the wizard opens instead."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Button, Footer, Input, Static
+
+from api_client.profile_models import STEP_COUNT, STEP_KEYS
+from screens.base import MessageLine, error_text, explain
+from screens.home import SignedInScreen
+from screens.registration import api_problems
+from screens.registration_form import (
+    STEPS,
+    Spec,
+    StepForm,
+    _get_path,
+    address_text,
+    field_title,
+    step_name,
+    to_body,
+)
+from screens.timefmt import format_date
+from tui.i18n import t
+
+if TYPE_CHECKING:
+    from api_client.profile_models import ProfileView
+
+
+def _shown(spec: Spec, value: Any) -> str | None:
+    """A value as text, or None when empty."""
+    if value in (None, "", [], False):
+        return None
+    if spec.kind == "bool":
+        return t(f"reg.o.{spec.name}.{'true' if value else 'false'}")
+    if spec.kind == "check":
+        return t("profile.yes")
+    if spec.kind == "multi" and isinstance(value, list):
+        return "、".join(t(f"reg.o.{spec.name}.{v}") for v in value)
+    if spec.kind == "radio":
+        return t(f"reg.o.{spec.name}.{value}")
+    return str(value)
+
+
+def section_text(step: int, values: dict[str, Any]) -> str:
+    lines = []
+    for spec in STEPS[step]:
+        text = _shown(spec, _get_path(values, spec.path))
+        if text is not None:
+            lines.append(f"  {field_title(spec.path)}: {text}")
+    return "\n".join(lines) if lines else "  " + t("profile.empty")
+
+
+class ProfileScreen(SignedInScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "edit(1)", "Change", id="key.edit_section", key_display="1…7"),
+        *[Binding(str(n), f"edit({n})", show=False) for n in range(2, STEP_COUNT + 1)],
+        Binding("s", "settings", "Settings", id="key.settings"),
+        Binding("f5", "reload", "Reload", id="key.refresh"),
+        Binding("escape", "back", "Back", id="key.back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.view: ProfileView | None = None
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="page", id="profile-page"):
+            yield Static("", id="title", classes="title")
+            yield Static("", id="header", markup=False)
+            yield Static("", id="keys", classes="hint")
+            yield MessageLine(id="message")
+            for n in range(1, STEP_COUNT + 1):
+                yield Static("", id=f"section-title-{n}", classes="section")
+                yield Static("", id=f"section-{n}", markup=False)
+            yield Button("", id="settings", classes="link")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#profile-page").focus()
+        self.load()
+
+    def apply_language(self) -> None:
+        self.query_one("#title", Static).update(t("profile.title"))
+        self.query_one("#keys", Static).update(t("profile.keys"))
+        self.query_one("#settings", Button).label = t("settings.title") + " (S)"
+        for n in range(1, STEP_COUNT + 1):
+            self.query_one(f"#section-title-{n}", Static).update(f"{n} {step_name(n)}  [{n}]")
+        self._show()
+
+    def _show(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        status = t(f"settings.status.{view.registration_status.value}")
+        until = (
+            t("profile.until", date=format_date(view.registration_valid_until))
+            if view.registration_valid_until
+            else ""
+        )
+        self.query_one("#header", Static).update(
+            t(
+                "profile.header",
+                number=view.seeker_number,
+                office=view.office_name or "—",
+                status=status,
+                until=until,
+            )
+        )
+        dumped = view.steps.model_dump(mode="json")
+        for n, key in STEP_KEYS.items():
+            text = section_text(n, dumped[key])
+            if n == 1 and view.address is not None:
+                text += "\n  " + address_text(view.address)
+            self.query_one(f"#section-{n}", Static).update(text)
+
+    def action_reload(self) -> None:
+        self.load()
+
+    @work(exclusive=True, group="profile")
+    async def load(self) -> None:
+        message = self.query_one("#message", MessageLine)
+        message.show(lambda: t("profile.loading"), busy=True)
+        try:
+            client = await self.services.get_client()
+            self.view = await client.profile()
+        except Exception as exc:
+            info = explain(exc)
+            if info.session_lost:
+                message.show(None)
+                self.services.session_lost(retry=self.load)
+                return
+            if info.code == "not_found":
+                message.show(None)
+                self.app.notify(t("profile.not_registered"))
+                from screens.registration import RegistrationScreen
+
+                self.app.switch_screen(RegistrationScreen())
+                return
+            reason = error_text(exc)
+            message.show(lambda: t("profile.load_failed", reason=reason()), error=True)
+            return
+        message.show(None)
+        self._show()
+
+    def action_edit(self, step: int) -> None:
+        if self.view is None:
+            return
+        values = self.view.steps.model_dump(mode="json")[STEP_KEYS[step]]
+
+        def after(changed: bool | None) -> None:
+            if changed:
+                self.load()
+
+        self.app.push_screen(ProfileEditScreen(step, values), after)
+
+    def action_settings(self) -> None:
+        from screens.settings import SettingsScreen
+
+        self.app.push_screen(SettingsScreen())
+
+    @on(Button.Pressed, "#settings")
+    def _settings(self) -> None:
+        self.action_settings()
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+
+class ProfileEditScreen(SignedInScreen):
+    """One section, with the wizard's form; nothing is stored while anything is wrong."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="key.save"),
+        Binding("escape", "back", "Back", id="key.back"),
+    ]
+
+    def __init__(self, step: int, values: dict[str, Any]) -> None:
+        super().__init__()
+        self.step = step
+        self.values = values
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="page"):
+            yield Static("", id="title", classes="title")
+            yield MessageLine(id="message")
+            yield StepForm(self.step)
+            yield Button("", id="save", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        form = self.query_one(StepForm)
+        form.fill(self.values)
+        form.focus_first()
+
+    def apply_language(self) -> None:
+        self.query_one("#title", Static).update(
+            t("profile.edit_title", step=self.step, name=step_name(self.step))
+        )
+        self.query_one(StepForm).relabel()
+        self.query_one("#save", Button).label = t("profile.save")
+
+    def action_back(self) -> None:
+        self.dismiss(False)  # type: ignore[arg-type]
+
+    @on(Input.Submitted)
+    def _enter(self) -> None:
+        self.focus_next()
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        self.save()
+
+    @work(exclusive=True, group="profile-save")
+    async def save(self) -> None:
+        form = self.query_one(StepForm)
+        message = self.query_one("#message", MessageLine)
+        message.show(lambda: t("profile.saving"), busy=True)
+        try:
+            body = to_body(self.step, form.collect())
+            client = await self.services.get_client()
+            result = await client.update_profile(self.step, body)
+        except Exception as exc:
+            info = explain(exc)
+            if info.session_lost:
+                message.show(None)
+                self.services.session_lost(retry=self.save)
+                return
+            problems = api_problems(exc)
+            form.clear_errors()
+            orphans = form.show_problems([p for items in problems.values() for p in items])
+            reason = error_text(exc)
+            message.show(
+                lambda: t("profile.save_failed", reason=reason()) + "".join(orphans), error=True
+            )
+            if problems:
+                first = next(iter(problems.values()))[0][0]
+                form.focus_path(first)
+            return
+        form.clear_errors()
+        form.show_normalised([(x.field, x.before, x.after) for x in result.normalised])
+        message.show(lambda: t("profile.saved"))
+        self.app.notify(t("profile.saved"))
+        self.dismiss(True)  # type: ignore[arg-type]

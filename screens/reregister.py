@@ -1,0 +1,150 @@
+"""アカウントの再登録: within 30 days of 退会, e-mail + password → 認証キー → signed in again
+(seed 004). After that the server says the period is over, in words."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Button, Footer, Input, Static
+
+from api_client.validation import Problem, normalise_halfwidth
+from screens.base import MessageLine, error_text, explain
+from screens.open_account import _AccountBase
+from screens.open_account_parts import (
+    RESTART_CODES,
+    account_error_text,
+    check_email,
+    show_api_problems,
+    show_problems,
+)
+from screens.timefmt import format_jst
+from tui.i18n import t
+from widgets.field import Field
+
+
+class ReregisterScreen(_AccountBase):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "send", "Send key", id="key.send_key"),
+    ]
+
+    def __init__(self, email: str = "") -> None:
+        super().__init__()
+        self.initial_email = email
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="page"):
+            yield Static("", id="title", classes="title")
+            yield Static("", id="intro", classes="intro")
+            yield Field("", input_id="email", value=self.initial_email, max_length=300)
+            yield Field("", input_id="password", password=True, max_length=256)
+            yield Button("", id="send", variant="primary")
+            yield MessageLine(id="message")
+            yield from self._links()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#email", Input).focus()
+
+    def apply_language(self) -> None:
+        self.query_one("#title", Static).update(t("rereg.title"))
+        self.query_one("#intro", Static).update(t("rereg.intro"))
+        self.query_one("#field-email", Field).set_label(t("field.email"), t("open.email_hint"))
+        self.query_one("#field-password", Field).set_label(t("field.password"))
+        self.query_one("#send", Button).label = t("open.send")
+        self._label_links()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "password":
+            self.action_send()
+        else:
+            self.focus_next()
+
+    @on(Button.Pressed, "#send")
+    def action_send(self) -> None:
+        email = check_email(self.query_one("#field-email", Field))
+        pw = self.query_one("#field-password", Field)
+        ok = show_problems(pw, "password", [] if pw.value else [Problem("required")])
+        if email is not None and ok:
+            self.send(email, pw.value)
+
+    @work(exclusive=True, group="rereg")
+    async def send(self, email: str, password: str) -> None:
+        message = self.query_one("#message", MessageLine)
+        message.show(lambda: t("open.sending"), busy=True)
+        try:
+            client = await self.services.get_client()
+            sent = await client.request_reregistration(email, password)
+        except Exception as exc:
+            message.show(account_error_text(exc), error=True)
+            show_api_problems(self, exc, ("email", "password"))
+            return
+        message.show(None)
+        self.query_one("#field-password", Field).value = ""
+        self.app.push_screen(ReregisterConfirmScreen(email, sent.expires_at))
+
+
+class ReregisterConfirmScreen(_AccountBase):
+    def __init__(self, email: str, expires_at: datetime) -> None:
+        super().__init__()
+        self.email = email
+        self.expires_at = expires_at
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="page"):
+            yield Static("", id="title", classes="title")
+            yield Static("", id="intro", classes="intro", markup=False)
+            yield Field("", input_id="auth_key", max_length=64)
+            yield Button("", id="confirm", variant="primary")
+            yield MessageLine(id="message")
+            yield from self._links()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#auth_key", Input).focus()
+
+    def apply_language(self) -> None:
+        self.query_one("#title", Static).update(t("rereg.title"))
+        until = format_jst(self.expires_at)
+        self.query_one("#intro", Static).update(t("rereg.key_intro", email=self.email, until=until))
+        self.query_one("#field-auth_key", Field).set_label(t("field.auth_key"))
+        self.query_one("#confirm", Button).label = t("rereg.confirm")
+        self._label_links()
+
+    @on(Input.Submitted, "#auth_key")
+    @on(Button.Pressed, "#confirm")
+    def submit(self) -> None:
+        field = self.query_one("#field-auth_key", Field)
+        key = normalise_halfwidth(field.value.strip()).value
+        field.value = key
+        if show_problems(field, "auth_key", [] if key else [Problem("required")]):
+            self.confirm(key)
+
+    @work(exclusive=True, group="rereg-confirm")
+    async def confirm(self, key: str) -> None:
+        message = self.query_one("#message", MessageLine)
+        message.show(lambda: t("open.finishing"), busy=True)
+        try:
+            client = await self.services.get_client()
+            await client.confirm_reregistration(self.email, key)
+        except Exception as exc:
+
+            def text(e: BaseException = exc) -> str:
+                again = explain(e)
+                return again.message + (
+                    " " + t("open.restart") if again.code in RESTART_CODES else ""
+                )
+
+            message.show(text, error=True)
+            if not show_api_problems(self, exc, ("auth_key",)):
+                self.query_one("#field-auth_key", Field).set_error(error_text(exc))
+            return
+        self.app.notify(t("rereg.done"))
+        self.services.go_home(self.email)

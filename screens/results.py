@@ -1,0 +1,246 @@
+"""求人検索結果: the total, cards as in seed 000, sort, 10/30/50 per page, paging with [ and ].
+
+Space checks a posting (≤ 50, kept for the signed-in session); C lists the checked ones, V
+shows their job sheets one after another, Shift+F saves them all to favorites.
+Every reload runs in an exclusive worker and drops answers to an older request.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from screens.base import MessageLine
+from screens.home import SignedInScreen
+from screens.search_common import add_to_favorites, report_failure
+from screens.search_state import CHECK_LIMIT, session_of
+from tui.i18n import t
+from widgets.job_card import card_text
+
+if TYPE_CHECKING:
+    from api_client.job_models import JobCard, JobSearchRequest, JobSearchResult
+
+PER_PAGE = (10, 30, 50)
+
+
+class ResultsScreen(SignedInScreen):
+    DEFAULT_CSS = """
+    ResultsScreen #cards { height: 1fr; }
+    ResultsScreen #cards:focus { border: heavy $accent; }
+    ResultsScreen #head { height: auto; padding: 0 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_check", "Check", id="search.key.check"),
+        Binding("left_square_bracket", "page(-1)", "Previous page", id="search.key.prev_page"),
+        Binding("right_square_bracket", "page(1)", "Next page", id="search.key.next_page"),
+        Binding("s", "sort", "Sort", id="search.key.sort"),
+        Binding("p", "per_page", "Per page", id="search.key.per_page"),
+        Binding("f", "favorite", "Add to favorites", id="search.key.favorite"),
+        Binding("c", "checked", "Checked", id="search.key.checked"),
+        Binding("v", "view_checked", "Show checked", id="search.key.view_checked"),
+        Binding("F", "save_checked", "Save checked", id="search.key.save_checked"),
+        Binding("f5", "reload", "Reload", id="key.refresh"),
+        Binding("escape", "back", "Back", id="key.back"),
+    ]
+
+    def __init__(self, request: JobSearchRequest, result: JobSearchResult | None = None) -> None:
+        super().__init__()
+        self.request = request
+        self.result = result
+        self._generation = 0
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="head"):
+            yield Static("", id="title", classes="title")
+            yield Static("", id="summary", classes="name")
+            yield Static("", id="order")
+            yield Static("", id="checked")
+            yield Static("", id="hint", classes="hint")
+            yield MessageLine(id="message")
+        yield OptionList(id="cards")
+        yield Footer()
+
+    @property
+    def message(self) -> MessageLine:
+        return self.query_one("#message", MessageLine)
+
+    @property
+    def cards(self) -> OptionList:
+        return self.query_one("#cards", OptionList)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.cards.focus()
+        if self.result is None:
+            self.load(self.request)
+
+    def on_screen_resume(self) -> None:
+        # Checks may have changed on the checked-postings screen.
+        if self.result is not None:
+            self._fill(keep=True)
+
+    def apply_language(self) -> None:
+        self.query_one("#title", Static).update(t("results.title"))
+        self.query_one("#hint", Static).update(t("results.hint"))
+        self._fill(keep=True)
+
+    # ------------------------------------------------------------------ display
+
+    def _fill(self, *, keep: bool = False) -> None:
+        result = self.result
+        checks = session_of(self.app).checks
+        self.query_one("#checked", Static).update(t("results.checked", count=len(checks)))
+        order = t(
+            "results.order",
+            sort=t(f"search.sort.{self.request.sort.value}"),
+            per_page=self.request.per_page,
+        )
+        self.query_one("#order", Static).update(order)
+        summary = self.query_one("#summary", Static)
+        if result is None:
+            summary.update("")
+            return
+        if result.total == 0:
+            summary.update(t("results.none"))
+        else:
+            pages = max(1, -(-result.total // result.per_page))
+            first = (result.page - 1) * result.per_page + 1
+            summary.update(
+                t(
+                    "results.summary",
+                    total=f"{result.total:,}",
+                    first=first,
+                    last=first + len(result.items) - 1,
+                    page=result.page,
+                    pages=pages,
+                )
+            )
+        highlighted = self.cards.highlighted if keep else None
+        self.cards.clear_options()
+        self.cards.add_options(
+            [
+                Option(card_text(c, checked=c.job_number in checks), id=c.job_number)
+                for c in result.items
+            ]
+        )
+        if result.items:
+            self.cards.highlighted = min(highlighted or 0, len(result.items) - 1)
+
+    def _current(self) -> JobCard | None:
+        index = self.cards.highlighted
+        if self.result is None or index is None or index >= len(self.result.items):
+            return None
+        return self.result.items[index]
+
+    # ------------------------------------------------------------------ loading
+
+    @work(exclusive=True, group="results")
+    async def load(self, request: JobSearchRequest) -> None:
+        self._generation += 1
+        generation = self._generation
+        self.message.show(lambda: t("results.loading"), busy=True)
+        try:
+            client = await self.services.get_client()
+            result = await client.search_jobs(request)
+        except Exception as exc:
+            if generation == self._generation:
+                report_failure(
+                    self, exc, self.message, "results.failed", lambda: self.load(request)
+                )
+            return
+        if generation != self._generation:
+            return  # stale: a newer page/sort was asked for meanwhile
+        self.request, self.result = request, result
+        self.message.show(None)
+        self._fill()
+
+    def action_reload(self) -> None:
+        self.load(self.request)
+
+    def action_page(self, step: int) -> None:
+        result = self.result
+        if result is None:
+            return
+        pages = max(1, -(-result.total // result.per_page))
+        page = self.request.page + step
+        if page < 1:
+            self.message.show(lambda: t("results.first_page"))
+            return
+        if page > pages:
+            self.message.show(lambda: t("results.last_page"))
+            return
+        self.load(self.request.model_copy(update={"page": page}))
+
+    def action_sort(self) -> None:
+        from api_client.job_models import SortKey
+
+        keys = list(SortKey)
+        nxt = keys[(keys.index(self.request.sort) + 1) % len(keys)]
+        self.load(self.request.model_copy(update={"sort": nxt, "page": 1}))
+
+    def action_per_page(self) -> None:
+        nxt = PER_PAGE[(PER_PAGE.index(self.request.per_page) + 1) % len(PER_PAGE)]
+        self.load(self.request.model_copy(update={"per_page": nxt, "page": 1}))
+
+    # ------------------------------------------------------------------ actions on cards
+
+    @on(OptionList.OptionSelected, "#cards")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            from screens.job_sheet import JobSheetScreen
+
+            self.app.push_screen(JobSheetScreen([event.option.id]))
+
+    def action_toggle_check(self) -> None:
+        card = self._current()
+        if card is None:
+            return
+        state = session_of(self.app).checks.toggle(card)
+        if state is None:
+            self.message.show(lambda: t("checks.limit", limit=CHECK_LIMIT), error=True)
+            return
+        self.message.show(None)
+        index = self.cards.highlighted
+        assert index is not None
+        self.cards.replace_option_prompt_at_index(index, card_text(card, checked=state))
+        checks = session_of(self.app).checks
+        self.query_one("#checked", Static).update(t("results.checked", count=len(checks)))
+
+    def action_favorite(self) -> None:
+        card = self._current()
+        if card is not None:
+            self.save_favorites([card.job_number])
+
+    def action_save_checked(self) -> None:
+        numbers = session_of(self.app).checks.numbers()
+        if not numbers:
+            self.message.show(lambda: t("checks.none"), error=True)
+            return
+        self.save_favorites(numbers)
+
+    @work(exclusive=True, group="favorites")
+    async def save_favorites(self, numbers: list[str]) -> None:
+        await add_to_favorites(self, numbers, self.message)
+
+    def action_checked(self) -> None:
+        from screens.checked import CheckedScreen
+
+        self.app.push_screen(CheckedScreen())
+
+    def action_view_checked(self) -> None:
+        numbers = session_of(self.app).checks.numbers()
+        if not numbers:
+            self.message.show(lambda: t("checks.none"), error=True)
+            return
+        from screens.job_sheet import JobSheetScreen
+
+        self.app.push_screen(JobSheetScreen(numbers))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,250 @@
+"""求人検索: the condition form. Ctrl+S (or Enter in a text field) searches; the results open
+on their own screen, so Esc there comes back here with every condition still filled in.
+
+Searching runs in an exclusive worker (a newer search cancels an older one, and a response
+that arrives for an older search is dropped); the screen never blocks while it waits.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Input, Static
+
+from screens.base import MessageLine, explain
+from screens.home import SignedInScreen
+from screens.search_common import TitleModal, report_failure
+from screens.search_state import load_reference, municipalities, session_of
+from tui.i18n import get_language, t
+from widgets.occupation_picker import OccupationPicker
+from widgets.search_form import SearchForm, api_field_errors
+
+if TYPE_CHECKING:
+    from api_client.job_models import JobSearchRequest, SavedSearch
+
+
+class SearchScreen(SignedInScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "search", "Search", id="search.key.search", priority=True),
+        Binding("f2", "save", "Save conditions", id="search.key.save"),
+        Binding("f3", "update_saved", "Update saved", id="search.key.update"),
+        Binding("f4", "saved_list", "Saved conditions", id="search.key.saved"),
+        Binding("f7", "detail", "Detailed conditions", id="search.key.detail"),
+        Binding("f8", "clear", "Clear", id="search.key.clear"),
+        Binding("delete", "clear_occupation", show=False),
+        Binding("f5", "reload_reference", show=False),
+        Binding("escape", "back", "Back", id="key.back"),
+    ]
+
+    def __init__(
+        self, request: JobSearchRequest | None = None, saved: SavedSearch | None = None
+    ) -> None:
+        super().__init__()
+        self.initial = saved.conditions if saved is not None else request
+        self.saved = saved
+        self._generation = 0
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="page", id="search-page"):
+            yield Static("", id="title", classes="title")
+            yield Static("", id="intro", classes="intro")
+            yield Static("", id="editing", classes="hint")
+            yield MessageLine(id="reference-message")
+            yield SearchForm(id="form")
+            yield MessageLine(id="message")
+        yield Footer()
+
+    @property
+    def form(self) -> SearchForm:
+        return self.query_one(SearchForm)
+
+    @property
+    def message(self) -> MessageLine:
+        return self.query_one("#message", MessageLine)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#cat-general").focus()
+        self.load_reference()
+
+    def apply_language(self) -> None:
+        self.query_one("#title", Static).update(t("search.title"))
+        self.query_one("#intro", Static).update(t("search.intro"))
+        editing = self.query_one("#editing", Static)
+        editing.update(t("search.editing", title=self.saved.title) if self.saved else "")
+        editing.display = self.saved is not None
+        self.form.relabel()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "update_saved":
+            return self.saved is not None
+        return True
+
+    # ------------------------------------------------------------------ reference data
+
+    def action_reload_reference(self) -> None:
+        self.load_reference()
+
+    @work(exclusive=True, group="reference")
+    async def load_reference(self) -> None:
+        line = self.query_one("#reference-message", MessageLine)
+        line.show(lambda: t("search.loading_reference"), busy=True)
+        try:
+            ref = await load_reference(self.app, self.services)
+        except Exception as exc:
+            report_failure(self, exc, line, "search.reference_failed", self.load_reference)
+            return
+        line.show(None)
+        self.form.occupation_names = lambda code: ref.occupation_name(code, get_language())
+        self.form.set_reference(ref.prefectures, ref.industries)
+        if self.initial is not None:
+            self.form.load(self.initial)
+
+    @on(SearchForm.PrefectureChanged)
+    def _prefecture_changed(self, event: SearchForm.PrefectureChanged) -> None:
+        self.load_municipalities(event.slot, event.code)
+
+    @work(group="municipalities")
+    async def load_municipalities(self, slot: int, code: str) -> None:
+        try:
+            munis = await municipalities(self.app, self.services, code)
+        except Exception as exc:
+            report_failure(self, exc, self.message, "search.reference_failed")
+            return
+        self.form.set_municipalities(slot, munis)
+
+    @on(SearchForm.PickOccupation)
+    def _pick(self, event: SearchForm.PickOccupation) -> None:
+        ref = session_of(self.app).reference
+        if ref is None:
+            self.load_reference()
+            return
+        slot = event.slot
+
+        def chosen(code: str | None) -> None:
+            if code:
+                self.form.set_occupation(slot, code)
+
+        self.app.push_screen(OccupationPicker(ref.groups, self.form.occupations[slot]), chosen)
+
+    def action_clear_occupation(self) -> None:
+        slot = self.form.focused_occupation_slot()
+        if slot is not None:
+            self.form.set_occupation(slot, "")
+
+    def action_detail(self) -> None:
+        if self.form.toggle_detail():
+            self.call_after_refresh(self.query_one("#wage_monthly_min").focus)
+
+    def action_clear(self) -> None:
+        self.form.clear()
+        self.message.show(None)
+
+    # ------------------------------------------------------------------ searching
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_search()
+
+    def action_search(self) -> None:
+        request = self._request()
+        if request is not None:
+            self.run_search(request)
+
+    def _request(self) -> JobSearchRequest | None:
+        request, errors = self.form.build()
+        homeless = self.form.show_errors(errors)
+        if request is None:
+            text = "\n".join([t("search.fix_fields"), *homeless])
+            self.message.show(text, error=True)
+            widget = self.form.first_error_widget()
+            if widget is not None:
+                widget.focus()
+            return None
+        return request
+
+    @work(exclusive=True, group="search")
+    async def run_search(self, request: JobSearchRequest) -> None:
+        self._generation += 1
+        generation = self._generation
+        self.message.show(lambda: t("search.searching"), busy=True)
+        try:
+            client = await self.services.get_client()
+            result = await client.search_jobs(request)
+        except Exception as exc:
+            if generation != self._generation:
+                return
+            self._failed(exc, lambda: self.run_search(request))
+            return
+        if generation != self._generation:
+            return  # a newer search is under way: this answer is stale
+        self.message.show(None)
+        from screens.results import ResultsScreen
+
+        # Not awaited: the push runs in the app's loop, so a newer search cancelling this
+        # worker can never interrupt a half-mounted screen.
+        self.app.push_screen(ResultsScreen(request, result))
+
+    def _failed(self, exc: BaseException, retry: object) -> None:
+        info = explain(exc)
+        if info.code == "validation_error" and info.fields:
+            fields = getattr(exc, "fields", [])
+            homeless = self.form.show_errors(api_field_errors(fields))
+            self.message.show("\n".join([t("search.fix_fields"), *homeless]), error=True)
+            return
+        report_failure(self, exc, self.message, "search.failed", retry)  # type: ignore[arg-type]
+
+    # ------------------------------------------------------------------ saved conditions
+
+    def action_save(self) -> None:
+        request = self._request()
+        if request is None:
+            return
+
+        def titled(title: str | None) -> None:
+            if title:
+                self.save_conditions(title, request)
+
+        self.app.push_screen(TitleModal("saved.prompt_title"), titled)
+
+    @work(exclusive=True, group="save")
+    async def save_conditions(self, title: str, request: JobSearchRequest) -> None:
+        try:
+            client = await self.services.get_client()
+            saved = await client.save_search(title, request)
+        except Exception as exc:
+            if explain(exc).code == "limit_reached":
+                self.message.show(lambda: t("saved.full"), error=True)
+                return
+            self._failed(exc, lambda: self.save_conditions(title, request))
+            return
+        self.message.show(lambda: t("saved.done", title=saved.title))
+
+    def action_update_saved(self) -> None:
+        request = self._request()
+        if request is not None and self.saved is not None:
+            self.update_saved(self.saved.id, request)
+
+    @work(exclusive=True, group="save")
+    async def update_saved(self, saved_id: int, request: JobSearchRequest) -> None:
+        try:
+            client = await self.services.get_client()
+            saved = await client.update_saved_search(saved_id, conditions=request)
+        except Exception as exc:
+            self._failed(exc, lambda: self.update_saved(saved_id, request))
+            return
+        self.saved = saved
+        self.message.show(lambda: t("saved.updated", title=saved.title))
+
+    def action_saved_list(self) -> None:
+        from screens.saved_conditions import SavedConditionsScreen
+
+        self.app.push_screen(SavedConditionsScreen())
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,513 @@
+"""各種設定 (求職者情報・設定): registration 有効 ⇔ 無効, e-mail change (key to the new address),
+password change, OTP-skip devices あり/なし and resume on all, 特集求人 delivery, withdrawal.
+
+The screen itself has no text inputs, so every action is a Ctrl key shown in the footer and a
+button; the forms that need typing are screens of their own."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Button, Footer, Input, Static
+
+from api_client.models import RegistrationStatus
+from api_client.validation import (
+    Problem,
+    normalise_halfwidth,
+    password_confirm_problems,
+    password_problems,
+)
+from screens.base import BaseModal, MessageLine, error_text, explain
+from screens.home import SignedInScreen
+from screens.open_account_parts import (
+    RESTART_CODES,
+    check_email_pair,
+    password_note,
+    show_api_problems,
+    show_problems,
+)
+from screens.timefmt import format_date, format_jst
+from tui.i18n import t
+from widgets.field import Field
+
+if TYPE_CHECKING:
+    from api_client.profile_models import SettingsView
+
+
+class ConfirmModal(BaseModal[bool]):
+    """Yes / no, with the consequences spelled out."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "no", "No", id="key.no"),
+    ]
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("", id="title", classes="title")
+            yield Static(self.text, id="body", markup=False)
+            yield Button("", id="yes", variant="primary")
+            yield Button("", id="no")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#no", Button).focus()  # the safe answer has the focus
+
+    def apply_language(self) -> None:
+        self.query_one("#title", Static).update(t("settings.confirm_title"))
+        self.query_one("#yes", Button).label = t("key.yes")
+        self.query_one("#no", Button).label = t("key.no") + " (Esc)"
+
+    @on(Button.Pressed, "#yes")
+    def _yes(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#no")
+    def action_no(self) -> None:
+        self.dismiss(False)
+
+
+class SettingsScreen(SignedInScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+r", "registration", "Valid/invalid", id="key.set.registration"),
+        Binding("ctrl+e", "email", "E-mail", id="key.set.email"),
+        Binding("ctrl+p", "password", "Password", id="key.set.password"),
+        Binding("ctrl+d", "devices", "Resume OTP", id="key.set.devices"),
+        Binding("ctrl+f", "delivery", "Featured", id="key.set.delivery"),
+        Binding("ctrl+w", "withdraw", "Withdraw", id="key.set.withdraw"),
+        Binding("f5", "reload", "Reload", id="key.refresh"),
+        Binding("escape", "back", "Back", id="key.back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.view: SettingsView | None = None
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="page"):
+            yield Static("", id="title", classes="title")
+            yield MessageLine(id="message")
+            yield Static("", id="email", markup=False)
+            yield Static("", id="pending", markup=False)
+            yield Button("", id="btn-email", classes="link")
+            yield Button("", id="btn-password", classes="link")
+            yield Static("", id="registration", classes="section")
+            yield Static("", id="registration-explain", classes="hint")
+            yield Button("", id="btn-registration", classes="link")
+            yield Static("", id="devices", classes="section")
+            yield Button("", id="btn-devices", classes="link")
+            yield Static("", id="delivery", classes="section")
+            yield Static("", id="delivery-explain", classes="hint")
+            yield Button("", id="btn-delivery", classes="link")
+            yield Button("", id="btn-withdraw", classes="link")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#btn-email", Button).focus()
+        self.load()
+
+    def apply_language(self) -> None:
+        self.query_one("#title", Static).update(t("settings.title"))
+        self.query_one("#btn-email", Button).label = t("settings.btn.email")
+        self.query_one("#btn-password", Button).label = t("settings.btn.password")
+        self.query_one("#btn-devices", Button).label = t("settings.btn.devices")
+        self.query_one("#btn-withdraw", Button).label = t("settings.btn.withdraw")
+        self.query_one("#registration-explain", Static).update(t("settings.invalid_explain"))
+        self.query_one("#delivery-explain", Static).update(t("settings.delivery_explain"))
+        self._show()
+
+    def _show(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        self.query_one("#email", Static).update(t("settings.email", email=view.email))
+        pending = self.query_one("#pending", Static)
+        pending.update(
+            t("settings.pending_email", email=view.pending_email) if view.pending_email else ""
+        )
+        pending.display = bool(view.pending_email)
+        reg = self.query_one("#registration", Static)
+        button = self.query_one("#btn-registration", Button)
+        if view.registration_status is None:
+            reg.update(t("settings.registration_none"))
+            button.display = False
+        else:
+            until = (
+                t("profile.until", date=format_date(view.registration_valid_until))
+                if view.registration_valid_until
+                else ""
+            )
+            status = t(f"settings.status.{view.registration_status.value}")
+            reg.update(t("settings.registration", status=status, until=until))
+            button.display = True
+            valid = view.registration_status is RegistrationStatus.valid
+            button.label = t(f"settings.btn.registration_{'off' if valid else 'on'}")
+        state = t("settings.devices.yes" if view.otp_skip_devices else "settings.devices.no")
+        self.query_one("#devices", Static).update(t("settings.devices", state=state))
+        on_off = "on" if view.feature_delivery else "off"
+        self.query_one("#delivery", Static).update(
+            t("settings.delivery", state=t(f"settings.delivery.{on_off}"))
+        )
+        self.query_one("#btn-delivery", Button).label = t(
+            f"settings.btn.delivery_{'off' if view.feature_delivery else 'on'}"
+        )
+        self.query_one("#btn-delivery", Button).display = view.has_registration
+
+    # ------------------------------------------------------------------ loading
+
+    def action_reload(self) -> None:
+        self.load()
+
+    @work(exclusive=True, group="settings")
+    async def load(self) -> None:
+        message = self.query_one("#message", MessageLine)
+        message.show(lambda: t("settings.loading"), busy=True)
+        try:
+            client = await self.services.get_client()
+            self.view = await client.settings()
+        except Exception as exc:
+            if explain(exc).session_lost:
+                message.show(None)
+                self.services.session_lost(retry=self.load)
+                return
+            reason = error_text(exc)
+            message.show(lambda: t("settings.load_failed", reason=reason()), error=True)
+            return
+        message.show(None)
+        self._show()
+
+    # ------------------------------------------------------------------ actions
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_registration(self) -> None:
+        view = self.view
+        if view is None or view.registration_status is None:
+            return
+        to_invalid = view.registration_status is RegistrationStatus.valid
+        text = (
+            t("settings.confirm_invalid", explain=t("settings.invalid_explain"))
+            if to_invalid
+            else t("settings.confirm_valid")
+        )
+        target = RegistrationStatus.invalid if to_invalid else RegistrationStatus.valid
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.set_registration(target)
+
+        self.app.push_screen(ConfirmModal(text), answered)
+
+    @work(exclusive=True, group="settings-change")
+    async def set_registration(self, status: RegistrationStatus) -> None:
+        async def call() -> SettingsView:
+            client = await self.services.get_client()
+            return await client.set_registration_status(status)
+
+        done = (
+            "settings.now_invalid" if status is RegistrationStatus.invalid else "settings.now_valid"
+        )
+        await self._change(call, done)
+
+    def action_delivery(self) -> None:
+        if self.view is not None and self.view.has_registration:
+            self.set_delivery(not self.view.feature_delivery)
+
+    @work(exclusive=True, group="settings-change")
+    async def set_delivery(self, enabled: bool) -> None:
+        async def call() -> SettingsView:
+            client = await self.services.get_client()
+            return await client.set_feature_delivery(enabled)
+
+        await self._change(call, "settings.delivery_changed")
+
+    def action_devices(self) -> None:
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.resume_otp()
+
+        self.app.push_screen(ConfirmModal(t("settings.confirm_devices")), answered)
+
+    @work(exclusive=True, group="settings-change")
+    async def resume_otp(self) -> None:
+        async def call() -> SettingsView:
+            client = await self.services.get_client()
+            await client.resume_otp_all_devices()
+            return await client.settings()
+
+        await self._change(call, "settings.devices_resumed")
+
+    async def _change(self, call: object, done_key: str) -> None:
+        message = self.query_one("#message", MessageLine)
+        message.show(lambda: t("settings.working"), busy=True)
+        try:
+            self.view = await call()  # type: ignore[operator]
+        except Exception as exc:
+            if explain(exc).session_lost:
+                message.show(None)
+                self.services.session_lost(retry=self.load)
+                return
+            reason = error_text(exc)
+            message.show(lambda: t("settings.failed", reason=reason()), error=True)
+            return
+        view = self.view
+        assert view is not None
+        state = t(f"settings.delivery.{'on' if view.feature_delivery else 'off'}")
+        message.show(lambda: t(done_key, state=state))
+        self._show()
+
+    def action_email(self) -> None:
+        def after(_: None) -> None:
+            self.load()
+
+        self.app.push_screen(EmailChangeScreen(), after)
+
+    def action_password(self) -> None:
+        self.app.push_screen(PasswordChangeScreen())
+
+    def action_withdraw(self) -> None:
+        from screens.withdraw import WithdrawModal
+
+        self.app.push_screen(WithdrawModal())
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        actions = {
+            "btn-email": self.action_email,
+            "btn-password": self.action_password,
+            "btn-registration": self.action_registration,
+            "btn-devices": self.action_devices,
+            "btn-delivery": self.action_delivery,
+            "btn-withdraw": self.action_withdraw,
+        }
+        action = actions.get(event.button.id or "")
+        if action is not None:
+            action()
+
+
+class EmailChangeScreen(SignedInScreen):
+    """New address ×2 → key to the new address → the key: only then the login e-mail changes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "submit", "Submit", id="key.submit"),
+        Binding("ctrl+o", "mailbox", "Mailbox", id="key.mailbox"),
+        Binding("escape", "back", "Back", id="key.back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sent_to: str | None = None
+        self.expires_at: datetime | None = None
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="page"):
+            yield Static("", id="title", classes="title")
+            yield Static("", id="intro", classes="intro", markup=False)
+            yield Field("", input_id="new_email", max_length=300)
+            yield Field("", input_id="new_email_confirm", max_length=300)
+            yield Field("", input_id="auth_key", max_length=64)
+            yield Button("", id="submit", variant="primary")
+            yield MessageLine(id="message")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#field-auth_key").display = False
+        self.query_one("#new_email", Input).focus()
+
+    def apply_language(self) -> None:
+        self.query_one("#title", Static).update(t("email_change.title"))
+        if self.sent_to and self.expires_at:
+            until = format_jst(self.expires_at)
+            intro = t("email_change.key_intro", email=self.sent_to, until=until)
+        else:
+            intro = t("email_change.intro")
+        self.query_one("#intro", Static).update(intro)
+        self.query_one("#field-new_email", Field).set_label(
+            t("field.new_email"), t("open.email_hint")
+        )
+        self.query_one("#field-new_email_confirm", Field).set_label(t("field.new_email_confirm"))
+        self.query_one("#field-auth_key", Field).set_label(t("field.auth_key"))
+        label = t("email_change.confirm") if self.sent_to else t("open.send")
+        self.query_one("#submit", Button).label = label
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_mailbox(self) -> None:
+        self.services.open_mailbox()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "new_email" and not self.sent_to:
+            self.focus_next()
+        else:
+            self.action_submit()
+
+    @on(Button.Pressed, "#submit")
+    def action_submit(self) -> None:
+        if self.sent_to is None:
+            email = check_email_pair(
+                self.query_one("#field-new_email", Field),
+                self.query_one("#field-new_email_confirm", Field),
+                ("new_email", "new_email_confirm"),
+            )
+            if email is not None:
+                self.request(email)
+            return
+        field = self.query_one("#field-auth_key", Field)
+        key = normalise_halfwidth(field.value.strip()).value
+        field.value = key
+        if show_problems(field, "auth_key", [] if key else [Problem("required")]):
+            self.confirm(key)
+
+    @work(exclusive=True, group="email")
+    async def request(self, email: str) -> None:
+        message = self.query_one("#message", MessageLine)
+        message.show(lambda: t("open.sending"), busy=True)
+        try:
+            client = await self.services.get_client()
+            sent = await client.request_email_change(email, email)
+        except Exception as exc:
+            if explain(exc).session_lost:
+                message.show(None)
+                self.services.session_lost(retry=lambda: self.request(email))
+                return
+            message.show(error_text(exc), error=True)
+            show_api_problems(self, exc, ("new_email", "new_email_confirm"))
+            return
+        message.show(None)
+        self.sent_to, self.expires_at = email, sent.expires_at
+        for name in ("new_email", "new_email_confirm"):
+            self.query_one(f"#{name}", Input).disabled = True
+        self.query_one("#field-auth_key").display = True
+        self.query_one("#auth_key", Input).focus()
+        self.apply_language()
+
+    @work(exclusive=True, group="email")
+    async def confirm(self, key: str) -> None:
+        message = self.query_one("#message", MessageLine)
+        message.show(lambda: t("settings.working"), busy=True)
+        try:
+            client = await self.services.get_client()
+            view = await client.confirm_email_change(key)
+        except Exception as exc:
+            if explain(exc).session_lost:
+                message.show(None)
+                self.services.session_lost(retry=lambda: self.confirm(key))
+                return
+
+            def text(e: BaseException = exc) -> str:
+                again = explain(e)
+                return again.message + (
+                    " " + t("open.restart") if again.code in RESTART_CODES else ""
+                )
+
+            message.show(text, error=True)
+            if not show_api_problems(self, exc, ("auth_key",)):
+                self.query_one("#field-auth_key", Field).set_error(error_text(exc))
+            return
+        self.app.notify(t("email_change.done", email=view.email))
+        self.dismiss()
+
+
+class PasswordChangeScreen(SignedInScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "submit", "Change", id="key.submit"),
+        Binding("escape", "back", "Back", id="key.back"),
+    ]
+
+    NAMES = ("current_password", "new_password", "new_password_confirm")
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="page"):
+            yield Static("", id="title", classes="title")
+            yield Static("", id="intro", classes="intro")
+            for name in self.NAMES:
+                yield Field("", input_id=name, password=True, max_length=256)
+            yield Button("", id="submit", variant="primary")
+            yield MessageLine(id="message")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#current_password", Input).focus()
+
+    def apply_language(self) -> None:
+        self.query_one("#title", Static).update(t("password_change.title"))
+        self.query_one("#intro", Static).update(t("password_change.intro"))
+        for name in self.NAMES:
+            self.query_one(f"#field-{name}", Field).set_label(t(f"field.{name}"))
+        new = self.query_one("#field-new_password", Field)
+        new.set_note(password_note(new.value))
+        self.query_one("#submit", Button).label = t("password_change.submit")
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    @on(Input.Changed, "#new_password")
+    def _typed(self, event: Input.Changed) -> None:
+        self.query_one("#field-new_password", Field).set_note(password_note(event.value))
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "new_password_confirm":
+            self.action_submit()
+        else:
+            self.focus_next()
+
+    @on(Button.Pressed, "#submit")
+    def action_submit(self) -> None:
+        values = {n: self.query_one(f"#field-{n}", Field).value for n in self.NAMES}
+        required = [Problem("required")]
+        checks = {
+            "current_password": [] if values["current_password"] else required,
+            "new_password": password_problems(values["new_password"])
+            if values["new_password"]
+            else required,
+            "new_password_confirm": password_confirm_problems(
+                values["new_password"], values["new_password_confirm"]
+            )
+            if values["new_password_confirm"]
+            else required,
+        }
+        ok = True
+        for name, problems in checks.items():
+            field = self.query_one(f"#field-{name}", Field)
+            if not show_problems(field, name, problems) and ok:
+                ok = False
+                field.input.focus()
+        if ok:
+            self.change(
+                values["current_password"], values["new_password"], values["new_password_confirm"]
+            )
+
+    @work(exclusive=True, group="password")
+    async def change(self, current: str, new: str, confirm: str) -> None:
+        message = self.query_one("#message", MessageLine)
+        message.show(lambda: t("settings.working"), busy=True)
+        try:
+            client = await self.services.get_client()
+            await client.change_password(current, new, confirm)
+        except Exception as exc:
+            if explain(exc).session_lost:
+                message.show(None)
+                self.services.session_lost(retry=lambda: self.change(current, new, confirm))
+                return
+            message.show(error_text(exc), error=True)
+            show_api_problems(self, exc, self.NAMES)
+            return
+        for name in self.NAMES:
+            self.query_one(f"#field-{name}", Field).value = ""
+        self.app.notify(t("password_change.done"))
+        self.dismiss()

@@ -113,7 +113,8 @@ class SavedConditionsPanel(Vertical):
                 return  # Home's own load asks for the re-sign-in
             self.items = []
             self.error = "✖\u00a0" + t("saved.failed", reason=error_text(exc)())
-        self._fill()
+        if self.is_attached:  # Home may have been popped while the request was out
+            self._fill()
 
     @on(OptionList.OptionSelected, "#saved-list")
     def _run(self, event: OptionList.OptionSelected) -> None:

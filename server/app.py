@@ -103,8 +103,6 @@ async def startup(state: AppState) -> None:
         # A first embedded start also gets a few thousand synthetic postings (架空).
         from server.jobs.generate import seed_demo_jobs
 
-        report = await asyncio.to_thread(
-            seed_demo_jobs, settings.database_url, settings.demo_jobs
-        )
+        report = await asyncio.to_thread(seed_demo_jobs, settings.database_url, settings.demo_jobs)
         if report is not None:
             log.info("demo postings seeded")

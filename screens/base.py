@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
@@ -73,17 +73,21 @@ class Services(Protocol):
     def open_mailbox(self) -> None: ...
 
 
-def localise_bindings(node: DOMNode) -> None:
+def localise_bindings(node: DOMNode, *, refresh: bool = True) -> None:
     """Give every binding whose `id` is a catalogue key its text in the current language.
 
     Binding descriptions are fixed strings, so the node's own bindings map is rewritten.
+    Nodes do it once when constructed (`refresh=False`: nothing shows them yet, and a
+    refresh would make every Footer recompose before the first paint) and again, with a
+    refresh, when the language changes.
     """
     bindings = node._bindings.key_to_bindings
     for key, items in bindings.items():
         bindings[key] = [
             replace(b, description=t(b.id)) if b.id and has(b.id) else b for b in items
         ]
-    node.refresh_bindings()
+    if refresh:
+        node.refresh_bindings()
 
 
 class Localised:
@@ -94,15 +98,22 @@ class Localised:
 
 
 class BaseScreen(Screen[None], Localised):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        localise_bindings(self, refresh=False)
+
     @property
     def services(self) -> Services:
         return cast(Services, self.app)
 
     def on_mount(self) -> None:
-        self.relocalise()
+        self.apply_texts()
 
     def relocalise(self) -> None:
         localise_bindings(self)
+        self.apply_texts()
+
+    def apply_texts(self) -> None:
         self.apply_language()
         for line in self.query(MessageLine):
             line.rebuild()
@@ -111,12 +122,16 @@ class BaseScreen(Screen[None], Localised):
 
 
 class BaseModal(ModalScreen[R], Localised):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        localise_bindings(self, refresh=False)
+
     @property
     def services(self) -> Services:
         return cast(Services, self.app)
 
     def on_mount(self) -> None:
-        self.relocalise()
+        self.apply_language()
 
     def relocalise(self) -> None:
         localise_bindings(self)

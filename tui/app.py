@@ -87,6 +87,7 @@ class HelloWorkApp(App[int]):
         self._availability: tuple[bool, str | None] | None = None
         self._drafts: DraftStore | None = None
         self.title = t("app.title")
+        localise_bindings(self, refresh=False)
 
     # ------------------------------------------------------------------ Services
 
@@ -157,7 +158,6 @@ class HelloWorkApp(App[int]):
         return LoginScreen()
 
     def on_mount(self) -> None:
-        localise_bindings(self)
         # After the first paint: connect (imports, child process) without delaying it.
         self.call_after_refresh(self._connect)
         self.call_after_refresh(self._warm_keyring)

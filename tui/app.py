@@ -34,6 +34,9 @@ if TYPE_CHECKING:
     from tui.drafts import DraftStore
     from tui.embedded import EmbeddedServer
 
+# Seconds between mount and the start of background start-up work (see on_mount).
+FIRST_FRAME_GRACE = 0.3
+
 log = logging.getLogger("hellowork.tui")
 
 ClientFactory = Callable[[], "MyPageClient"]
@@ -158,9 +161,14 @@ class HelloWorkApp(App[int]):
         return LoginScreen()
 
     def on_mount(self) -> None:
-        # After the first paint: connect (imports, child process) without delaying it.
-        self.call_after_refresh(self._connect)
-        self.call_after_refresh(self._warm_keyring)
+        # Heavy background work (importing httpx/pydantic, probing the keyring) holds the GIL
+        # and starves Textual's output thread, so it starts only once the first frame has
+        # had time to reach the terminal; nobody can type credentials faster than that.
+        if self._client_factory is not None:  # an injected client: nothing heavy to import
+            self.call_after_refresh(self._connect)
+        else:
+            self.set_timer(FIRST_FRAME_GRACE, self._connect)
+        self.set_timer(FIRST_FRAME_GRACE, self._warm_keyring)
 
     @work(group="keyring", exit_on_error=False)
     async def _warm_keyring(self) -> None:
@@ -171,19 +179,22 @@ class HelloWorkApp(App[int]):
         try:
             factory = self._client_factory
             if factory is None:
+                embedded = None
+                if self._server_url is None:
+                    from tui.embedded import EmbeddedServer
+
+                    # Spawn first: the child boots while we import the client.
+                    embedded = EmbeddedServer(self.paths)
+                    self._embedded = embedded
+                    await asyncio.to_thread(embedded.start)
                 module = await asyncio.to_thread(importlib.import_module, "api_client.client")
                 client_cls = module.MyPageClient
-                if self._server_url is not None:
+                if embedded is None:
                     url = self._server_url
 
                     def factory() -> MyPageClient:
                         return client_cls(url)  # type: ignore[no-any-return]
                 else:
-                    from tui.embedded import EmbeddedServer
-
-                    embedded = EmbeddedServer(self.paths)
-                    self._embedded = embedded
-                    await asyncio.to_thread(embedded.start)
                     await embedded.wait_ready()
                     endpoint = embedded.endpoint
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
 from textual.widgets import Static
 
 from tui.i18n import has, t
@@ -31,6 +32,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("hellowork.tui")
 
 R = TypeVar("R")
+
+# How long a request may run before the screen says it is working on it.
+BUSY_DELAY = 0.15
 
 
 class Services(Protocol):
@@ -138,6 +142,12 @@ class BaseModal(ModalScreen[R], Localised):
         self.apply_language()
 
 
+def set_text(widget: Static, text: str) -> None:
+    """Update a Static only when its text changes: every update costs the screen a layout."""
+    if widget.content != text:
+        widget.update(text)
+
+
 class MessageLine(Static):
     """A status line: an error (✖) or a note (ℹ) — marked by symbol and words, not colour."""
 
@@ -154,16 +164,27 @@ class MessageLine(Static):
         self._message: Message = None
         self._error = False
         self._busy = False
+        self._pending: Timer | None = None
 
     def show(self, message: Message, *, error: bool = False, busy: bool = False) -> None:
         """`message` may be a function building the text, re-run on a language switch."""
+        if self._pending is not None:
+            self._pending.stop()
+            self._pending = None
         self._message, self._error, self._busy = message, error, busy
         self.text = (message() if callable(message) else message) or ""
         mark = "✖\u00a0" if error else ("…\u00a0" if busy else "ℹ\u00a0")
-        self.update(mark + self.text if self.text else "")
+        set_text(self, mark + self.text if self.text else "")
         self.set_class(bool(self.text), "-shown")
         self.set_class(error, "-error")
         self.set_class(busy, "-busy")
+
+    def busy_after(self, message: Message, seconds: float = BUSY_DELAY) -> None:
+        """Say "working…" only if the work is still running after `seconds`: an answer that
+        comes sooner changes nothing on screen (no flash, no extra layout). Any `show`
+        before then cancels it."""
+        self.show(None)
+        self._pending = self.set_timer(seconds, lambda: self.show(message, busy=True))
 
     def rebuild(self) -> None:
         self.show(self._message, error=self._error, busy=self._busy)

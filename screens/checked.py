@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import MessageLine
@@ -19,11 +19,11 @@ from screens.search_common import add_to_favorites
 from screens.search_state import session_of
 from tui.i18n import t
 from widgets.job_card import card_text
+from widgets.key_bar import KeyBar
 
 
 class CheckedScreen(SignedInScreen):
     DEFAULT_CSS = """
-    CheckedScreen #checked-list { height: 1fr; }
     CheckedScreen #checked-list:focus { border: heavy $accent; }
     CheckedScreen #head { height: auto; padding: 0 1; }
     """
@@ -39,8 +39,8 @@ class CheckedScreen(SignedInScreen):
             yield Static("", id="title", classes="title")
             yield Static("", id="count", classes="name")
             yield MessageLine(id="message")
-        yield OptionList(id="checked-list")
-        yield Footer()
+        yield OptionList(id="checked-list", classes="fill")
+        yield KeyBar()
 
     @property
     def message(self) -> MessageLine:

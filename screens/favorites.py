@@ -9,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import MessageLine, error_text, explain
@@ -17,6 +17,7 @@ from screens.home import SignedInScreen
 from screens.search_common import report_failure
 from tui.i18n import t
 from widgets.job_card import card_text
+from widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from api_client.job_models import FavoriteItem, FavoriteList
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
 
 class FavoritesScreen(SignedInScreen):
     DEFAULT_CSS = """
-    FavoritesScreen #favorites { height: 1fr; }
     FavoritesScreen #favorites:focus { border: heavy $accent; }
     FavoritesScreen #head { height: auto; padding: 0 1; }
     """
@@ -45,8 +45,8 @@ class FavoritesScreen(SignedInScreen):
             yield Static("", id="count", classes="name")
             yield Static("", id="hint", classes="hint")
             yield MessageLine(id="message")
-        yield OptionList(id="favorites")
-        yield Footer()
+        yield OptionList(id="favorites", classes="fill")
+        yield KeyBar()
 
     @property
     def message(self) -> MessageLine:

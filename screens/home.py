@@ -9,13 +9,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import BaseScreen, MessageLine, error_text, explain
 from screens.saved_conditions_home import SavedConditionsPanel
 from screens.timefmt import format_date, format_jst
 from tui.i18n import t
+from widgets.key_bar import KeyBar
 from widgets.qr import QRCodeWidget
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ class HomeScreen(SignedInScreen):
                 yield Static("", id="seeker-number", classes="name", markup=False)
                 yield Static("", id="qr-caption", classes="hint")
                 yield QRCodeWidget("-", id="qr")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()

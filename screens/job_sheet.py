@@ -13,7 +13,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from screens.base import MessageLine, explain
 from screens.home import SignedInScreen
@@ -21,6 +21,7 @@ from screens.search_common import add_to_favorites, report_failure
 from screens.search_state import session_of
 from tui.i18n import get_language, t
 from widgets.job_card import sheet_heading, sheet_sections, sheet_text
+from widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from api_client.job_models import JobSheet
@@ -69,7 +70,7 @@ class JobSheetScreen(SignedInScreen):
         with VerticalScroll(id="sheet"):
             yield Static("", id="heading", classes="title", markup=False)
             yield Static("", id="body", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     @property
     def message(self) -> MessageLine:

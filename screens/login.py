@@ -8,7 +8,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from api_client.validation import email_problems, normalise_email
 from screens.base import (
@@ -22,6 +22,7 @@ from screens.base import (
 from screens.signin import start_sign_in
 from tui.i18n import t
 from widgets.field import Field, Message
+from widgets.key_bar import KeyBar
 
 
 class LoginScreen(BaseScreen):
@@ -49,7 +50,7 @@ class LoginScreen(BaseScreen):
                 yield Button("", id="open-online", classes="link")
                 yield Button("", id="reregister", classes="link")
             yield Static("", id="keys-hint", classes="hint")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -13,13 +13,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import BaseScreen, MessageLine
 from screens.timefmt import format_jst
 from tui.i18n import t
 from tui.outbox import OutboxMessage, list_messages
+from widgets.key_bar import KeyBar
 
 POLL_SECONDS = 2.0
 
@@ -41,7 +42,7 @@ class MailboxScreen(BaseScreen):
             yield Static("", id="hint", classes="hint")
             yield OptionList(id="mail-list")
             yield MessageLine(id="message")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -102,7 +103,7 @@ class MailScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="mail-body", classes="page", can_focus=True):
             yield Static("", id="mail-text", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()

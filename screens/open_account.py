@@ -14,7 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from api_client.registration_validation import (
     creation_code_problems,
@@ -44,6 +44,7 @@ from widgets.checkbox import TickBox
 from widgets.date_field import DateField
 from widgets.document_view import DocumentView
 from widgets.field import Field
+from widgets.key_bar import KeyBar
 
 Mode = Literal["code", "online"]
 DOCUMENTS = ("privacy", "terms")
@@ -114,7 +115,7 @@ class OpenAccountScreen(_AccountBase):
             yield Button("", id="send", variant="primary")
             yield MessageLine(id="message")
             yield from self._links()
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -304,7 +305,7 @@ class OpenConfirmScreen(_AccountBase):
             yield Button("", id="finish", variant="primary")
             yield MessageLine(id="message")
             yield from self._links()
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()

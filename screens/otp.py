@@ -9,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from screens.base import BaseScreen, MessageLine, error_text, explain, problem_message
 from screens.signin import OTP_RE, finish_sign_in, normalise_otp
@@ -17,6 +17,7 @@ from screens.timefmt import format_jst
 from tui.i18n import t
 from widgets.checkbox import TickBox
 from widgets.field import Field
+from widgets.key_bar import KeyBar
 
 # These end the login attempt: the user must start again from the login screen.
 RESTART_CODES = frozenset({"otp_expired", "otp_attempts_exhausted", "login_ticket_invalid"})
@@ -50,7 +51,7 @@ class OtpScreen(BaseScreen):
                 yield Button("", id="resend", classes="link")
                 yield Button("", id="mailbox", classes="link")
                 yield Button("", id="back", classes="link")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -8,7 +8,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from api_client.validation import (
     PASSWORD_SYMBOLS,
@@ -30,6 +30,7 @@ from screens.base import (
 )
 from tui.i18n import t
 from widgets.field import Field
+from widgets.key_bar import KeyBar
 
 # Errors after which the key is useless: the user must ask for a new one.
 RESTART_CODES = frozenset({"auth_key_expired", "auth_key_attempts_exhausted"})
@@ -81,7 +82,7 @@ class ResetRequestScreen(_ResetBase):
             yield Button("", id="next", variant="primary")
             yield MessageLine(id="message")
             yield from self._links()
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -150,7 +151,7 @@ class ResetConfirmScreen(_ResetBase):
             yield Button("", id="done", variant="primary")
             yield MessageLine(id="message")
             yield from self._links()
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()

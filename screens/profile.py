@@ -9,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from api_client.profile_models import STEP_COUNT, STEP_KEYS
 from screens.base import MessageLine, error_text, explain
@@ -27,6 +27,7 @@ from screens.registration_form import (
 )
 from screens.timefmt import format_date
 from tui.i18n import t
+from widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from api_client.profile_models import ProfileView
@@ -79,7 +80,7 @@ class ProfileScreen(SignedInScreen):
                 yield Static("", id=f"section-title-{n}", classes="section")
                 yield Static("", id=f"section-{n}", markup=False)
             yield Button("", id="settings", classes="link")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -192,7 +193,7 @@ class ProfileEditScreen(SignedInScreen):
             yield MessageLine(id="message")
             yield StepForm(self.step)
             yield Button("", id="save", variant="primary")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -16,7 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Button, Checkbox, ContentSwitcher, Footer, Input, RadioSet, Static
+from textual.widgets import Button, Checkbox, ContentSwitcher, Input, RadioSet, Static
 
 from api_client.profile_models import STEP_COUNT, STEP_KEYS, ResolvedAddress, StepResult
 from api_client.profile_rules import check_step
@@ -25,6 +25,7 @@ from screens.base import MessageLine, error_text, explain
 from screens.home import HomeScreen, SignedInScreen
 from screens.registration_form import StepForm, step_name, step_problem_text, to_body
 from tui.i18n import t
+from widgets.key_bar import KeyBar
 from widgets.step_tabs import StepTabs
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ class RegistrationScreen(SignedInScreen):
                             variant="primary",
                             classes="-complete" if last else "",
                         )
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from api_client.validation import Problem, normalise_halfwidth
 from screens.base import MessageLine, error_text, explain
@@ -25,6 +25,7 @@ from screens.open_account_parts import (
 from screens.timefmt import format_jst
 from tui.i18n import t
 from widgets.field import Field
+from widgets.key_bar import KeyBar
 
 
 class ReregisterScreen(_AccountBase):
@@ -45,7 +46,7 @@ class ReregisterScreen(_AccountBase):
             yield Button("", id="send", variant="primary")
             yield MessageLine(id="message")
             yield from self._links()
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -104,7 +105,7 @@ class ReregisterConfirmScreen(_AccountBase):
             yield Button("", id="confirm", variant="primary")
             yield MessageLine(id="message")
             yield from self._links()
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -13,15 +13,16 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from screens.base import MessageLine
+from screens.base import MessageLine, set_text
 from screens.home import SignedInScreen
 from screens.search_common import add_to_favorites, report_failure
 from screens.search_state import CHECK_LIMIT, session_of
-from tui.i18n import t
+from tui.i18n import get_language, t
 from widgets.job_card import card_text
+from widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from api_client.job_models import JobCard, JobSearchRequest, JobSearchResult
@@ -31,7 +32,6 @@ PER_PAGE = (10, 30, 50)
 
 class ResultsScreen(SignedInScreen):
     DEFAULT_CSS = """
-    ResultsScreen #cards { height: 1fr; }
     ResultsScreen #cards:focus { border: heavy $accent; }
     ResultsScreen #head { height: auto; padding: 0 1; }
     """
@@ -54,17 +54,20 @@ class ResultsScreen(SignedInScreen):
         self.request = request
         self.result = result
         self._generation = 0
+        self._shown_state: tuple[object, ...] = ()
 
     def compose(self) -> ComposeResult:
+        # Built with their texts and cards, so the screen is laid out once when pushed
+        # instead of being laid out empty and again when filled.
         with Vertical(id="head"):
-            yield Static("", id="title", classes="title")
-            yield Static("", id="summary", classes="name")
-            yield Static("", id="order")
-            yield Static("", id="checked")
-            yield Static("", id="hint", classes="hint")
+            yield Static(t("results.title"), id="title", classes="title")
+            yield Static(self._summary_text(), id="summary", classes="name")
+            yield Static(self._order_text(), id="order")
+            yield Static(self._checked_text(), id="checked")
+            yield Static(t("results.hint"), id="hint", classes="hint")
             yield MessageLine(id="message")
-        yield OptionList(id="cards")
-        yield Footer()
+        yield OptionList(*self._options(), id="cards", classes="fill")
+        yield KeyBar()
 
     @property
     def message(self) -> MessageLine:
@@ -79,6 +82,8 @@ class ResultsScreen(SignedInScreen):
         self.cards.focus()
         if self.result is None:
             self.load(self.request)
+        elif self.result.items:
+            self.cards.highlighted = 0
 
     def on_screen_resume(self) -> None:
         # Checks may have changed on the checked-postings screen.
@@ -86,51 +91,66 @@ class ResultsScreen(SignedInScreen):
             self._fill(keep=True)
 
     def apply_language(self) -> None:
-        self.query_one("#title", Static).update(t("results.title"))
-        self.query_one("#hint", Static).update(t("results.hint"))
+        set_text(self.query_one("#title", Static), t("results.title"))
+        set_text(self.query_one("#hint", Static), t("results.hint"))
         self._fill(keep=True)
 
     # ------------------------------------------------------------------ display
 
-    def _fill(self, *, keep: bool = False) -> None:
-        result = self.result
-        checks = session_of(self.app).checks
-        self.query_one("#checked", Static).update(t("results.checked", count=len(checks)))
-        order = t(
+    def _checked_text(self) -> str:
+        return t("results.checked", count=len(session_of(self.app).checks))
+
+    def _order_text(self) -> str:
+        return t(
             "results.order",
             sort=t(f"search.sort.{self.request.sort.value}"),
             per_page=self.request.per_page,
         )
-        self.query_one("#order", Static).update(order)
-        summary = self.query_one("#summary", Static)
+
+    def _summary_text(self) -> str:
+        result = self.result
         if result is None:
-            summary.update("")
-            return
+            return ""
         if result.total == 0:
-            summary.update(t("results.none"))
-        else:
-            pages = max(1, -(-result.total // result.per_page))
-            first = (result.page - 1) * result.per_page + 1
-            summary.update(
-                t(
-                    "results.summary",
-                    total=f"{result.total:,}",
-                    first=first,
-                    last=first + len(result.items) - 1,
-                    page=result.page,
-                    pages=pages,
-                )
-            )
+            return t("results.none")
+        pages = max(1, -(-result.total // result.per_page))
+        first = (result.page - 1) * result.per_page + 1
+        return t(
+            "results.summary",
+            total=f"{result.total:,}",
+            first=first,
+            last=first + len(result.items) - 1,
+            page=result.page,
+            pages=pages,
+        )
+
+    def _cards_state(self) -> tuple[object, ...]:
+        """What the card list shows; refilling it with the same state is skipped."""
+        checks = session_of(self.app).checks
+        items = self.result.items if self.result is not None else []
+        return (get_language(), id(self.result), tuple(c.job_number in checks for c in items))
+
+    def _options(self) -> list[Option]:
+        self._shown_state = self._cards_state()
+        if self.result is None:
+            return []
+        checks = session_of(self.app).checks
+        return [
+            Option(card_text(c, checked=c.job_number in checks), id=c.job_number)
+            for c in self.result.items
+        ]
+
+    def _fill(self, *, keep: bool = False) -> None:
+        set_text(self.query_one("#checked", Static), self._checked_text())
+        set_text(self.query_one("#order", Static), self._order_text())
+        set_text(self.query_one("#summary", Static), self._summary_text())
+        if self._cards_state() == self._shown_state:
+            return
         highlighted = self.cards.highlighted if keep else None
         self.cards.clear_options()
-        self.cards.add_options(
-            [
-                Option(card_text(c, checked=c.job_number in checks), id=c.job_number)
-                for c in result.items
-            ]
-        )
-        if result.items:
-            self.cards.highlighted = min(highlighted or 0, len(result.items) - 1)
+        self.cards.add_options(self._options())
+        if self.result is not None and self.result.items:
+            self.cards.highlighted = min(highlighted or 0, len(self.result.items) - 1)
 
     def _current(self) -> JobCard | None:
         index = self.cards.highlighted
@@ -144,7 +164,7 @@ class ResultsScreen(SignedInScreen):
     async def load(self, request: JobSearchRequest) -> None:
         self._generation += 1
         generation = self._generation
-        self.message.show(lambda: t("results.loading"), busy=True)
+        self.message.busy_after(lambda: t("results.loading"))
         try:
             client = await self.services.get_client()
             result = await client.search_jobs(request)
@@ -209,8 +229,8 @@ class ResultsScreen(SignedInScreen):
         index = self.cards.highlighted
         assert index is not None
         self.cards.replace_option_prompt_at_index(index, card_text(card, checked=state))
-        checks = session_of(self.app).checks
-        self.query_one("#checked", Static).update(t("results.checked", count=len(checks)))
+        self._shown_state = self._cards_state()
+        set_text(self.query_one("#checked", Static), self._checked_text())
 
     def action_favorite(self) -> None:
         card = self._current()

@@ -8,13 +8,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from screens.base import MessageLine
 from screens.home import SignedInScreen
 from screens.saved_conditions_home import option_of, run_saved
 from screens.search_common import TitleModal, report_failure
 from tui.i18n import t
+from widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from api_client.job_models import SavedSearch
@@ -44,7 +45,7 @@ class SavedConditionsScreen(SignedInScreen):
             yield Static("", id="hint", classes="hint")
             yield OptionList(id="saved-list")
             yield MessageLine(id="message")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def message(self) -> MessageLine:

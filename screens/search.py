@@ -13,13 +13,15 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from screens.base import MessageLine, explain
 from screens.home import SignedInScreen
+from screens.results import ResultsScreen
 from screens.search_common import TitleModal, report_failure
 from screens.search_state import load_reference, municipalities, session_of
 from tui.i18n import get_language, t
+from widgets.key_bar import KeyBar
 from widgets.occupation_picker import OccupationPicker
 from widgets.search_form import SearchForm, api_field_errors
 
@@ -56,7 +58,7 @@ class SearchScreen(SignedInScreen):
             yield MessageLine(id="reference-message")
             yield SearchForm(id="form")
             yield MessageLine(id="message")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def form(self) -> SearchForm:
@@ -172,7 +174,7 @@ class SearchScreen(SignedInScreen):
     async def run_search(self, request: JobSearchRequest) -> None:
         self._generation += 1
         generation = self._generation
-        self.message.show(lambda: t("search.searching"), busy=True)
+        self.message.busy_after(lambda: t("search.searching"))
         try:
             client = await self.services.get_client()
             result = await client.search_jobs(request)
@@ -184,8 +186,6 @@ class SearchScreen(SignedInScreen):
         if generation != self._generation:
             return  # a newer search is under way: this answer is stale
         self.message.show(None)
-        from screens.results import ResultsScreen
-
         # Not awaited: the push runs in the app's loop, so a newer search cancelling this
         # worker can never interrupt a half-mounted screen.
         self.app.push_screen(ResultsScreen(request, result))

@@ -9,11 +9,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from screens.base import BaseModal, BaseScreen, MessageLine, error_text, explain
 from tui.i18n import t
 from widgets.field import Field
+from widgets.key_bar import KeyBar
 
 
 def report_failure(
@@ -94,7 +95,7 @@ class TitleModal(BaseModal[str | None]):
             yield Static("", id="title", classes="title")
             yield Static("", id="hint", classes="hint")
             yield Field("", input_id="saved-title", value=self.value, max_length=30)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -13,7 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from api_client.models import RegistrationStatus
 from api_client.validation import (
@@ -34,6 +34,7 @@ from screens.open_account_parts import (
 from screens.timefmt import format_date, format_jst
 from tui.i18n import t
 from widgets.field import Field
+from widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from api_client.profile_models import SettingsView
@@ -108,7 +109,7 @@ class SettingsScreen(SignedInScreen):
             yield Static("", id="delivery-explain", classes="hint")
             yield Button("", id="btn-delivery", classes="link")
             yield Button("", id="btn-withdraw", classes="link")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -318,7 +319,7 @@ class EmailChangeScreen(SignedInScreen):
             yield Field("", input_id="auth_key", max_length=64)
             yield Button("", id="submit", variant="primary")
             yield MessageLine(id="message")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -437,7 +438,7 @@ class PasswordChangeScreen(SignedInScreen):
                 yield Field("", input_id=name, password=True, max_length=256)
             yield Button("", id="submit", variant="primary")
             yield MessageLine(id="message")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -99,7 +99,10 @@ class Field(Vertical):
         self._error = message
         text = message() if callable(message) else message
         line = self.query_one(".field--error", Static)
-        line.update(ERROR_MARK + text if text else "")
+        shown = ERROR_MARK + text if text else ""
+        if line.content == shown:
+            return  # unchanged: no update, so no layout (forms clear every error on submit)
+        line.update(shown)
         line.set_class(bool(text), "-shown")
         self._input.set_class(bool(text), "-invalid")
 

@@ -14,10 +14,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.i18n import get_language, t
+from widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from api_client.job_models import OccupationGroupInfo
@@ -30,7 +31,7 @@ class OccupationPicker(ModalScreen[str | None]):
         width: 90%; height: 80%; border: heavy $accent; background: $surface; padding: 0 1;
     }
     OccupationPicker Horizontal { height: 1fr; }
-    OccupationPicker OptionList { width: 1fr; height: 1fr; }
+    OccupationPicker OptionList { width: 1fr; }
     OccupationPicker OptionList:focus { border: heavy $accent; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -56,12 +57,14 @@ class OccupationPicker(ModalScreen[str | None]):
                 with Vertical():
                     yield Static(t("search.picker.groups"), classes="section")
                     yield OptionList(
-                        *[Option(self._label_of(g), id=g.code) for g in self.groups], id="groups"
+                        *[Option(self._label_of(g), id=g.code) for g in self.groups],
+                        id="groups",
+                        classes="fill",
                     )
                 with Vertical():
                     yield Static(t("search.picker.occupations"), classes="section")
-                    yield OptionList(id="occupations")
-        yield Footer()
+                    yield OptionList(id="occupations", classes="fill")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         # Footer texts in the UI language (as screens.base.localise_bindings does).

@@ -492,7 +492,7 @@ class SearchForm(Vertical):
         screen). Keys: "words", "job_numbers.2", "prefectures.0", ..."""
         for f in self.query(Field):
             f.set_error(None)
-        for line in self.query(".group-error").results(Static):
+        for line in self.query(".group-error.-shown").results(Static):
             line.update("")
             line.remove_class("-shown")
         grouped: dict[str, list[str]] = {}

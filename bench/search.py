@@ -166,6 +166,30 @@ def query_mix(
     }
 
 
+async def concurrent_searches(
+    api: MyPageClient, requests: list[JobSearchRequest], args: argparse.Namespace
+) -> None:
+    """Searches are read transactions: several at once must not queue behind each other."""
+    rng = random.Random(7)
+    samples: list[float] = []
+
+    async def worker(n: int) -> None:
+        for r in rng.sample(requests, n):
+            t0 = time.perf_counter()
+            await api.search_jobs(r)
+            samples.append(time.perf_counter() - t0)
+
+    t0 = time.perf_counter()
+    await asyncio.gather(*(worker(args.rounds) for _ in range(args.concurrency)))
+    wall = time.perf_counter() - t0
+    p50, p95 = percentiles(samples)
+    label = f"{args.concurrency} at once (mixed)"
+    print(
+        f"{label:<26}{p50:9.1f}{p95:9.1f}{max(samples) * 1000:9.1f}"
+        f"  {len(samples) / wall:8.1f} searches/s"
+    )
+
+
 def like_scan(
     conn: sqlite3.Connection, min_id: int, words: list[str], mode: str, not_words: list[str]
 ) -> tuple[int, list[int]]:
@@ -262,6 +286,7 @@ async def run(args: argparse.Namespace) -> None:
                 print(
                     f"{'job sheet (GET)':<26}{p50:9.1f}{p95:9.1f}{max(sheet_samples) * 1000:9.1f}"
                 )
+                await concurrent_searches(api, [r for rs in reqs.values() for r in rs], args)
         finally:
             proc.terminate()
             proc.wait(timeout=30)
@@ -284,6 +309,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--jobs", type=int, default=1_000_000)
     p.add_argument("--rounds", type=int, default=30)
     p.add_argument("--scan-rounds", type=int, default=5)
+    p.add_argument("--concurrency", type=int, default=4, help="searches in flight at once")
     asyncio.run(run(p.parse_args(argv)))
 
 

@@ -39,6 +39,7 @@ from api_client.validation import (
 from server.accounts.models import ACCOUNT_ACTIVE, Account
 from server.auth.models import AuthKey, DeviceToken, LoginChallenge, LoginFailure, Session
 from server.context import ServiceEnv
+from server.db.engine import SQLITE_IMMEDIATE
 from server.errors import DomainError, field_error
 from server.mail.base import build_message
 from server.mail.templates import (
@@ -164,9 +165,18 @@ async def authenticate(db: AsyncSession, env: ServiceEnv, token: str | None) -> 
 
 
 async def _touch(db: AsyncSession, session: Session, account: Account, now: datetime) -> None:
-    """Slide the idle expiry. Best effort: in a read request on SQLite the write can lose
-    to a parallel request that just touched the same session; that one's touch suffices."""
+    """Slide the idle expiry in a short write transaction of its own.
+
+    Read requests (GET, search) run in deferred transactions; upgrading one to a write on
+    SQLite fails at once with SQLITE_BUSY when another writer committed since it began.
+    So the read transaction ends here (it has only read the session) and the touch takes
+    the write lock up front (BEGIN IMMEDIATE), queueing on the busy timeout like any write.
+    Best effort all the same: a touch that still cannot get the lock is skipped (the next
+    request touches) instead of failing the request.
+    """
+    await db.commit()
     try:
+        await db.connection(execution_options={SQLITE_IMMEDIATE: True})
         await db.execute(
             update(Session)
             .where(Session.id == session.id, Session.last_seen_at < now)

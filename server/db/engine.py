@@ -6,14 +6,15 @@ ourselves (SQLAlchemy's documented aiosqlite recipe) so a read-then-write is one
 Requests that change state use `BEGIN IMMEDIATE` on SQLite (the write sessionmaker): they
 queue on the busy timeout instead of failing with SQLITE_BUSY when a read transaction would
 have to upgrade to a write after another writer committed. Reads stay `BEGIN DEFERRED`, so
-they never wait for each other. PostgreSQL ignores the option.
+they never wait for each other; a POST that only reads (job search) says so with
+`reads_only`. PostgreSQL ignores the option.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import Request
 from sqlalchemy import event
@@ -28,6 +29,8 @@ from sqlalchemy.ext.asyncio import (
 SQLITE_BUSY_TIMEOUT_MS = 5000
 SQLITE_IMMEDIATE = "hellowork_sqlite_immediate"
 _READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+_READS_ONLY = "__hellowork_reads_only__"
+_Endpoint = TypeVar("_Endpoint", bound=Callable[..., Any])
 
 
 def prepare_sqlite_dir(url: str) -> None:
@@ -72,11 +75,27 @@ def create_sessionmaker(
     return async_sessionmaker(bind, expire_on_commit=False)
 
 
+def reads_only(endpoint: _Endpoint) -> _Endpoint:
+    """Mark a non-GET route that never writes (a search sent as POST for its body): its
+    requests get read sessions, so they run side by side instead of queueing for the
+    write lock. The session touch of authentication writes on its own (auth.service._touch).
+    Apply it below the router decorator, so the route registers the marked function."""
+    setattr(endpoint, _READS_ONLY, True)
+    return endpoint
+
+
+def _is_read(request: Request) -> bool:
+    if request.method in _READ_METHODS:
+        return True
+    route = request.scope.get("route")  # set by the router before dependencies run
+    return bool(getattr(getattr(route, "endpoint", None), _READS_ONLY, False))
+
+
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     """FastAPI dependency: one session per request. Services commit explicitly."""
     state = request.app.state.hw
     sessionmaker: async_sessionmaker[AsyncSession] = (
-        state.sessionmaker if request.method in _READ_METHODS else state.write_sessionmaker
+        state.sessionmaker if _is_read(request) else state.write_sessionmaker
     )
     async with sessionmaker() as session:
         yield session

@@ -23,6 +23,7 @@ from api_client.job_models import (
 from api_client.models import API_PREFIX, ErrorBody
 from server.accounts.validity import require_valid_registration
 from server.auth.deps import DB, CurrentAccount, Env
+from server.db.engine import reads_only
 from server.jobs import reference, service
 
 router = APIRouter(prefix=API_PREFIX, tags=["jobs"])
@@ -37,6 +38,7 @@ def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
     responses=_errors(401, 403),
     dependencies=[Depends(require_valid_registration)],
 )
+@reads_only
 async def search_jobs(
     body: JobSearchRequest, account: CurrentAccount, db: DB, env: Env
 ) -> JobSearchResult:

@@ -3,7 +3,10 @@
 `SqliteSearch` answers a `SearchPlan` with one FTS5 expression: facet tokens and free words
 intersect inside the index (posting lists in rowid order), and both sort orders are rowid
 order (models.py), so a page is `ORDER BY rowid LIMIT/OFFSET` straight off the index and the
-total is `count(*)` of the same expression. Job and employer numbers are the exception:
+total is `count(*)` of the same expression (without any condition it is a sum over the
+open postings per day, open_days.py). The page's rows, with the page query as their
+subquery and the total as a scalar subquery, are one statement: each statement costs
+several thread hops through aiosqlite. Job and employer numbers are the exception:
 they are selective B-tree lookups, and the few candidates are checked against the expression
 one rowid at a time (FTS5 seeks by rowid), so a common word never has to be materialised.
 """
@@ -11,21 +14,23 @@ one rowid at a time (FTS5 seeks by rowid), so a common word never has to be mate
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Protocol
 
-from sqlalchemy import text
+from sqlalchemy import Integer, Select, TextualSelect, column, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.jobs import fts
+from server.jobs import fts, open_days
 from server.jobs.grams import WordQuery
+from server.jobs.models import JobPosting
 from server.jobs.tokens import ALL, SearchPlan, word_pieces
 
 
 @dataclass(frozen=True)
 class Window:
-    """Which rows of the ordered result the caller wants, and the open-posting id floor."""
+    """Which rows of the ordered result the caller wants, and which postings are open."""
 
-    min_id: int  # postings below this id have expired or are older than 新着 asks
+    since: date  # postings received before this day have expired or are older than 新着 asks
     descending: bool
     limit: int
     offset: int
@@ -35,9 +40,18 @@ class Window:
 class SearchBackend(Protocol):
     async def search(
         self, db: AsyncSession, plan: SearchPlan, window: Window
-    ) -> tuple[int, list[int]]:
-        """(exact total, ids of the requested page in order)."""
+    ) -> tuple[int, list[JobPosting]]:
+        """(exact total, the postings of the requested page in order)."""
         ...
+
+
+async def load_page(
+    db: AsyncSession, page: Select[tuple[int]] | TextualSelect | list[int], descending: bool
+) -> list[JobPosting]:
+    """The postings whose ids `page` selects (a subquery, so no extra round trip), in order."""
+    order = JobPosting.id.desc() if descending else JobPosting.id.asc()
+    result = await db.execute(select(JobPosting).where(JobPosting.id.in_(page)).order_by(order))
+    return list(result.scalars().all())
 
 
 def _quote(token: str) -> str:
@@ -78,25 +92,40 @@ def fts_expression(plan: SearchPlan, *, frequent: bool = True) -> str | None:
 class SqliteSearch:
     async def search(
         self, db: AsyncSession, plan: SearchPlan, window: Window
-    ) -> tuple[int, list[int]]:
+    ) -> tuple[int, list[JobPosting]]:
         expr = fts_expression(plan)
         if plan.job_numbers or plan.employer_number:
             return await self._by_numbers(db, plan, expr, window)
-        params = {"q": expr or _quote(ALL), "lo": window.min_id}
-        count = fts.COUNT if expr else fts.COUNT_ALL_OPEN
-        total: int = (await db.execute(text(count), params)).scalar_one()
-        if total <= window.offset:
-            return total, []
-        page = text(fts.PAGE_DESC if window.descending else fts.PAGE_ASC)
-        result = await db.execute(page, {**params, "n": window.limit, "o": window.offset})
-        ids = result.scalars().all()
-        return total, list(ids)
+        params: dict[str, object] = {"since": window.since}
+        if expr is None:
+            count_sql = open_days.COUNT_SINCE
+        else:
+            count_sql, params["q"] = fts.COUNT, expr
+        count = open_days.with_since(count_sql).bindparams(**params)
+        page = (
+            open_days.with_since(fts.PAGE_DESC if window.descending else fts.PAGE_ASC)
+            .bindparams(q=expr or _quote(ALL), since=window.since, n=window.limit, o=window.offset)
+            .columns(column("rowid", Integer))
+        )
+        # One statement for the page's rows and the total (an uncorrelated scalar subquery,
+        # computed once): every statement costs several thread hops through aiosqlite.
+        total_column = count.columns(column("total", Integer)).scalar_subquery()
+        order = JobPosting.id.desc() if window.descending else JobPosting.id.asc()
+        result = await db.execute(
+            select(JobPosting, total_column).where(JobPosting.id.in_(page)).order_by(order)
+        )
+        rows = result.all()
+        if rows:
+            return rows[0][1], [r[0] for r in rows]
+        # No row on this page (no match, or a page past the end): the total on its own.
+        total: int = (await db.execute(count)).scalar_one()
+        return total, []
 
     async def _by_numbers(
         self, db: AsyncSession, plan: SearchPlan, expr: str | None, window: Window
-    ) -> tuple[int, list[int]]:
-        where = ["status = 'open'", "id >= :lo"]
-        params: dict[str, object] = {"lo": window.min_id}
+    ) -> tuple[int, list[JobPosting]]:
+        where = ["status = 'open'", f"id >= {open_days.OPEN_FLOOR}"]
+        params: dict[str, object] = {"since": window.since}
         if plan.job_numbers:
             names = [f":j{i}" for i in range(len(plan.job_numbers))]
             where.append(f"job_number IN ({', '.join(names)})")
@@ -109,11 +138,12 @@ class SqliteSearch:
         order = "DESC" if window.descending else "ASC"
         # Every piece of this SQL is a constant of this module; values are bound parameters.
         sql = f"SELECT id FROM job_postings WHERE {' AND '.join(where)} ORDER BY id {order}"  # noqa: S608
-        candidates = (await db.execute(text(sql), params)).scalars().all()
+        candidates = (await db.execute(open_days.with_since(sql), params)).scalars().all()
         probe = text(fts.PROBE)
         hits = [
             i
             for i in candidates
             if expr is None or (await db.execute(probe, {"q": expr, "id": i})).first() is not None
         ]
-        return len(hits), hits[window.offset : window.offset + window.limit]
+        page = hits[window.offset : window.offset + window.limit]
+        return len(hits), (await load_page(db, page, window.descending)) if page else []

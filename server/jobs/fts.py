@@ -13,6 +13,8 @@ Unicode 6.1 only). Only open postings are indexed; withdrawing deletes the index
 
 from __future__ import annotations
 
+from server.jobs.open_days import OPEN_FLOOR
+
 FTS_TABLE = "job_fts"
 
 CREATE_FTS = (
@@ -28,21 +30,9 @@ OPTIMIZE_FTS = "INSERT INTO job_fts(job_fts) VALUES ('optimize')"
 # Bulk loads merge once at the end instead of continuously (4 is FTS5's default).
 AUTOMERGE_OFF = "INSERT INTO job_fts(job_fts, rank) VALUES ('automerge', 0)"
 AUTOMERGE_ON = "INSERT INTO job_fts(job_fts, rank) VALUES ('automerge', 4)"
-COUNT = "SELECT count(*) FROM job_fts WHERE job_fts MATCH :q AND rowid >= :lo"
-PAGE_DESC = (
-    "SELECT rowid FROM job_fts WHERE job_fts MATCH :q AND rowid >= :lo"
-    " ORDER BY rowid DESC LIMIT :n OFFSET :o"
-)
-PAGE_ASC = (
-    "SELECT rowid FROM job_fts WHERE job_fts MATCH :q AND rowid >= :lo"
-    " ORDER BY rowid ASC LIMIT :n OFFSET :o"
-)
+# Matches among the open postings (open_days.OPEN_FLOOR binds :since). Constants only.
+_MATCH_OPEN = f"FROM job_fts WHERE job_fts MATCH :q AND rowid >= {OPEN_FLOOR}"
+COUNT = f"SELECT count(*) {_MATCH_OPEN}"
+PAGE_DESC = f"SELECT rowid {_MATCH_OPEN} ORDER BY rowid DESC LIMIT :n OFFSET :o"
+PAGE_ASC = f"SELECT rowid {_MATCH_OPEN} ORDER BY rowid ASC LIMIT :n OFFSET :o"
 PROBE = "SELECT 1 FROM job_fts WHERE job_fts MATCH :q AND rowid = :id"
-# Every open posting from an id on, without walking the index: ids follow 受付年月日, so
-# "id ≥ lo" is "received on or after the day of lo" (a compact B-tree range), and withdrawn
-# postings (the only ones not indexed) have a small partial index of their own.
-COUNT_ALL_OPEN = (
-    "SELECT (SELECT count(*) FROM job_postings WHERE received_on >="
-    " (SELECT received_on FROM job_postings WHERE id = :lo))"
-    " - (SELECT count(*) FROM job_postings WHERE status = 'withdrawn' AND id >= :lo)"
-)

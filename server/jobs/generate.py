@@ -448,7 +448,7 @@ def load_sqlite(
     progress: bool = False,
 ) -> LoadReport:
     """Bulk-load n postings into a migrated SQLite database at `path`."""
-    from server.jobs import fts
+    from server.jobs import fts, open_days
 
     today = today or today_jst()
     conn = sqlite3.connect(path, isolation_level=None)
@@ -496,6 +496,9 @@ def load_sqlite(
         conn.execute(
             "CREATE INDEX ix_job_postings_withdrawn ON job_postings (id) WHERE status = 'withdrawn'"
         )
+        # Open postings per day (open_days.py), counted once instead of per inserted row.
+        conn.execute(open_days.CLEAR)
+        conn.execute(open_days.REBUILD)
         conn.execute("COMMIT")
         t2 = time.perf_counter()
         conn.execute(fts.OPTIMIZE_FTS)

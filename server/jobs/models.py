@@ -97,7 +97,7 @@ class JobPosting(Base):
         Index("ix_job_postings_job_number", "job_number", unique=True),
         Index("ix_job_postings_employer_number", "employer_number"),
         Index("ix_job_postings_received_on", "received_on"),
-        # Tiny: lets "every open posting" be counted as (received since) − (withdrawn since).
+        # Tiny: the withdrawn postings (job-number lookups skip them; open_days.py rebuilds).
         Index(
             "ix_job_postings_withdrawn",
             "id",
@@ -105,6 +105,19 @@ class JobPosting(Base):
             postgresql_where=text("status = 'withdrawn'"),
         ),
     )
+
+
+class JobOpenDay(Base):
+    """How many open (= indexed) postings were received on each day (open_days.py).
+
+    Open postings expire by 受付年月日, so "every open posting" is the sum over the last
+    days: a search without conditions needs no index walk for its exact total.
+    """
+
+    __tablename__ = "job_open_days"
+
+    received_on: Mapped[date] = mapped_column(Date, primary_key=True)
+    open_count: Mapped[int] = mapped_column(Integer)
 
 
 # Column names in table order: the bulk loader inserts tuples in this order.

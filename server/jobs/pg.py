@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Integer, column, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.jobs.engine import Window
+from server.jobs import open_days
+from server.jobs.engine import Window, load_page
 from server.jobs.grams import RUN_BREAK, WordQuery
+from server.jobs.models import JobPosting
 from server.jobs.tokens import SearchPlan, word_pieces
 
 
@@ -54,7 +56,8 @@ class _Sql:
 
 def where_clause(plan: SearchPlan, window: Window) -> tuple[str, dict[str, Any]]:
     sql = _Sql()
-    conds = [f"id >= {sql.bind(window.min_id)}"]
+    sql.params["since"] = window.since
+    conds = [f"id >= {open_days.OPEN_FLOOR}"]
     conds += [sql.clause(c) for c in plan.clauses]
     for token, unless in plan.excluded:
         has = sql.tokens("@>", [token])
@@ -80,17 +83,24 @@ def where_clause(plan: SearchPlan, window: Window) -> tuple[str, dict[str, Any]]
 class PostgresSearch:
     async def search(
         self, db: AsyncSession, plan: SearchPlan, window: Window
-    ) -> tuple[int, list[int]]:
+    ) -> tuple[int, list[JobPosting]]:
         where, params = where_clause(plan, window)
         # Every piece of the SQL is built here from constants; values are bound parameters.
-        count = f"SELECT count(*) FROM job_search WHERE {where}"  # noqa: S608
-        total: int = (await db.execute(text(count), params)).scalar_one()
+        if plan.unconditional:
+            count, count_params = open_days.COUNT_SINCE, {"since": window.since}
+        else:
+            count, count_params = f"SELECT count(*) FROM job_search WHERE {where}", params  # noqa: S608
+        total: int = (await db.execute(open_days.with_since(count), count_params)).scalar_one()
         if total <= window.offset:
             return total, []
         order = "DESC" if window.descending else "ASC"
-        page = f"SELECT id FROM job_search WHERE {where} ORDER BY id {order} LIMIT :n OFFSET :o"  # noqa: S608
-        result = await db.execute(text(page), {**params, "n": window.limit, "o": window.offset})
-        return total, list(result.scalars().all())
+        sql = f"SELECT id FROM job_search WHERE {where} ORDER BY id {order} LIMIT :n OFFSET :o"  # noqa: S608
+        page = (
+            open_days.with_since(sql)
+            .bindparams(**params, n=window.limit, o=window.offset)
+            .columns(column("id", Integer))
+        )
+        return total, await load_page(db, page, window.descending)
 
 
 def document_tokens(g: str, u: str, f: str) -> list[str]:

@@ -112,24 +112,14 @@ def _previous_working_day(d: date) -> date:
     return d
 
 
-async def _min_open_id(db: AsyncSession, today: date, new_within: NewWithin | None) -> int | None:
-    """Smallest id still open (紹介期限日 ≥ today) and as new as 新着 asks; ids follow dates."""
+def _open_since(today: date, new_within: NewWithin | None) -> date:
+    """First 受付年月日 still open (紹介期限日 ≥ today) and as new as 新着 asks."""
     since = expiry_cutoff(today)
     if new_within == NewWithin.today_yesterday:
         since = max(since, _previous_working_day(today))
     elif new_within == NewWithin.week:
         since = max(since, today - timedelta(days=6))
-    # The first entry of the received_on index at or after `since` (ids follow dates); a
-    # min(id) over the range would walk the whole range instead.
-    found: int | None = (
-        await db.execute(
-            select(JobPosting.id)
-            .where(JobPosting.received_on >= since)
-            .order_by(JobPosting.received_on, JobPosting.id)
-            .limit(1)
-        )
-    ).scalar_one_or_none()
-    return found
+    return since
 
 
 # --------------------------------------------------------------------------- search
@@ -141,27 +131,15 @@ async def search(
     _check_codes(req)
     registered = await _check_may_search(db, account)
     today = today_jst(now)
-    empty = JobSearchResult(total=0, page=req.page, per_page=req.per_page, items=[])
-    min_id = await _min_open_id(db, today, req.new_within)
-    if min_id is None:
-        return empty
     window = Window(
-        min_id=min_id,
+        since=_open_since(today, req.new_within),
         descending=req.sort == SortKey.received_desc,
         limit=req.per_page,
         offset=(req.page - 1) * req.per_page,
         employer_levels=_visible_levels(registered),
     )
-    total, ids = await backend_for(db).search(db, plan(req), window)
-    rows = (
-        {
-            p.id: p
-            for p in (await db.execute(select(JobPosting).where(JobPosting.id.in_(ids)))).scalars()
-        }
-        if ids
-        else {}
-    )
-    items = [card(rows[i], today, registered) for i in ids if i in rows]
+    total, rows = await backend_for(db).search(db, plan(req), window)
+    items = [card(p, today, registered) for p in rows]
     return JobSearchResult(total=total, page=req.page, per_page=req.per_page, items=items)
 
 

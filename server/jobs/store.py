@@ -1,6 +1,7 @@
-"""Writing postings one at a time (staff/admin and tests): row and index row together.
+"""Writing postings one at a time (staff/admin and tests): row, index row and the open-day
+count (open_days.py) together, in the caller's transaction.
 
-The bulk loader (generate.py) writes the same two things in batches.
+The bulk loader (generate.py) writes the same three things in batches.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.jobs import pg
+from server.jobs import open_days, pg
 from server.jobs.fts import DELETE_FTS_NAMED, INSERT_FTS_NAMED
 from server.jobs.models import COLUMNS, STATUS_OPEN, STATUS_WITHDRAWN, JobPosting
 from server.jobs.tokens import index_document, search_body
@@ -35,6 +36,7 @@ async def _index(db: AsyncSession, p: JobPosting, *, delete: bool = False) -> No
         await pg.delete_document(db, p.id)
     else:
         await pg.insert_document(db, p.id, g, u, f, search_body(values))
+    await db.execute(text(open_days.BUMP), {"id": p.id, "d": -1 if delete else 1})
 
 
 async def add_posting(db: AsyncSession, values: dict[str, Any]) -> JobPosting:

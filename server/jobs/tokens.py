@@ -192,6 +192,17 @@ class SearchPlan:
     job_numbers: tuple[str, ...] = ()
     employer_number: str | None = None
 
+    @property
+    def unconditional(self) -> bool:
+        """True when every open posting matches (the total is open_days.COUNT_SINCE)."""
+        return not (
+            self.clauses
+            or self.not_words
+            or self.excluded
+            or self.job_numbers
+            or self.employer_number
+        )
+
 
 def _hhmm(s: str) -> int:
     h, m = s.split(":")

@@ -67,8 +67,9 @@ class KeyBar(Static):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def on_resize(self, event: events.Resize) -> None:
-        if event.size.width and event.size.width != self._width:
-            self._width = event.size.width
+        width = self.content_size.width  # the event's size includes the padding
+        if width and width != self._width:
+            self._width = width
             self._rebuild()
 
     def _bindings_changed(self, screen: Screen[object]) -> None:

@@ -131,6 +131,9 @@ def main() -> None:
     if not shutil.which("tmux"):
         sys.exit("tmux is needed")
 
+    # As scripts/run leaves an install: the project's bytecode compiled (see scripts/_venv.sh).
+    packages = ["tui", "screens", "widgets", "api_client", "server"]
+    subprocess.run([sys.executable, "-m", "compileall", "-q", *packages], cwd=ROOT, check=True)
     minimal = [sys.executable, str(ROOT / "bench" / "minimal_app.py")]
     warm_home = tempfile.mkdtemp(prefix="hw-bench-")
     # First start creates the database and seeds demo data; not part of the figures.

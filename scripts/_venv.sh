@@ -15,3 +15,7 @@ if [ ! -x .venv/bin/python ]; then
   .venv/bin/python -m pip install --quiet --upgrade pip
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${EXTRAS:-}"
+# pip compiles the bytecode of what it installs, but not of an editable install's sources:
+# without this, every start of hellowork would compile the project again wherever
+# PYTHONDONTWRITEBYTECODE is set (as on many managed machines).
+.venv/bin/python -m compileall -q -j 0 tui screens widgets api_client server >/dev/null

@@ -37,7 +37,7 @@ class _Keep(dict[str, object]):
 
 def t(key: str, /, **params: object) -> str:
     """The text of `key` in the current language, with `params` filled in."""
-    pair = CATALOGUE.get(key)
+    pair = CATALOGUE.get(key) or _lookup_domains(key)
     if pair is None:
         return key
     text = pair[0] if _current == "ja" else pair[1]
@@ -45,7 +45,13 @@ def t(key: str, /, **params: object) -> str:
 
 
 def has(key: str) -> bool:
-    return key in CATALOGUE
+    return key in CATALOGUE or _lookup_domains(key) is not None
+
+
+def all_strings() -> dict[str, tuple[str, str]]:
+    """Every string of every catalogue (the domain ones loaded if they were not yet)."""
+    _merge_domain_catalogues()
+    return CATALOGUE
 
 
 # The allowed password symbols, spelled out for messages (validation.PASSWORD_SYMBOLS).
@@ -100,6 +106,18 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "login.submit": ("ログイン", "Log in"),
     "login.forgot": ("パスワードをお忘れの方", "Forgot your password?"),
     "login.mailbox": ("メールボックス（内蔵サーバー）", "Mailbox (built-in server)"),
+    "login.open_code": (
+        "MyPageを開設（アカウント作成コードあり）",
+        "Open a MyPage (with an account creation code)",
+    ),
+    "login.open_online": (
+        "MyPageを開設して求職申込み（オンライン）",
+        "Open a MyPage and apply as a job seeker (online)",
+    ),
+    "login.reregister": ("アカウントを再登録（退会後30日以内）", "Re-register (within 30 days)"),
+    "key.open_code": ("MyPage開設（コードあり）", "Open MyPage (code)"),
+    "key.open_online": ("MyPage開設・求職申込み", "Open MyPage online"),
+    "key.reregister": ("アカウント再登録", "Re-register"),
     "login.keys_hint": (
         "Tab で項目を移動、Enter でログインします。",
         "Tab moves between fields, Enter logs in.",
@@ -447,8 +465,17 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
 }
 
 
+_domains_merged = False
+
+
 def _merge_domain_catalogues() -> None:
-    """Add the per-domain catalogues (tui/catalogue/*); a key defined twice is a bug."""
+    """Add the per-domain catalogues (tui/catalogue/*); a key defined twice is a bug.
+
+    Done on the first key the core catalogue lacks, not at import: the login screen needs
+    none of them, and start-up is what every user waits for."""
+    global _domains_merged
+    if _domains_merged:
+        return
     from tui.catalogue import profile, search
 
     for module in (search, profile):
@@ -456,6 +483,11 @@ def _merge_domain_catalogues() -> None:
         if clash:
             raise RuntimeError(f"i18n keys defined twice: {sorted(clash)}")
         CATALOGUE.update(module.STRINGS)
+    _domains_merged = True
 
 
-_merge_domain_catalogues()
+def _lookup_domains(key: str) -> tuple[str, str] | None:
+    if _domains_merged:
+        return None
+    _merge_domain_catalogues()
+    return CATALOGUE.get(key)

@@ -107,6 +107,43 @@ def test_start_up_stays_import_light(module: str, heavy: tuple[str, ...]) -> Non
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[2])
 
 
+LOGIN_PAINTED = """
+import asyncio, sys, tempfile
+from pathlib import Path
+from tui.app import HelloWorkApp
+from tui.paths import Paths
+
+async def main() -> None:
+    home = Path(tempfile.mkdtemp())
+    app = HelloWorkApp(server_url="http://127.0.0.1:9", paths=Paths(home, home / "config"))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LoginScreen"
+        loaded = [m for m in HEAVY if m in sys.modules]
+        assert not loaded, loaded
+
+HEAVY = {heavy!r}
+asyncio.run(main())
+"""
+
+
+def test_login_screen_paints_without_loading_what_it_does_not_show() -> None:
+    """Up to the first paint of the login screen: no client stack, and none of the string
+    catalogues of later screens (they load on their first key)."""
+    heavy = (
+        "httpx",
+        "pydantic",
+        "keyring",
+        "qrcode",
+        "tui.catalogue.search",
+        "tui.catalogue.profile",
+        "screens.home",
+        "server",
+    )
+    code = LOGIN_PAINTED.format(heavy=heavy)
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[2])
+
+
 def test_help_lists_options(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         cli.main(["--help"])

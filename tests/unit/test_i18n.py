@@ -11,7 +11,9 @@ import pytest
 from api_client import validation
 from api_client.models import ErrorCode
 from tui import i18n
-from tui.i18n import CATALOGUE, set_language, t
+from tui.i18n import all_strings, set_language, t
+
+CATALOGUE = all_strings()
 
 
 def validation_codes() -> set[str]:
@@ -110,3 +112,19 @@ def test_password_problem_messages_fill_every_parameter() -> None:
             for p in validation.password_problems(password):
                 text = problem_message(p.code, "new_password", p.params)
                 assert "{" not in text, (lang, p.code, text)
+
+
+def test_domain_catalogues_load_on_first_use() -> None:
+    """The search and profile strings are not loaded at start-up (only the login screen's
+    are needed), yet any of their keys works, through t() or has(), in a fresh process."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from tui import i18n; "
+        "assert 'tui.catalogue.search' not in sys.modules; "
+        "assert i18n.has('results.title'); "
+        "assert 'tui.catalogue.search' in sys.modules; "
+        "assert i18n.t('results.title') != 'results.title'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -12,9 +12,6 @@ from api_client.field_messages import REGISTRATION_FIELD_MESSAGES
 
 _STRINGS: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------------ keys
-    "key.open_code": ("MyPage開設（コードあり）", "Open MyPage (code)"),
-    "key.open_online": ("MyPage開設・求職申込み", "Open MyPage online"),
-    "key.reregister": ("アカウント再登録", "Re-register"),
     "key.reg.steps": ("ステップ切替", "Go to step"),
     "key.reg.prev": ("前のステップ", "Previous step"),
     "key.reg.next": ("次のステップ", "Next step"),
@@ -38,15 +35,6 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "date.month": ("月", "month"),
     "date.day": ("日", "day"),
     # ------------------------------------------------------------------ login entry points
-    "login.open_code": (
-        "MyPageを開設（アカウント作成コードあり）",
-        "Open a MyPage (with an account creation code)",
-    ),
-    "login.open_online": (
-        "MyPageを開設して求職申込み（オンライン）",
-        "Open a MyPage and apply as a job seeker (online)",
-    ),
-    "login.reregister": ("アカウントを再登録（退会後30日以内）", "Re-register (within 30 days)"),
     # ------------------------------------------------------------------ opening
     "open.title_code": (
         "求職者マイページ開設（アカウント作成コードをお持ちの方）",

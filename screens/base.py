@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
+from textual import events, on
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
@@ -104,6 +105,7 @@ class Localised:
 class BaseScreen(Screen[None], Localised):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self._resumed_once = False
         localise_bindings(self, refresh=False)
 
     @property
@@ -112,6 +114,16 @@ class BaseScreen(Screen[None], Localised):
 
     def on_mount(self) -> None:
         self.apply_texts()
+
+    @on(events.ScreenResume)
+    def _skip_first_restyle(self, event: events.ScreenResume) -> None:
+        # Textual restyles the whole screen on every resume. The first resume comes right
+        # after mounting, when every style is fresh: skipping it saves a full pass over the
+        # tree on each screen push. Later resumes keep the restyle. (Handlers run from
+        # subclass to base, so this runs before Screen's own.)
+        if not self._resumed_once:
+            self._resumed_once = True
+            event.refresh_styles = False
 
     def relocalise(self) -> None:
         localise_bindings(self)

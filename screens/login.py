@@ -7,8 +7,8 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Button, Input, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Static
 
 from api_client.validation import email_problems, normalise_email
 from screens.base import (
@@ -23,9 +23,12 @@ from screens.signin import start_sign_in
 from tui.i18n import t
 from widgets.field import Field, Message
 from widgets.key_bar import KeyBar
+from widgets.link_list import Link, LinkList
+from widgets.push_button import PushButton
 
 
 class LoginScreen(BaseScreen):
+    AUTO_FOCUS = "#email"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+r", "forgot", "Forgot password", id="key.reset"),
         Binding("ctrl+o", "mailbox", "Mailbox", id="key.mailbox"),
@@ -40,21 +43,22 @@ class LoginScreen(BaseScreen):
             yield Static("", id="intro", classes="intro")
             yield Field("", input_id="email", max_length=254)
             yield Field("", input_id="password", password=True, max_length=256)
-            yield Button("", id="login", variant="primary")
+            yield PushButton("", id="login", variant="primary")
             yield MessageLine(id="message")
             yield MessageLine(id="server-state")
-            with Vertical(classes="links"):
-                yield Button("", id="forgot", classes="link")
-                yield Button("", id="mailbox", classes="link")
-                yield Button("", id="open-code", classes="link")
-                yield Button("", id="open-online", classes="link")
-                yield Button("", id="reregister", classes="link")
+            yield LinkList(
+                Link("forgot", "forgot"),
+                Link("mailbox", "mailbox", shown=self.services.mailbox_dir is not None),
+                Link("open-code", "open_account('code')"),
+                Link("open-online", "open_account('online')"),
+                Link("reregister", "reregister"),
+                id="links",
+            )
             yield Static("", id="keys-hint", classes="hint")
         yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one("#mailbox", Button).display = self.services.mailbox_dir is not None
         self.query_one("#email", Input).focus()
         self.watch_server()
 
@@ -63,12 +67,13 @@ class LoginScreen(BaseScreen):
         self.query_one("#intro", Static).update(t("login.intro"))
         self.query_one("#field-email", Field).set_label(t("field.email"), t("login.email_hint"))
         self.query_one("#field-password", Field).set_label(t("field.password"))
-        self.query_one("#login", Button).label = t("login.submit")
-        self.query_one("#forgot", Button).label = t("login.forgot") + " (Ctrl+R)"
-        self.query_one("#mailbox", Button).label = t("login.mailbox") + " (Ctrl+O)"
-        self.query_one("#open-code", Button).label = t("login.open_code") + " (F2)"
-        self.query_one("#open-online", Button).label = t("login.open_online") + " (F3)"
-        self.query_one("#reregister", Button).label = t("login.reregister") + " (F4)"
+        self.query_one("#login", PushButton).label = t("login.submit")
+        links = self.query_one(LinkList)
+        links.set_label("forgot", t("login.forgot") + " (Ctrl+R)")
+        links.set_label("mailbox", t("login.mailbox") + " (Ctrl+O)")
+        links.set_label("open-code", t("login.open_code") + " (F2)")
+        links.set_label("open-online", t("login.open_online") + " (F3)")
+        links.set_label("reregister", t("login.reregister") + " (F4)")
         self.query_one("#keys-hint", Static).update(t("login.keys_hint"))
         if not self.services.client_ready:
             self.query_one("#server-state", MessageLine).show(
@@ -133,26 +138,6 @@ class LoginScreen(BaseScreen):
         email = normalise_email(self.query_one("#field-email", Field).value).value
         self.app.push_screen(ReregisterScreen(email=email))
 
-    @on(Button.Pressed, "#open-code")
-    def _open_code_pressed(self) -> None:
-        self.action_open_account("code")
-
-    @on(Button.Pressed, "#open-online")
-    def _open_online_pressed(self) -> None:
-        self.action_open_account("online")
-
-    @on(Button.Pressed, "#reregister")
-    def _reregister_pressed(self) -> None:
-        self.action_reregister()
-
-    @on(Button.Pressed, "#forgot")
-    def _forgot_pressed(self) -> None:
-        self.action_forgot()
-
-    @on(Button.Pressed, "#mailbox")
-    def _mailbox_pressed(self) -> None:
-        self.action_mailbox()
-
     @on(Input.Submitted, "#email")
     def _email_submitted(self) -> None:
         if self.query_one("#field-password", Field).value:
@@ -161,7 +146,7 @@ class LoginScreen(BaseScreen):
             self.query_one("#password", Input).focus()
 
     @on(Input.Submitted, "#password")
-    @on(Button.Pressed, "#login")
+    @on(PushButton.Pressed, "#login")
     def _login_pressed(self) -> None:
         self.submit()
 
@@ -197,7 +182,7 @@ class LoginScreen(BaseScreen):
 
     @work(exclusive=True, group="login")
     async def sign_in(self, email: str, password: str) -> None:
-        button = self.query_one("#login", Button)
+        button = self.query_one("#login", PushButton)
         button.disabled = True
         message = self.query_one("#message", MessageLine)
         try:

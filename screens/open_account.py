@@ -13,8 +13,8 @@ from typing import Any, ClassVar, Literal
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Button, Input, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Static
 
 from api_client.registration_validation import (
     creation_code_problems,
@@ -45,6 +45,8 @@ from widgets.date_field import DateField
 from widgets.document_view import DocumentView
 from widgets.field import Field
 from widgets.key_bar import KeyBar
+from widgets.link_list import Link, LinkList
+from widgets.push_button import PushButton
 
 Mode = Literal["code", "online"]
 DOCUMENTS = ("privacy", "terms")
@@ -63,22 +65,16 @@ class _AccountBase(BaseScreen):
         self.services.open_mailbox()
 
     def _links(self) -> ComposeResult:
-        with Vertical(classes="links"):
-            yield Button("", id="mailbox", classes="link")
-            yield Button("", id="back", classes="link")
+        yield LinkList(
+            Link("mailbox", "mailbox", shown=self.services.mailbox_dir is not None),
+            Link("back", "back"),
+            id="links",
+        )
 
     def _label_links(self) -> None:
-        self.query_one("#mailbox", Button).label = t("login.mailbox") + " (Ctrl+O)"
-        self.query_one("#back", Button).label = t("key.back") + " (Esc)"
-        self.query_one("#mailbox", Button).display = self.services.mailbox_dir is not None
-
-    @on(Button.Pressed, "#mailbox")
-    def _mailbox(self) -> None:
-        self.action_mailbox()
-
-    @on(Button.Pressed, "#back")
-    def _back(self) -> None:
-        self.action_back()
+        links = self.query_one(LinkList)
+        links.set_label("mailbox", t("login.mailbox") + " (Ctrl+O)")
+        links.set_label("back", t("key.back") + " (Esc)")
 
 
 class OpenAccountScreen(_AccountBase):
@@ -112,7 +108,7 @@ class OpenAccountScreen(_AccountBase):
                 yield Field("", input_id="seeker_number", max_length=40)
                 yield DateField(input_id="birth_date")
                 yield Field("", input_id="creation_code", max_length=40)
-            yield Button("", id="send", variant="primary")
+            yield PushButton("", id="send", variant="primary")
             yield MessageLine(id="message")
             yield from self._links()
         yield KeyBar()
@@ -143,7 +139,7 @@ class OpenAccountScreen(_AccountBase):
             self.query_one("#field-creation_code", Field).set_label(
                 t("field.creation_code"), t("open.code_hint")
             )
-        self.query_one("#send", Button).label = t("open.send")
+        self.query_one("#send", PushButton).label = t("open.send")
         self._label_links()
 
     # ------------------------------------------------------------------ documents
@@ -203,7 +199,7 @@ class OpenAccountScreen(_AccountBase):
         else:
             self.focus_next()
 
-    @on(Button.Pressed, "#send")
+    @on(PushButton.Pressed, "#send")
     def action_send(self) -> None:
         ok = True
         agreed: dict[str, bool] = {}
@@ -252,7 +248,7 @@ class OpenAccountScreen(_AccountBase):
     async def send(self, email: str, agreed: dict[str, bool], extra: dict[str, str]) -> None:
         from api_client.profile_models import OpenOnlineRequest, OpenWithCodeRequest
 
-        button = self.query_one("#send", Button)
+        button = self.query_one("#send", PushButton)
         button.disabled = True
         message = self.query_one("#message", MessageLine)
         message.show(lambda: t("open.sending"), busy=True)
@@ -302,7 +298,7 @@ class OpenConfirmScreen(_AccountBase):
             yield Field("", input_id="password", password=True, max_length=256)
             yield Field("", input_id="password_confirm", password=True, max_length=256)
             yield Field("", input_id="auth_key", max_length=64)
-            yield Button("", id="finish", variant="primary")
+            yield PushButton("", id="finish", variant="primary")
             yield MessageLine(id="message")
             yield from self._links()
         yield KeyBar()
@@ -322,7 +318,7 @@ class OpenConfirmScreen(_AccountBase):
         pw.set_note(password_note(pw.value))
         self.query_one("#field-password_confirm", Field).set_label(t("field.password_confirm"))
         self.query_one("#field-auth_key", Field).set_label(t("field.auth_key"))
-        self.query_one("#finish", Button).label = t("open.finish")
+        self.query_one("#finish", PushButton).label = t("open.finish")
         self._label_links()
 
     @on(Input.Changed, "#password")
@@ -336,7 +332,7 @@ class OpenConfirmScreen(_AccountBase):
         else:
             self.focus_next()
 
-    @on(Button.Pressed, "#finish")
+    @on(PushButton.Pressed, "#finish")
     def action_finish(self) -> None:
         pw = self.query_one("#field-password", Field)
         confirm = self.query_one("#field-password_confirm", Field)
@@ -364,7 +360,7 @@ class OpenConfirmScreen(_AccountBase):
 
     @work(exclusive=True, group="open-confirm")
     async def finish(self, auth_key: str, password: str, password_confirm: str) -> None:
-        button = self.query_one("#finish", Button)
+        button = self.query_one("#finish", PushButton)
         button.disabled = True
         message = self.query_one("#message", MessageLine)
         message.show(lambda: t("open.finishing"), busy=True)

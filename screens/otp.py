@@ -8,8 +8,8 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Button, Input, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Static
 
 from screens.base import BaseScreen, MessageLine, error_text, explain, problem_message
 from screens.signin import OTP_RE, finish_sign_in, normalise_otp
@@ -18,6 +18,8 @@ from tui.i18n import t
 from widgets.checkbox import TickBox
 from widgets.field import Field
 from widgets.key_bar import KeyBar
+from widgets.link_list import Link, LinkList
+from widgets.push_button import PushButton
 
 # These end the login attempt: the user must start again from the login screen.
 RESTART_CODES = frozenset({"otp_expired", "otp_attempts_exhausted", "login_ticket_invalid"})
@@ -45,12 +47,14 @@ class OtpScreen(BaseScreen):
             yield Field("", input_id="otp", max_length=16)
             yield TickBox("", id="remember")
             yield Static("", id="remember-reason", classes="hint")
-            yield Button("", id="verify", variant="primary")
+            yield PushButton("", id="verify", variant="primary")
             yield MessageLine(id="message")
-            with Vertical(classes="links"):
-                yield Button("", id="resend", classes="link")
-                yield Button("", id="mailbox", classes="link")
-                yield Button("", id="back", classes="link")
+            yield LinkList(
+                Link("resend", "resend"),
+                Link("mailbox", "mailbox", shown=self.services.mailbox_dir is not None),
+                Link("back", "back"),
+                id="links",
+            )
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -58,7 +62,6 @@ class OtpScreen(BaseScreen):
         # Disabled until the keyring has been asked (off the event loop).
         self.query_one("#remember", TickBox).disabled = True
         self.check_keyring()
-        self.query_one("#mailbox", Button).display = self.services.mailbox_dir is not None
         self.query_one("#otp", Input).focus()
 
     @work(group="keyring")
@@ -88,10 +91,11 @@ class OtpScreen(BaseScreen):
         self.query_one("#field-otp", Field).set_label(t("field.otp"))
         self.query_one("#remember", TickBox).label = t("otp.remember")
         self._show_availability()
-        self.query_one("#verify", Button).label = t("otp.submit")
-        self.query_one("#resend", Button).label = t("otp.resend") + " (Ctrl+N)"
-        self.query_one("#mailbox", Button).label = t("login.mailbox") + " (Ctrl+O)"
-        self.query_one("#back", Button).label = t("otp.back") + " (Esc)"
+        self.query_one("#verify", PushButton).label = t("otp.submit")
+        links = self.query_one(LinkList)
+        links.set_label("resend", t("otp.resend") + " (Ctrl+N)")
+        links.set_label("mailbox", t("login.mailbox") + " (Ctrl+O)")
+        links.set_label("back", t("otp.back") + " (Esc)")
 
     # ------------------------------------------------------------------ actions
 
@@ -104,20 +108,8 @@ class OtpScreen(BaseScreen):
     def action_resend(self) -> None:
         self.resend()
 
-    @on(Button.Pressed, "#back")
-    def _back(self) -> None:
-        self.action_back()
-
-    @on(Button.Pressed, "#mailbox")
-    def _mailbox(self) -> None:
-        self.action_mailbox()
-
-    @on(Button.Pressed, "#resend")
-    def _resend(self) -> None:
-        self.resend()
-
     @on(Input.Submitted, "#otp")
-    @on(Button.Pressed, "#verify")
+    @on(PushButton.Pressed, "#verify")
     def _submit(self) -> None:
         self.submit()
 
@@ -136,7 +128,7 @@ class OtpScreen(BaseScreen):
 
     @work(exclusive=True, group="otp")
     async def verify(self, otp: str, remember: bool) -> None:
-        button = self.query_one("#verify", Button)
+        button = self.query_one("#verify", PushButton)
         button.disabled = True
         message = self.query_one("#message", MessageLine)
         message.show(lambda: t("otp.verifying"), busy=True)

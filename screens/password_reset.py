@@ -7,8 +7,8 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Button, Input, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Static
 
 from api_client.validation import (
     PASSWORD_SYMBOLS,
@@ -31,6 +31,8 @@ from screens.base import (
 from tui.i18n import t
 from widgets.field import Field
 from widgets.key_bar import KeyBar
+from widgets.link_list import Link, LinkList
+from widgets.push_button import PushButton
 
 # Errors after which the key is useless: the user must ask for a new one.
 RESTART_CODES = frozenset({"auth_key_expired", "auth_key_attempts_exhausted"})
@@ -48,23 +50,17 @@ class _ResetBase(BaseScreen):
     def action_mailbox(self) -> None:
         self.services.open_mailbox()
 
-    @on(Button.Pressed, "#mailbox")
-    def _mailbox(self) -> None:
-        self.action_mailbox()
-
-    @on(Button.Pressed, "#back")
-    def _back(self) -> None:
-        self.action_back()
-
     def _links(self) -> ComposeResult:
-        with Vertical(classes="links"):
-            yield Button("", id="mailbox", classes="link")
-            yield Button("", id="back", classes="link")
+        yield LinkList(
+            Link("mailbox", "mailbox", shown=self.services.mailbox_dir is not None),
+            Link("back", "back"),
+            id="links",
+        )
 
     def _label_links(self) -> None:
-        self.query_one("#mailbox", Button).label = t("login.mailbox") + " (Ctrl+O)"
-        self.query_one("#back", Button).label = t("key.back") + " (Esc)"
-        self.query_one("#mailbox", Button).display = self.services.mailbox_dir is not None
+        links = self.query_one(LinkList)
+        links.set_label("mailbox", t("login.mailbox") + " (Ctrl+O)")
+        links.set_label("back", t("key.back") + " (Esc)")
 
 
 class ResetRequestScreen(_ResetBase):
@@ -79,7 +75,7 @@ class ResetRequestScreen(_ResetBase):
             yield Static("", id="title", classes="title")
             yield Static("", id="intro", classes="intro")
             yield Field("", input_id="email", value=self.initial_email, max_length=254)
-            yield Button("", id="next", variant="primary")
+            yield PushButton("", id="next", variant="primary")
             yield MessageLine(id="message")
             yield from self._links()
         yield KeyBar()
@@ -92,11 +88,11 @@ class ResetRequestScreen(_ResetBase):
         self.query_one("#title", Static).update(t("reset.title"))
         self.query_one("#intro", Static).update(t("reset.intro"))
         self.query_one("#field-email", Field).set_label(t("field.email"), t("login.email_hint"))
-        self.query_one("#next", Button).label = t("reset.next")
+        self.query_one("#next", PushButton).label = t("reset.next")
         self._label_links()
 
     @on(Input.Submitted, "#email")
-    @on(Button.Pressed, "#next")
+    @on(PushButton.Pressed, "#next")
     def submit(self) -> None:
         field = self.query_one("#field-email", Field)
         typed = field.value
@@ -115,7 +111,7 @@ class ResetRequestScreen(_ResetBase):
 
     @work(exclusive=True, group="reset")
     async def send(self, email: str) -> None:
-        button = self.query_one("#next", Button)
+        button = self.query_one("#next", PushButton)
         button.disabled = True
         message = self.query_one("#message", MessageLine)
         message.show(lambda: t("reset.sending"), busy=True)
@@ -148,7 +144,7 @@ class ResetConfirmScreen(_ResetBase):
             yield Field("", input_id="new_password", password=True, max_length=256)
             yield Field("", input_id="new_password_confirm", password=True, max_length=256)
             yield Field("", input_id="auth_key", max_length=64)
-            yield Button("", id="done", variant="primary")
+            yield PushButton("", id="done", variant="primary")
             yield MessageLine(id="message")
             yield from self._links()
         yield KeyBar()
@@ -166,7 +162,7 @@ class ResetConfirmScreen(_ResetBase):
             t("field.new_password_confirm")
         )
         self.query_one("#field-auth_key", Field).set_label(t("field.auth_key"))
-        self.query_one("#done", Button).label = t("reset.submit")
+        self.query_one("#done", PushButton).label = t("reset.submit")
         self._label_links()
 
     @on(Input.Submitted, "#new_password")
@@ -175,7 +171,7 @@ class ResetConfirmScreen(_ResetBase):
         self.focus_next()
 
     @on(Input.Submitted, "#auth_key")
-    @on(Button.Pressed, "#done")
+    @on(PushButton.Pressed, "#done")
     def submit(self) -> None:
         pw = self.query_one("#field-new_password", Field)
         confirm = self.query_one("#field-new_password_confirm", Field)
@@ -203,7 +199,7 @@ class ResetConfirmScreen(_ResetBase):
 
     @work(exclusive=True, group="reset")
     async def confirm(self, auth_key: str, password: str, password_confirm: str) -> None:
-        button = self.query_one("#done", Button)
+        button = self.query_one("#done", PushButton)
         button.disabled = True
         message = self.query_one("#message", MessageLine)
         message.show(lambda: t("reset.saving"), busy=True)

@@ -9,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Input, Static
+from textual.widgets import Input, Static
 
 from api_client.profile_models import STEP_COUNT, STEP_KEYS
 from screens.base import MessageLine, error_text, explain
@@ -28,6 +28,7 @@ from screens.registration_form import (
 from screens.timefmt import format_date
 from tui.i18n import t
 from widgets.key_bar import KeyBar
+from widgets.push_button import PushButton
 
 if TYPE_CHECKING:
     from api_client.profile_models import ProfileView
@@ -79,7 +80,7 @@ class ProfileScreen(SignedInScreen):
             for n in range(1, STEP_COUNT + 1):
                 yield Static("", id=f"section-title-{n}", classes="section")
                 yield Static("", id=f"section-{n}", markup=False)
-            yield Button("", id="settings", classes="link")
+            yield PushButton("", id="settings", classes="link")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -90,7 +91,7 @@ class ProfileScreen(SignedInScreen):
     def apply_language(self) -> None:
         self.query_one("#title", Static).update(t("profile.title"))
         self.query_one("#keys", Static).update(t("profile.keys"))
-        self.query_one("#settings", Button).label = t("settings.title") + " (S)"
+        self.query_one("#settings", PushButton).label = t("settings.title") + " (S)"
         for n in range(1, STEP_COUNT + 1):
             self.query_one(f"#section-title-{n}", Static).update(f"{n} {step_name(n)}  [{n}]")
         self._show()
@@ -166,7 +167,7 @@ class ProfileScreen(SignedInScreen):
 
         self.app.push_screen(SettingsScreen())
 
-    @on(Button.Pressed, "#settings")
+    @on(PushButton.Pressed, "#settings")
     def _settings(self) -> None:
         self.action_settings()
 
@@ -192,7 +193,7 @@ class ProfileEditScreen(SignedInScreen):
             yield Static("", id="title", classes="title")
             yield MessageLine(id="message")
             yield StepForm(self.step)
-            yield Button("", id="save", variant="primary")
+            yield PushButton("", id="save", variant="primary")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -206,7 +207,7 @@ class ProfileEditScreen(SignedInScreen):
             t("profile.edit_title", step=self.step, name=step_name(self.step))
         )
         self.query_one(StepForm).relabel()
-        self.query_one("#save", Button).label = t("profile.save")
+        self.query_one("#save", PushButton).label = t("profile.save")
 
     def action_back(self) -> None:
         self.dismiss(False)  # type: ignore[arg-type]
@@ -215,7 +216,7 @@ class ProfileEditScreen(SignedInScreen):
     def _enter(self) -> None:
         self.focus_next()
 
-    @on(Button.Pressed, "#save")
+    @on(PushButton.Pressed, "#save")
     def action_save(self) -> None:
         self.save()
 

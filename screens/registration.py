@@ -16,7 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Button, Checkbox, ContentSwitcher, Input, RadioSet, Static
+from textual.widgets import Checkbox, ContentSwitcher, Input, RadioSet, Static
 
 from api_client.profile_models import STEP_COUNT, STEP_KEYS, ResolvedAddress, StepResult
 from api_client.profile_rules import check_step
@@ -26,6 +26,7 @@ from screens.home import HomeScreen, SignedInScreen
 from screens.registration_form import StepForm, step_name, step_problem_text, to_body
 from tui.i18n import t
 from widgets.key_bar import KeyBar
+from widgets.push_button import PushButton
 from widgets.step_tabs import StepTabs
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ class RegistrationScreen(SignedInScreen):
                         yield Static("", classes="section", id=f"step-title-{n}")
                         yield StepForm(n)
                         last = n == STEP_COUNT
-                        yield Button(
+                        yield PushButton(
                             "",
                             id=f"next-{n}",
                             variant="primary",
@@ -99,7 +100,7 @@ class RegistrationScreen(SignedInScreen):
             self.form(n).relabel()
             label = t("reg.complete") if n == STEP_COUNT else t("reg.next")
             key = "Ctrl+F" if n == STEP_COUNT else "Ctrl+PgDn"
-            self.query_one(f"#next-{n}", Button).label = f"{label} ({key})"
+            self.query_one(f"#next-{n}", PushButton).label = f"{label} ({key})"
         if self._address is not None:
             self.form(1).show_address(self._address)
 
@@ -225,8 +226,8 @@ class RegistrationScreen(SignedInScreen):
     def action_save(self) -> None:
         self.save_step(self.current, quiet=False)
 
-    @on(Button.Pressed)
-    def _button(self, event: Button.Pressed) -> None:
+    @on(PushButton.Pressed)
+    def _button(self, event: PushButton.Pressed) -> None:
         if event.button.id and event.button.id.startswith("next-"):
             if self.current == STEP_COUNT:
                 self.action_complete()

@@ -8,10 +8,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from screens.base import BaseModal
 from tui.i18n import t
+from widgets.push_button import PushButton
 
 
 class RegistrationDoneScreen(BaseModal[None]):
@@ -29,17 +30,17 @@ class RegistrationDoneScreen(BaseModal[None]):
             yield Static("", id="title", classes="title")
             yield Static("", id="body", markup=False)
             yield Static(self.seeker_number, id="seeker-number", classes="name", markup=False)
-            yield Button("", id="ok", variant="primary")
+            yield PushButton("", id="ok", variant="primary")
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one("#ok", Button).focus()
+        self.query_one("#ok", PushButton).focus()
 
     def apply_language(self) -> None:
         self.query_one("#title", Static).update(t("reg.done_title"))
         self.query_one("#body", Static).update(t("reg.done_body", office=self.office_name))
-        self.query_one("#ok", Button).label = t("reg.to_home")
+        self.query_one("#ok", PushButton).label = t("reg.to_home")
 
-    @on(Button.Pressed, "#ok")
+    @on(PushButton.Pressed, "#ok")
     def action_close(self) -> None:
         self.dismiss()

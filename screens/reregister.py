@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Input, Static
+from textual.widgets import Input, Static
 
 from api_client.validation import Problem, normalise_halfwidth
 from screens.base import MessageLine, error_text, explain
@@ -26,6 +26,7 @@ from screens.timefmt import format_jst
 from tui.i18n import t
 from widgets.field import Field
 from widgets.key_bar import KeyBar
+from widgets.push_button import PushButton
 
 
 class ReregisterScreen(_AccountBase):
@@ -43,7 +44,7 @@ class ReregisterScreen(_AccountBase):
             yield Static("", id="intro", classes="intro")
             yield Field("", input_id="email", value=self.initial_email, max_length=300)
             yield Field("", input_id="password", password=True, max_length=256)
-            yield Button("", id="send", variant="primary")
+            yield PushButton("", id="send", variant="primary")
             yield MessageLine(id="message")
             yield from self._links()
         yield KeyBar()
@@ -57,7 +58,7 @@ class ReregisterScreen(_AccountBase):
         self.query_one("#intro", Static).update(t("rereg.intro"))
         self.query_one("#field-email", Field).set_label(t("field.email"), t("open.email_hint"))
         self.query_one("#field-password", Field).set_label(t("field.password"))
-        self.query_one("#send", Button).label = t("open.send")
+        self.query_one("#send", PushButton).label = t("open.send")
         self._label_links()
 
     @on(Input.Submitted)
@@ -67,7 +68,7 @@ class ReregisterScreen(_AccountBase):
         else:
             self.focus_next()
 
-    @on(Button.Pressed, "#send")
+    @on(PushButton.Pressed, "#send")
     def action_send(self) -> None:
         email = check_email(self.query_one("#field-email", Field))
         pw = self.query_one("#field-password", Field)
@@ -102,7 +103,7 @@ class ReregisterConfirmScreen(_AccountBase):
             yield Static("", id="title", classes="title")
             yield Static("", id="intro", classes="intro", markup=False)
             yield Field("", input_id="auth_key", max_length=64)
-            yield Button("", id="confirm", variant="primary")
+            yield PushButton("", id="confirm", variant="primary")
             yield MessageLine(id="message")
             yield from self._links()
         yield KeyBar()
@@ -116,11 +117,11 @@ class ReregisterConfirmScreen(_AccountBase):
         until = format_jst(self.expires_at)
         self.query_one("#intro", Static).update(t("rereg.key_intro", email=self.email, until=until))
         self.query_one("#field-auth_key", Field).set_label(t("field.auth_key"))
-        self.query_one("#confirm", Button).label = t("rereg.confirm")
+        self.query_one("#confirm", PushButton).label = t("rereg.confirm")
         self._label_links()
 
     @on(Input.Submitted, "#auth_key")
-    @on(Button.Pressed, "#confirm")
+    @on(PushButton.Pressed, "#confirm")
     def submit(self) -> None:
         field = self.query_one("#field-auth_key", Field)
         key = normalise_halfwidth(field.value.strip()).value

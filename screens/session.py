@@ -13,13 +13,15 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Button, Input, Static
+from textual.widgets import Input, Static
 
 from screens.base import BaseModal, MessageLine, error_text, explain, problem_message
 from screens.otp import RESTART_CODES
 from screens.signin import OTP_RE, finish_sign_in, normalise_otp, start_sign_in
 from tui.i18n import t
 from widgets.field import Field
+from widgets.link_list import Link, LinkList
+from widgets.push_button import PushButton
 
 
 class SessionExpiredModal(BaseModal[None]):
@@ -29,18 +31,18 @@ class SessionExpiredModal(BaseModal[None]):
         with Vertical(classes="dialog"):
             yield Static("", id="title", classes="title")
             yield Static("", id="body")
-            yield Button("", id="ok", variant="primary")
+            yield PushButton("", id="ok", variant="primary")
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one("#ok", Button).focus()
+        self.query_one("#ok", PushButton).focus()
 
     def apply_language(self) -> None:
         self.query_one("#title", Static).update(t("session.title"))
         self.query_one("#body", Static).update(t("session.expired"))
-        self.query_one("#ok", Button).label = t("session.to_login")
+        self.query_one("#ok", PushButton).label = t("session.to_login")
 
-    @on(Button.Pressed, "#ok")
+    @on(PushButton.Pressed, "#ok")
     def action_close(self) -> None:
         self.dismiss()
 
@@ -68,16 +70,17 @@ class ReauthModal(BaseModal[bool]):
             yield Static("", id="body", markup=False)
             yield Field("", input_id="password", password=True, max_length=256)
             yield Field("", input_id="otp", max_length=16)
-            yield Button("", id="ok", variant="primary")
+            yield PushButton("", id="ok", variant="primary")
             yield MessageLine(id="message")
-            with Vertical(classes="links"):
-                yield Button("", id="mailbox", classes="link")
-                yield Button("", id="cancel", classes="link")
+            yield LinkList(
+                Link("mailbox", "mailbox", shown=self.services.mailbox_dir is not None),
+                Link("cancel", "cancel"),
+                id="links",
+            )
 
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#field-otp", Field).display = False
-        self.query_one("#mailbox", Button).display = self.services.mailbox_dir is not None
         self.query_one("#password", Input).focus()
 
     def apply_language(self) -> None:
@@ -85,9 +88,10 @@ class ReauthModal(BaseModal[bool]):
         self.query_one("#body", Static).update(t("session.reauth", email=self.email))
         self.query_one("#field-password", Field).set_label(t("field.password"))
         self.query_one("#field-otp", Field).set_label(t("field.otp"))
-        self.query_one("#ok", Button).label = t("login.submit")
-        self.query_one("#mailbox", Button).label = t("login.mailbox") + " (Ctrl+O)"
-        self.query_one("#cancel", Button).label = t("session.to_login") + " (Esc)"
+        self.query_one("#ok", PushButton).label = t("login.submit")
+        links = self.query_one(LinkList)
+        links.set_label("mailbox", t("login.mailbox") + " (Ctrl+O)")
+        links.set_label("cancel", t("session.to_login") + " (Esc)")
 
     def action_cancel(self) -> None:
         self.dismiss(False)
@@ -95,16 +99,8 @@ class ReauthModal(BaseModal[bool]):
     def action_mailbox(self) -> None:
         self.services.open_mailbox()
 
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.action_cancel()
-
-    @on(Button.Pressed, "#mailbox")
-    def _mailbox(self) -> None:
-        self.action_mailbox()
-
     @on(Input.Submitted)
-    @on(Button.Pressed, "#ok")
+    @on(PushButton.Pressed, "#ok")
     def submit(self) -> None:
         if self.ticket is None:
             field = self.query_one("#field-password", Field)

@@ -13,7 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Button, Input, Static
+from textual.widgets import Input, Static
 
 from api_client.models import RegistrationStatus
 from api_client.validation import (
@@ -35,6 +35,7 @@ from screens.timefmt import format_date, format_jst
 from tui.i18n import t
 from widgets.field import Field
 from widgets.key_bar import KeyBar
+from widgets.push_button import PushButton
 
 if TYPE_CHECKING:
     from api_client.profile_models import SettingsView
@@ -55,23 +56,23 @@ class ConfirmModal(BaseModal[bool]):
         with Vertical(classes="dialog"):
             yield Static("", id="title", classes="title")
             yield Static(self.text, id="body", markup=False)
-            yield Button("", id="yes", variant="primary")
-            yield Button("", id="no")
+            yield PushButton("", id="yes", variant="primary")
+            yield PushButton("", id="no")
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one("#no", Button).focus()  # the safe answer has the focus
+        self.query_one("#no", PushButton).focus()  # the safe answer has the focus
 
     def apply_language(self) -> None:
         self.query_one("#title", Static).update(t("settings.confirm_title"))
-        self.query_one("#yes", Button).label = t("key.yes")
-        self.query_one("#no", Button).label = t("key.no") + " (Esc)"
+        self.query_one("#yes", PushButton).label = t("key.yes")
+        self.query_one("#no", PushButton).label = t("key.no") + " (Esc)"
 
-    @on(Button.Pressed, "#yes")
+    @on(PushButton.Pressed, "#yes")
     def _yes(self) -> None:
         self.dismiss(True)
 
-    @on(Button.Pressed, "#no")
+    @on(PushButton.Pressed, "#no")
     def action_no(self) -> None:
         self.dismiss(False)
 
@@ -98,30 +99,30 @@ class SettingsScreen(SignedInScreen):
             yield MessageLine(id="message")
             yield Static("", id="email", markup=False)
             yield Static("", id="pending", markup=False)
-            yield Button("", id="btn-email", classes="link")
-            yield Button("", id="btn-password", classes="link")
+            yield PushButton("", id="btn-email", classes="link")
+            yield PushButton("", id="btn-password", classes="link")
             yield Static("", id="registration", classes="section")
             yield Static("", id="registration-explain", classes="hint")
-            yield Button("", id="btn-registration", classes="link")
+            yield PushButton("", id="btn-registration", classes="link")
             yield Static("", id="devices", classes="section")
-            yield Button("", id="btn-devices", classes="link")
+            yield PushButton("", id="btn-devices", classes="link")
             yield Static("", id="delivery", classes="section")
             yield Static("", id="delivery-explain", classes="hint")
-            yield Button("", id="btn-delivery", classes="link")
-            yield Button("", id="btn-withdraw", classes="link")
+            yield PushButton("", id="btn-delivery", classes="link")
+            yield PushButton("", id="btn-withdraw", classes="link")
         yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one("#btn-email", Button).focus()
+        self.query_one("#btn-email", PushButton).focus()
         self.load()
 
     def apply_language(self) -> None:
         self.query_one("#title", Static).update(t("settings.title"))
-        self.query_one("#btn-email", Button).label = t("settings.btn.email")
-        self.query_one("#btn-password", Button).label = t("settings.btn.password")
-        self.query_one("#btn-devices", Button).label = t("settings.btn.devices")
-        self.query_one("#btn-withdraw", Button).label = t("settings.btn.withdraw")
+        self.query_one("#btn-email", PushButton).label = t("settings.btn.email")
+        self.query_one("#btn-password", PushButton).label = t("settings.btn.password")
+        self.query_one("#btn-devices", PushButton).label = t("settings.btn.devices")
+        self.query_one("#btn-withdraw", PushButton).label = t("settings.btn.withdraw")
         self.query_one("#registration-explain", Static).update(t("settings.invalid_explain"))
         self.query_one("#delivery-explain", Static).update(t("settings.delivery_explain"))
         self._show()
@@ -137,7 +138,7 @@ class SettingsScreen(SignedInScreen):
         )
         pending.display = bool(view.pending_email)
         reg = self.query_one("#registration", Static)
-        button = self.query_one("#btn-registration", Button)
+        button = self.query_one("#btn-registration", PushButton)
         if view.registration_status is None:
             reg.update(t("settings.registration_none"))
             button.display = False
@@ -158,10 +159,10 @@ class SettingsScreen(SignedInScreen):
         self.query_one("#delivery", Static).update(
             t("settings.delivery", state=t(f"settings.delivery.{on_off}"))
         )
-        self.query_one("#btn-delivery", Button).label = t(
+        self.query_one("#btn-delivery", PushButton).label = t(
             f"settings.btn.delivery_{'off' if view.feature_delivery else 'on'}"
         )
-        self.query_one("#btn-delivery", Button).display = view.has_registration
+        self.query_one("#btn-delivery", PushButton).display = view.has_registration
 
     # ------------------------------------------------------------------ loading
 
@@ -281,8 +282,8 @@ class SettingsScreen(SignedInScreen):
 
         self.app.push_screen(WithdrawModal())
 
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
+    @on(PushButton.Pressed)
+    def _pressed(self, event: PushButton.Pressed) -> None:
         actions = {
             "btn-email": self.action_email,
             "btn-password": self.action_password,
@@ -317,7 +318,7 @@ class EmailChangeScreen(SignedInScreen):
             yield Field("", input_id="new_email", max_length=300)
             yield Field("", input_id="new_email_confirm", max_length=300)
             yield Field("", input_id="auth_key", max_length=64)
-            yield Button("", id="submit", variant="primary")
+            yield PushButton("", id="submit", variant="primary")
             yield MessageLine(id="message")
         yield KeyBar()
 
@@ -340,7 +341,7 @@ class EmailChangeScreen(SignedInScreen):
         self.query_one("#field-new_email_confirm", Field).set_label(t("field.new_email_confirm"))
         self.query_one("#field-auth_key", Field).set_label(t("field.auth_key"))
         label = t("email_change.confirm") if self.sent_to else t("open.send")
-        self.query_one("#submit", Button).label = label
+        self.query_one("#submit", PushButton).label = label
 
     def action_back(self) -> None:
         self.dismiss()
@@ -355,7 +356,7 @@ class EmailChangeScreen(SignedInScreen):
         else:
             self.action_submit()
 
-    @on(Button.Pressed, "#submit")
+    @on(PushButton.Pressed, "#submit")
     def action_submit(self) -> None:
         if self.sent_to is None:
             email = check_email_pair(
@@ -436,7 +437,7 @@ class PasswordChangeScreen(SignedInScreen):
             yield Static("", id="intro", classes="intro")
             for name in self.NAMES:
                 yield Field("", input_id=name, password=True, max_length=256)
-            yield Button("", id="submit", variant="primary")
+            yield PushButton("", id="submit", variant="primary")
             yield MessageLine(id="message")
         yield KeyBar()
 
@@ -451,7 +452,7 @@ class PasswordChangeScreen(SignedInScreen):
             self.query_one(f"#field-{name}", Field).set_label(t(f"field.{name}"))
         new = self.query_one("#field-new_password", Field)
         new.set_note(password_note(new.value))
-        self.query_one("#submit", Button).label = t("password_change.submit")
+        self.query_one("#submit", PushButton).label = t("password_change.submit")
 
     def action_back(self) -> None:
         self.dismiss()
@@ -467,7 +468,7 @@ class PasswordChangeScreen(SignedInScreen):
         else:
             self.focus_next()
 
-    @on(Button.Pressed, "#submit")
+    @on(PushButton.Pressed, "#submit")
     def action_submit(self) -> None:
         values = {n: self.query_one(f"#field-{n}", Field).value for n in self.NAMES}
         required = [Problem("required")]

@@ -9,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Button, Input, Static
+from textual.widgets import Input, Static
 
 from api_client.validation import Problem
 from screens.base import BaseModal, MessageLine, error_text, explain
@@ -17,6 +17,7 @@ from screens.open_account_parts import show_api_problems, show_problems
 from tui.i18n import t
 from widgets.checkbox import TickBox
 from widgets.field import Field
+from widgets.push_button import PushButton
 
 
 class WithdrawModal(BaseModal[None]):
@@ -31,8 +32,8 @@ class WithdrawModal(BaseModal[None]):
             yield Static("", id="body")
             yield Field("", input_id="password", password=True, max_length=256)
             yield TickBox("", id="confirm")
-            yield Button("", id="withdraw", variant="error")
-            yield Button("", id="cancel")
+            yield PushButton("", id="withdraw", variant="error")
+            yield PushButton("", id="cancel")
             yield MessageLine(id="message")
 
     def on_mount(self) -> None:
@@ -44,10 +45,10 @@ class WithdrawModal(BaseModal[None]):
         self.query_one("#body", Static).update(t("withdraw.body"))
         self.query_one("#field-password", Field).set_label(t("field.password"))
         self.query_one("#confirm", TickBox).label = t("withdraw.tick")
-        self.query_one("#withdraw", Button).label = t("withdraw.submit")
-        self.query_one("#cancel", Button).label = t("withdraw.cancel")
+        self.query_one("#withdraw", PushButton).label = t("withdraw.submit")
+        self.query_one("#cancel", PushButton).label = t("withdraw.cancel")
 
-    @on(Button.Pressed, "#cancel")
+    @on(PushButton.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss()
 
@@ -55,7 +56,7 @@ class WithdrawModal(BaseModal[None]):
     def _next(self) -> None:
         self.focus_next()
 
-    @on(Button.Pressed, "#withdraw")
+    @on(PushButton.Pressed, "#withdraw")
     def action_withdraw(self) -> None:
         field = self.query_one("#field-password", Field)
         ok = show_problems(field, "password", [] if field.value else [Problem("required")])

@@ -10,10 +10,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Label, RadioButton, RadioSet, Static
+from textual.widgets import RadioButton, RadioSet
 
 from widgets.checkbox import TickBox
-from widgets.field import ERROR_MARK, NOTE_MARK, Message
+from widgets.field import FieldFrame
 
 
 class Radio(RadioButton):
@@ -26,21 +26,15 @@ class Radio(RadioButton):
         return super()._button
 
 
-class ChoiceGroup(Vertical):
+class ChoiceGroup(FieldFrame):
     """Label + radio set (single) or tick boxes (multi) + note + error."""
 
     DEFAULT_CSS = """
     ChoiceGroup { height: auto; margin: 0 0 1 0; }
-    ChoiceGroup > .field--label { text-style: bold; }
-    ChoiceGroup > .field--hint { color: $text-muted; }
     ChoiceGroup > RadioSet { width: auto; }
     ChoiceGroup > RadioSet:focus { border: heavy $accent; }
     ChoiceGroup > .choice--boxes { height: auto; }
     ChoiceGroup TickBox { margin: 0; }
-    ChoiceGroup > .field--note { display: none; }
-    ChoiceGroup > .field--note.-shown { display: block; }
-    ChoiceGroup > .field--error { display: none; text-style: bold; color: $text-error; }
-    ChoiceGroup > .field--error.-shown { display: block; }
     """
 
     def __init__(self, *, group_id: str, options: list[str], multi: bool = False) -> None:
@@ -48,12 +42,9 @@ class ChoiceGroup(Vertical):
         self.group_id = group_id
         self.options = list(options)
         self.multi = multi
-        self._error: Message = None
-        self._note: Message = None
 
     def compose(self) -> ComposeResult:
-        yield Label("", classes="field--label")
-        yield Static("", classes="field--hint")
+        yield self.heading
         if self.multi:
             with Vertical(classes="choice--boxes"):
                 for option in self.options:
@@ -62,11 +53,7 @@ class ChoiceGroup(Vertical):
             with RadioSet(id=self.group_id):
                 for option in self.options:
                     yield Radio("", id=f"{self.group_id}--{option}")
-        yield Static("", classes="field--note", markup=False)
-        yield Static("", classes="field--error", markup=False)
-
-    def on_mount(self) -> None:
-        self.query_one(".field--hint", Static).display = False
+        yield self.messages
 
     def _button(self, option: str) -> TickBox | Radio:
         if self.multi:
@@ -74,10 +61,7 @@ class ChoiceGroup(Vertical):
         return self.query_one(f"#{self.group_id}--{option}", Radio)
 
     def set_label(self, label: str, options: dict[str, str], hint: str = "") -> None:
-        self.query_one(".field--label", Label).update(label)
-        hint_line = self.query_one(".field--hint", Static)
-        hint_line.update(hint)
-        hint_line.display = bool(hint)
+        self.heading.set(label, hint)
         for option in self.options:
             self._button(option).label = options.get(option, option)
 
@@ -106,29 +90,3 @@ class ChoiceGroup(Vertical):
             self.query(TickBox).first().focus()
         else:
             self.query_one(RadioSet).focus()
-
-    @property
-    def error(self) -> str:
-        return str(self.query_one(".field--error", Static).content).removeprefix(ERROR_MARK)
-
-    @property
-    def note(self) -> str:
-        return str(self.query_one(".field--note", Static).content).removeprefix(NOTE_MARK)
-
-    def set_error(self, message: Message) -> None:
-        self._error = message
-        text = message() if callable(message) else message
-        line = self.query_one(".field--error", Static)
-        line.update(ERROR_MARK + text if text else "")
-        line.set_class(bool(text), "-shown")
-
-    def set_note(self, message: Message) -> None:
-        self._note = message
-        text = message() if callable(message) else message
-        line = self.query_one(".field--note", Static)
-        line.update(NOTE_MARK + text if text else "")
-        line.set_class(bool(text), "-shown")
-
-    def rebuild_messages(self) -> None:
-        self.set_error(self._error)
-        self.set_note(self._note)

@@ -1,16 +1,22 @@
-"""A labelled input with a note line and an error line.
+"""A labelled input with its note and error, and the parts every field widget shares.
 
-The error line carries a symbol and words, never colour alone, and the message itself names
-the field and says what to do (the screen builds it from the i18n catalogue).
+A field is its heading (label, and an optional hint under it), its control, and one message
+widget holding the note (ℹ) and the error (✖) lines. The error carries a symbol and words,
+never colour alone, and the message itself names the field and says what to do (the screen
+builds it from the i18n catalogue). Heading and messages are one widget each, so a form of
+many fields stays cheap to mount and lay out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Input, Label, Static
+from textual.widget import Widget
+from textual.widgets import Input, Static
 
 # A message, or a function that builds it (re-run when the display language changes).
 Message = str | Callable[[], str] | None
@@ -19,17 +25,118 @@ ERROR_MARK = "✖\u00a0"
 NOTE_MARK = "ℹ\u00a0"
 
 
-class Field(Vertical):
+def _text(message: Message) -> str:
+    return (message() if callable(message) else message) or ""
+
+
+class FieldHeading(Static):
+    """The label of a field in bold and, on the line under it, an optional hint."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"field-heading--label", "field-heading--hint"}
+    DEFAULT_CSS = """
+    FieldHeading > .field-heading--label { text-style: bold; }
+    FieldHeading > .field-heading--hint { color: $text-muted; }
+    """
+
+    def __init__(self, label: str = "", hint: str = "") -> None:
+        super().__init__(markup=False)
+        self.label, self.hint = label, hint
+
+    def set(self, label: str, hint: str = "") -> None:
+        if (label, hint) != (self.label, self.hint):
+            self.label, self.hint = label, hint
+            self.refresh(layout=True)
+
+    def render(self) -> Text:
+        text = Text(self.label, self.get_component_rich_style("field-heading--label"), end="")
+        if self.hint:
+            text.append("\n")
+            text.append(self.hint, self.get_component_rich_style("field-heading--hint"))
+        return text
+
+
+class FieldMessages(Static):
+    """The note line and the error line of a field; takes no room while both are empty."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"field-messages--error"}
+    DEFAULT_CSS = """
+    FieldMessages { display: none; }
+    FieldMessages.-shown { display: block; }
+    FieldMessages > .field-messages--error { text-style: bold; color: $text-error; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__(markup=False)
+        self.note = ""
+        self.error = ""
+
+    def set(self, *, note: str, error: str) -> None:
+        if (note, error) == (self.note, self.error):
+            return  # unchanged: no refresh, so no layout (forms clear every error on submit)
+        self.note, self.error = note, error
+        self.set_class(bool(note or error), "-shown")
+        self.refresh(layout=True)
+
+    def render(self) -> Text:
+        text = Text(end="")
+        if self.note:
+            text.append(NOTE_MARK + self.note)
+        if self.error:
+            if self.note:
+                text.append("\n")
+            text.append(
+                ERROR_MARK + self.error, self.get_component_rich_style("field-messages--error")
+            )
+        return text
+
+
+class FieldFrame(Vertical):
+    """Heading, note and error of a field widget; subclasses compose the control between
+    `heading` and `messages` and say which inputs turn red with an error."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._error: Message = None
+        self._note: Message = None
+        self.heading = FieldHeading()
+        self.messages = FieldMessages()
+
+    def invalid_inputs(self) -> Iterable[Widget]:
+        """The controls marked invalid (class -invalid) while there is an error."""
+        return ()
+
+    @property
+    def error(self) -> str:
+        return self.messages.error
+
+    @property
+    def note(self) -> str:
+        return self.messages.note
+
+    def set_error(self, message: Message) -> None:
+        self._error = message
+        self._show()
+
+    def set_note(self, message: Message) -> None:
+        self._note = message
+        self._show()
+
+    def _show(self) -> None:
+        error = _text(self._error)
+        self.messages.set(note=_text(self._note), error=error)
+        for control in self.invalid_inputs():
+            control.set_class(bool(error), "-invalid")
+
+    def rebuild_messages(self) -> None:
+        """Re-run message builders (after a language switch)."""
+        self._show()
+
+
+class Field(FieldFrame):
     """Label + Input + note + error. `input_id` becomes the Input's id."""
 
     DEFAULT_CSS = """
     Field { height: auto; margin: 0 0 1 0; }
-    Field > .field--label { text-style: bold; }
-    Field > .field--hint { color: $text-muted; }
-    Field > .field--note { display: none; }
-    Field > .field--note.-shown { display: block; }
-    Field > .field--error { display: none; text-style: bold; color: $text-error; }
-    Field > .field--error.-shown { display: block; }
     """
 
     def __init__(
@@ -45,10 +152,7 @@ class Field(Vertical):
         id: str | None = None,
     ) -> None:
         super().__init__(id=id or f"field-{input_id}")
-        self._label = label
-        self._hint = hint
-        self._error: Message = None
-        self._note: Message = None
+        self.heading.set(label, hint)
         self._input = Input(
             value=value,
             password=password,
@@ -58,14 +162,12 @@ class Field(Vertical):
         )
 
     def compose(self) -> ComposeResult:
-        yield Label(self._label, classes="field--label")
-        yield Static(self._hint, classes="field--hint")
+        yield self.heading
         yield self._input
-        yield Static("", classes="field--note", markup=False)
-        yield Static("", classes="field--error", markup=False)
+        yield self.messages
 
-    def on_mount(self) -> None:
-        self.query_one(".field--hint", Static).display = bool(self._hint)
+    def invalid_inputs(self) -> Iterable[Widget]:
+        return (self._input,)
 
     @property
     def input(self) -> Input:
@@ -79,41 +181,5 @@ class Field(Vertical):
     def value(self, text: str) -> None:
         self._input.value = text
 
-    @property
-    def error(self) -> str:
-        return str(self.query_one(".field--error", Static).content).removeprefix(ERROR_MARK)
-
-    @property
-    def note(self) -> str:
-        return str(self.query_one(".field--note", Static).content).removeprefix(NOTE_MARK)
-
     def set_label(self, label: str, hint: str = "") -> None:
-        self._label, self._hint = label, hint
-        if self.is_mounted:
-            self.query_one(".field--label", Label).update(label)
-            hint_line = self.query_one(".field--hint", Static)
-            hint_line.update(hint)
-            hint_line.display = bool(hint)
-
-    def set_error(self, message: Message) -> None:
-        self._error = message
-        text = message() if callable(message) else message
-        line = self.query_one(".field--error", Static)
-        shown = ERROR_MARK + text if text else ""
-        if line.content == shown:
-            return  # unchanged: no update, so no layout (forms clear every error on submit)
-        line.update(shown)
-        line.set_class(bool(text), "-shown")
-        self._input.set_class(bool(text), "-invalid")
-
-    def set_note(self, message: Message) -> None:
-        self._note = message
-        text = message() if callable(message) else message
-        line = self.query_one(".field--note", Static)
-        line.update(NOTE_MARK + text if text else "")
-        line.set_class(bool(text), "-shown")
-
-    def rebuild_messages(self) -> None:
-        """Re-run message builders (after a language switch)."""
-        self.set_error(self._error)
-        self.set_note(self._note)
+        self.heading.set(label, hint)

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Button, Collapsible, Select, Static
+from textual.widgets import Collapsible, Select, Static
 
 from api_client.job_models import (
     EMPLOYER_NUMBER_RE,
@@ -33,6 +33,7 @@ from api_client.job_models import (
 from tui.i18n import get_language, t
 from widgets.checkbox import TickBox
 from widgets.field import Field
+from widgets.push_button import PushButton
 
 if TYPE_CHECKING:
     from api_client.job_models import IndustryInfo, MunicipalityInfo, PrefectureInfo
@@ -85,7 +86,7 @@ class SearchForm(Vertical):
     SearchForm Select { width: 40; margin: 0 1 0 0; }
     SearchForm .row Field { width: 30; margin: 0 1 0 0; }
     SearchForm .row Field Input { width: 28; }
-    SearchForm Button.occupation { width: 60; margin: 0; }
+    SearchForm PushButton.occupation { width: 60; margin: 0; }
     SearchForm TickBox { width: auto; }
     """
 
@@ -164,7 +165,7 @@ class SearchForm(Vertical):
         yield self._label("search.f.occupations")
         yield self._label("search.f.occupation_hint", classes="hint")
         for i in range(SLOTS):
-            yield Button("", id=f"occ-{i}", classes="occupation")
+            yield PushButton("", id=f"occ-{i}", classes="occupation")
         yield self._error("occupations")
         yield self._label("search.f.employment_types")
         with Horizontal(classes="row"):
@@ -320,7 +321,7 @@ class SearchForm(Vertical):
 
     # ------------------------------------------------------------------ occupations
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    def on_push_button_pressed(self, event: PushButton.Pressed) -> None:
         bid = event.button.id or ""
         if bid.startswith("occ-"):
             event.stop()
@@ -332,14 +333,14 @@ class SearchForm(Vertical):
 
     def focused_occupation_slot(self) -> int | None:
         focused = self.screen.focused
-        if isinstance(focused, Button) and (focused.id or "").startswith("occ-"):
+        if isinstance(focused, PushButton) and (focused.id or "").startswith("occ-"):
             return int((focused.id or "").removeprefix("occ-"))
         return None
 
     def _show_occupations(self) -> None:
         for i, code in enumerate(self.occupations):
             name = self.occupation_names(code) if code else t("search.f.occupation_none")
-            self.query_one(f"#occ-{i}", Button).label = t(
+            self.query_one(f"#occ-{i}", PushButton).label = t(
                 "search.f.occupation_n", n=i + 1, name=name
             )
 

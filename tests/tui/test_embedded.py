@@ -18,6 +18,7 @@ from tui.app import HelloWorkApp
 from tui.embedded import EmbeddedServer
 from tui.outbox import list_messages
 from tui.paths import Paths
+from widgets.link_list import LinkList
 
 pytestmark = pytest.mark.e2e
 
@@ -122,7 +123,9 @@ async def test_server_option_uses_a_running_server(tmp_path: Path) -> None:
         async with app.run_test(size=(100, 40)) as pilot:
             await settle(pilot)
             # No mailbox against a real deployment.
-            assert not app.screen.query_one("#mailbox").display
+            links = app.screen.query_one(LinkList)
+            assert "mailbox" not in [link.id for link in links.shown]
+            assert "メールボックス" not in str(links.render())
             await type_text(pilot, DEMO_EMAIL)
             await pilot.press("tab")
             await type_text(pilot, DEMO_PASSWORD)

@@ -15,6 +15,7 @@ from tests.tui.flows import SIZE, sign_in
 from tests.tui.helpers import screen_text, settle, type_text
 from tests.tui.support import TuiServer
 from tui.app import HelloWorkApp
+from widgets.link_list import LinkList
 
 
 async def test_read_otp_in_mailbox_and_sign_in(
@@ -66,7 +67,9 @@ async def test_no_mailbox_against_a_remote_server(
     app = make_app(mailbox_dir=None)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert not app.screen.query_one("#mailbox").display
+        links = app.screen.query_one(LinkList)
+        assert "mailbox" not in [link.id for link in links.shown]
+        assert "メールボックス" not in str(links.render())
         await pilot.press("ctrl+o")
         await settle(pilot)
         assert isinstance(app.screen, LoginScreen)

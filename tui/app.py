@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -24,6 +24,7 @@ from textual.screen import Screen
 from screens.base import Localised, ServiceUnavailable, localise_bindings
 from screens.login import LoginScreen
 from tui.i18n import Lang, get_language, set_language, t
+from tui.idle_gc import IdleCollector
 from tui.paths import Paths, resolve_paths
 from tui.settings import UserSettings, load_settings, save_settings
 
@@ -89,6 +90,7 @@ class HelloWorkApp(App[int]):
         self._signed_in_email: str | None = None
         self._availability: tuple[bool, str | None] | None = None
         self._drafts: DraftStore | None = None
+        self.idle_gc = IdleCollector(self)
         self.title = t("app.title")
         localise_bindings(self, refresh=False)
 
@@ -161,6 +163,7 @@ class HelloWorkApp(App[int]):
         return LoginScreen()
 
     def on_mount(self) -> None:
+        self.idle_gc.start()
         # Heavy background work (importing httpx/pydantic, probing the keyring) holds the GIL
         # and starves Textual's output thread, so it starts only once the first frame has
         # had time to reach the terminal; nobody can type credentials faster than that.
@@ -208,7 +211,13 @@ class HelloWorkApp(App[int]):
         finally:
             self._client_event.set()
 
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent) and not isinstance(event, events.MouseMove):
+            self.idle_gc.saw_input()
+        await super().on_event(event)
+
     async def on_unmount(self) -> None:
+        self.idle_gc.stop()
         if self._drafts is not None:
             with contextlib.suppress(OSError):
                 self._drafts.flush()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import statistics
 import time
 from datetime import date
 from pathlib import Path
@@ -53,15 +52,9 @@ def ensure_jobs_database(
     return path, meta
 
 
-def percentiles(samples: list[float]) -> tuple[float, float]:
-    """(p50, p95) in milliseconds of samples in seconds."""
-    ms = sorted(s * 1000 for s in samples)
-    p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
-    return statistics.median(ms), p95
-
-
 if __name__ == "__main__":
     import sys
 
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
-    print(ensure_jobs_database(n))
+    built, how = ensure_jobs_database(n)
+    print(json.dumps({"path": str(built), "meta": how}))

@@ -12,15 +12,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import email
-import email.policy
-import os
 import random
-import re
-import socket
 import sqlite3
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -29,10 +22,9 @@ from typing import Any
 
 from api_client.client import MyPageClient
 from api_client.job_models import JobSearchRequest
-from bench._common import ensure_jobs_database, percentiles
-from server.demo import DEMO_EMAIL, DEMO_PASSWORD
+from bench._common import ensure_jobs_database
+from bench._proc import DEMO_EMAIL, DEMO_PASSWORD, percentiles, read_otp, start_server
 from server.jobs.generate import expiry_cutoff, today_jst
-from server.mail.templates import OTP_LABEL_EN
 
 WORDS2 = ["介護", "事務", "営業", "看護", "配送", "調理", "警備", "英語", "保育", "清掃"]
 WORDS3 = [
@@ -64,58 +56,6 @@ PREFS = ["13", "27", "14", "23", "01", "40", "11", "26", "34", "47"]
 OCCS = ["04", "0101", "05", "0701", "06", "0301", "10", "0801"]
 MUNIS = ["13103", "27128", "14104", "01101", "23106", "40133", "13104", "26104"]
 TEXT = "job_title || ' ' || description || ' ' || workplace_address || ' ' || licence_note"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-def start_server(db: Path, tmp: Path) -> tuple[subprocess.Popen[bytes], str, Path]:
-    port = free_port()
-    maildir = tmp / "outbox"
-    env = os.environ | {"HELLOWORK_SECRET_KEY": "bench-" + "k" * 40}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "server",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--database-url",
-            f"sqlite+aiosqlite:///{db}",
-            "--maildir",
-            str(maildir),
-            "--seed-demo",
-            "--data-dir",
-            str(tmp),
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-    )
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return proc, f"http://127.0.0.1:{port}", maildir
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    raise SystemExit("server did not start")
-
-
-def read_otp(maildir: Path) -> str:
-    newest = max((maildir / "new").iterdir(), key=lambda p: p.stat().st_mtime)
-    msg = email.message_from_bytes(newest.read_bytes(), policy=email.policy.default)
-    body = msg.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
-    found = re.search(rf"{OTP_LABEL_EN}: (\d{{6}})", body)
-    assert found
-    return found.group(1)
 
 
 def query_mix(

@@ -21,12 +21,17 @@ from textual import events
 from textual.widgets import OptionList
 
 from api_client.job_models import JobSearchRequest, JobSearchResult
-from bench._common import ensure_jobs_database, percentiles
-from bench.search import read_otp, start_server
+from bench._proc import (
+    DEMO_EMAIL,
+    DEMO_PASSWORD,
+    jobs_database,
+    percentiles,
+    read_otp,
+    start_server,
+)
 from screens.home import HomeScreen
 from screens.results import ResultsScreen
 from screens.search import SearchScreen
-from server.demo import DEMO_EMAIL, DEMO_PASSWORD
 from tui.app import HelloWorkApp
 from tui.paths import Paths
 
@@ -149,7 +154,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--jobs", type=int, default=1_000_000)
     p.add_argument("--rounds", type=int, default=5)
     args = p.parse_args(argv)
-    db, meta = ensure_jobs_database(args.jobs)  # before the event loop: it runs its own
+    db, meta = jobs_database(args.jobs)  # in a child process: this one stays a TUI's
     print(f"database {db.name}: {meta}")
     asyncio.run(run(args, db))
 

@@ -36,10 +36,10 @@ class CheckedScreen(SignedInScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="head"):
-            yield Static("", id="title", classes="title")
-            yield Static("", id="count", classes="name")
+            yield Static("", id="title", classes="title", markup=False)
+            yield Static("", id="count", classes="name", markup=False)
             yield MessageLine(id="message")
-        yield OptionList(id="checked-list", classes="fill")
+        yield OptionList(id="checked-list", classes="fill", markup=False)
         yield KeyBar()
 
     @property

@@ -41,11 +41,11 @@ class FavoritesScreen(SignedInScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="head"):
-            yield Static("", id="title", classes="title")
-            yield Static("", id="count", classes="name")
-            yield Static("", id="hint", classes="hint")
+            yield Static("", id="title", classes="title", markup=False)
+            yield Static("", id="count", classes="name", markup=False)
+            yield Static("", id="hint", classes="hint", markup=False)
             yield MessageLine(id="message")
-        yield OptionList(id="favorites", classes="fill")
+        yield OptionList(id="favorites", classes="fill", markup=False)
         yield KeyBar()
 
     @property

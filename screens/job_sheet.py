@@ -64,8 +64,8 @@ class JobSheetScreen(SignedInScreen):
         self._generation = 0
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="position", classes="hint")
-        yield Static("", id="hint", classes="hint")
+        yield Static("", id="position", classes="hint", markup=False)
+        yield Static("", id="hint", classes="hint", markup=False)
         yield MessageLine(id="message")
         with VerticalScroll(id="sheet"):
             yield Static("", id="heading", classes="title", markup=False)

@@ -39,8 +39,8 @@ class LoginScreen(BaseScreen):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="page"):
-            yield Static("", id="title", classes="title")
-            yield Static("", id="intro", classes="intro")
+            yield Static("", id="title", classes="title", markup=False)
+            yield Static("", id="intro", classes="intro", markup=False)
             yield Field("", input_id="email", max_length=254)
             yield Field("", input_id="password", password=True, max_length=256)
             yield PushButton("", id="login", variant="primary")
@@ -54,7 +54,7 @@ class LoginScreen(BaseScreen):
                 Link("reregister", "reregister"),
                 id="links",
             )
-            yield Static("", id="keys-hint", classes="hint")
+            yield Static("", id="keys-hint", classes="hint", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:

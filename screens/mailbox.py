@@ -38,9 +38,9 @@ class MailboxScreen(BaseScreen):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="page"):
-            yield Static("", id="title", classes="title")
-            yield Static("", id="hint", classes="hint")
-            yield OptionList(id="mail-list")
+            yield Static("", id="title", classes="title", markup=False)
+            yield Static("", id="hint", classes="hint", markup=False)
+            yield OptionList(id="mail-list", markup=False)
             yield MessageLine(id="message")
         yield KeyBar()
 

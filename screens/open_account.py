@@ -92,11 +92,11 @@ class OpenAccountScreen(_AccountBase):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="page"):
-            yield Static("", id="title", classes="title")
-            yield Static("", id="intro", classes="intro")
+            yield Static("", id="title", classes="title", markup=False)
+            yield Static("", id="intro", classes="intro", markup=False)
             for kind in DOCUMENTS:
                 yield Static("", id=f"doc-title-{kind}", classes="section", markup=False)
-                yield Static("", id=f"doc-hint-{kind}", classes="hint")
+                yield Static("", id=f"doc-hint-{kind}", classes="hint", markup=False)
                 yield DocumentView(id=f"doc-{kind}")
                 yield TickBox("", id=f"agree-{kind}", disabled=True)
                 yield Static(
@@ -293,7 +293,7 @@ class OpenConfirmScreen(_AccountBase):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="page"):
-            yield Static("", id="title", classes="title")
+            yield Static("", id="title", classes="title", markup=False)
             yield Static("", id="intro", classes="intro", markup=False)
             yield Field("", input_id="password", password=True, max_length=256)
             yield Field("", input_id="password_confirm", password=True, max_length=256)

@@ -41,12 +41,12 @@ class OtpScreen(BaseScreen):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="page"):
-            yield Static("", id="title", classes="title")
+            yield Static("", id="title", classes="title", markup=False)
             yield Static("", id="intro", classes="intro", markup=False)
-            yield Static("", id="expires", classes="hint")
+            yield Static("", id="expires", classes="hint", markup=False)
             yield Field("", input_id="otp", max_length=16)
             yield TickBox("", id="remember")
-            yield Static("", id="remember-reason", classes="hint")
+            yield Static("", id="remember-reason", classes="hint", markup=False)
             yield PushButton("", id="verify", variant="primary")
             yield MessageLine(id="message")
             yield LinkList(

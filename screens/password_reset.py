@@ -72,8 +72,8 @@ class ResetRequestScreen(_ResetBase):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="page"):
-            yield Static("", id="title", classes="title")
-            yield Static("", id="intro", classes="intro")
+            yield Static("", id="title", classes="title", markup=False)
+            yield Static("", id="intro", classes="intro", markup=False)
             yield Field("", input_id="email", value=self.initial_email, max_length=254)
             yield PushButton("", id="next", variant="primary")
             yield MessageLine(id="message")
@@ -139,7 +139,7 @@ class ResetConfirmScreen(_ResetBase):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="page"):
-            yield Static("", id="title", classes="title")
+            yield Static("", id="title", classes="title", markup=False)
             yield Static("", id="intro", classes="intro", markup=False)
             yield Field("", input_id="new_password", password=True, max_length=256)
             yield Field("", input_id="new_password_confirm", password=True, max_length=256)

@@ -73,12 +73,12 @@ class ProfileScreen(SignedInScreen):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="page", id="profile-page"):
-            yield Static("", id="title", classes="title")
+            yield Static("", id="title", classes="title", markup=False)
             yield Static("", id="header", markup=False)
-            yield Static("", id="keys", classes="hint")
+            yield Static("", id="keys", classes="hint", markup=False)
             yield MessageLine(id="message")
             for n in range(1, STEP_COUNT + 1):
-                yield Static("", id=f"section-title-{n}", classes="section")
+                yield Static("", id=f"section-title-{n}", classes="section", markup=False)
                 yield Static("", id=f"section-{n}", markup=False)
             yield PushButton("", id="settings", classes="link")
         yield KeyBar()
@@ -190,7 +190,7 @@ class ProfileEditScreen(SignedInScreen):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="page"):
-            yield Static("", id="title", classes="title")
+            yield Static("", id="title", classes="title", markup=False)
             yield MessageLine(id="message")
             yield StepForm(self.step)
             yield PushButton("", id="save", variant="primary")

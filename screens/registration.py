@@ -70,13 +70,13 @@ class RegistrationScreen(SignedInScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="page"):
-            yield Static("", id="title", classes="title")
+            yield Static("", id="title", classes="title", markup=False)
             yield StepTabs([""] * STEP_COUNT, id="tabs")
             yield MessageLine(id="message")
             with ContentSwitcher(initial="step-1", id="steps"):
                 for n in range(1, STEP_COUNT + 1):
                     with VerticalScroll(id=f"step-{n}"):
-                        yield Static("", classes="section", id=f"step-title-{n}")
+                        yield Static("", classes="section", id=f"step-title-{n}", markup=False)
                         yield StepForm(n)
                         last = n == STEP_COUNT
                         yield PushButton(

@@ -27,7 +27,7 @@ class RegistrationDoneScreen(BaseModal[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("", id="title", classes="title")
+            yield Static("", id="title", classes="title", markup=False)
             yield Static("", id="body", markup=False)
             yield Static(self.seeker_number, id="seeker-number", classes="name", markup=False)
             yield PushButton("", id="ok", variant="primary")

@@ -292,7 +292,7 @@ class StepForm(Vertical):
         return f"{self.prefix}s{self.step}-{spec.widget_id}"
 
     def compose(self) -> ComposeResult:
-        yield Static("", classes="step-intro")
+        yield Static("", classes="step-intro", markup=False)
         row_seen: set[str] = set()
         for spec in self.specs:
             parts = spec.path.split(".")
@@ -300,7 +300,7 @@ class StepForm(Vertical):
                 row = ".".join(parts[:2])
                 if row not in row_seen:
                     row_seen.add(row)
-                    yield Static("", classes="row-title", id=f"{self._wid(spec)}-row")
+                    yield Static("", classes="row-title", id=f"{self._wid(spec)}-row", markup=False)
             yield self._widget(spec)
             if spec.path == "postal_code":
                 yield Static("", id=f"{self.prefix}s1-address-found", classes="hint", markup=False)

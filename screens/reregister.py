@@ -40,8 +40,8 @@ class ReregisterScreen(_AccountBase):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="page"):
-            yield Static("", id="title", classes="title")
-            yield Static("", id="intro", classes="intro")
+            yield Static("", id="title", classes="title", markup=False)
+            yield Static("", id="intro", classes="intro", markup=False)
             yield Field("", input_id="email", value=self.initial_email, max_length=300)
             yield Field("", input_id="password", password=True, max_length=256)
             yield PushButton("", id="send", variant="primary")
@@ -100,7 +100,7 @@ class ReregisterConfirmScreen(_AccountBase):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="page"):
-            yield Static("", id="title", classes="title")
+            yield Static("", id="title", classes="title", markup=False)
             yield Static("", id="intro", classes="intro", markup=False)
             yield Field("", input_id="auth_key", max_length=64)
             yield PushButton("", id="confirm", variant="primary")

@@ -60,13 +60,13 @@ class ResultsScreen(SignedInScreen):
         # Built with their texts and cards, so the screen is laid out once when pushed
         # instead of being laid out empty and again when filled.
         with Vertical(id="head"):
-            yield Static(t("results.title"), id="title", classes="title")
-            yield Static(self._summary_text(), id="summary", classes="name")
-            yield Static(self._order_text(), id="order")
-            yield Static(self._checked_text(), id="checked")
-            yield Static(t("results.hint"), id="hint", classes="hint")
+            yield Static(t("results.title"), id="title", classes="title", markup=False)
+            yield Static(self._summary_text(), id="summary", classes="name", markup=False)
+            yield Static(self._order_text(), id="order", markup=False)
+            yield Static(self._checked_text(), id="checked", markup=False)
+            yield Static(t("results.hint"), id="hint", classes="hint", markup=False)
             yield MessageLine(id="message")
-        yield OptionList(*self._options(), id="cards", classes="fill")
+        yield OptionList(*self._options(), id="cards", classes="fill", markup=False)
         yield KeyBar()
 
     @property

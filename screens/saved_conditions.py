@@ -40,10 +40,10 @@ class SavedConditionsScreen(SignedInScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="page"):
-            yield Static("", id="title", classes="title")
-            yield Static("", id="count", classes="name")
-            yield Static("", id="hint", classes="hint")
-            yield OptionList(id="saved-list")
+            yield Static("", id="title", classes="title", markup=False)
+            yield Static("", id="count", classes="name", markup=False)
+            yield Static("", id="hint", classes="hint", markup=False)
+            yield OptionList(id="saved-list", markup=False)
             yield MessageLine(id="message")
         yield KeyBar()
 

@@ -74,9 +74,9 @@ class SavedConditionsPanel(Vertical):
         self.error: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="saved-title", classes="section")
-        yield Static("", id="saved-hint", classes="hint")
-        yield OptionList(id="saved-list")
+        yield Static("", id="saved-title", classes="section", markup=False)
+        yield Static("", id="saved-hint", classes="hint", markup=False)
+        yield OptionList(id="saved-list", markup=False)
         yield Static("", id="saved-note", markup=False)
 
     @property

@@ -52,9 +52,9 @@ class SearchScreen(SignedInScreen):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="page", id="search-page"):
-            yield Static("", id="title", classes="title")
-            yield Static("", id="intro", classes="intro")
-            yield Static("", id="editing", classes="hint")
+            yield Static("", id="title", classes="title", markup=False)
+            yield Static("", id="intro", classes="intro", markup=False)
+            yield Static("", id="editing", classes="hint", markup=False)
             yield MessageLine(id="reference-message")
             yield SearchForm(id="form")
             yield MessageLine(id="message")

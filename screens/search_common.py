@@ -92,8 +92,8 @@ class TitleModal(BaseModal[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("", id="title", classes="title")
-            yield Static("", id="hint", classes="hint")
+            yield Static("", id="title", classes="title", markup=False)
+            yield Static("", id="hint", classes="hint", markup=False)
             yield Field("", input_id="saved-title", value=self.value, max_length=30)
         yield KeyBar()
 

@@ -29,8 +29,8 @@ class SessionExpiredModal(BaseModal[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("", id="title", classes="title")
-            yield Static("", id="body")
+            yield Static("", id="title", classes="title", markup=False)
+            yield Static("", id="body", markup=False)
             yield PushButton("", id="ok", variant="primary")
 
     def on_mount(self) -> None:
@@ -66,7 +66,7 @@ class ReauthModal(BaseModal[bool]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):
-            yield Static("", id="title", classes="title")
+            yield Static("", id="title", classes="title", markup=False)
             yield Static("", id="body", markup=False)
             yield Field("", input_id="password", password=True, max_length=256)
             yield Field("", input_id="otp", max_length=16)

@@ -54,7 +54,7 @@ class ConfirmModal(BaseModal[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("", id="title", classes="title")
+            yield Static("", id="title", classes="title", markup=False)
             yield Static(self.text, id="body", markup=False)
             yield PushButton("", id="yes", variant="primary")
             yield PushButton("", id="no")
@@ -95,19 +95,19 @@ class SettingsScreen(SignedInScreen):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="page"):
-            yield Static("", id="title", classes="title")
+            yield Static("", id="title", classes="title", markup=False)
             yield MessageLine(id="message")
             yield Static("", id="email", markup=False)
             yield Static("", id="pending", markup=False)
             yield PushButton("", id="btn-email", classes="link")
             yield PushButton("", id="btn-password", classes="link")
-            yield Static("", id="registration", classes="section")
-            yield Static("", id="registration-explain", classes="hint")
+            yield Static("", id="registration", classes="section", markup=False)
+            yield Static("", id="registration-explain", classes="hint", markup=False)
             yield PushButton("", id="btn-registration", classes="link")
-            yield Static("", id="devices", classes="section")
+            yield Static("", id="devices", classes="section", markup=False)
             yield PushButton("", id="btn-devices", classes="link")
-            yield Static("", id="delivery", classes="section")
-            yield Static("", id="delivery-explain", classes="hint")
+            yield Static("", id="delivery", classes="section", markup=False)
+            yield Static("", id="delivery-explain", classes="hint", markup=False)
             yield PushButton("", id="btn-delivery", classes="link")
             yield PushButton("", id="btn-withdraw", classes="link")
         yield KeyBar()
@@ -313,7 +313,7 @@ class EmailChangeScreen(SignedInScreen):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="page"):
-            yield Static("", id="title", classes="title")
+            yield Static("", id="title", classes="title", markup=False)
             yield Static("", id="intro", classes="intro", markup=False)
             yield Field("", input_id="new_email", max_length=300)
             yield Field("", input_id="new_email_confirm", max_length=300)
@@ -433,8 +433,8 @@ class PasswordChangeScreen(SignedInScreen):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="page"):
-            yield Static("", id="title", classes="title")
-            yield Static("", id="intro", classes="intro")
+            yield Static("", id="title", classes="title", markup=False)
+            yield Static("", id="intro", classes="intro", markup=False)
             for name in self.NAMES:
                 yield Field("", input_id=name, password=True, max_length=256)
             yield PushButton("", id="submit", variant="primary")

@@ -28,8 +28,8 @@ class WithdrawModal(BaseModal[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("", id="title", classes="title")
-            yield Static("", id="body")
+            yield Static("", id="title", classes="title", markup=False)
+            yield Static("", id="body", markup=False)
             yield Field("", input_id="password", password=True, max_length=256)
             yield TickBox("", id="confirm")
             yield PushButton("", id="withdraw", variant="error")

@@ -38,7 +38,9 @@ class DateField(FieldFrame):
                 yield Input(
                     id=f"{self.input_id}-{part}", max_length=width * 2, classes=f"date--{part}"
                 )
-                yield Static("", classes="date--unit", id=f"{self.input_id}-{part}-unit")
+                yield Static(
+                    "", classes="date--unit", id=f"{self.input_id}-{part}-unit", markup=False
+                )
         yield self.messages
 
     def part(self, name: str) -> Input:

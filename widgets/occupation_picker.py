@@ -51,19 +51,20 @@ class OccupationPicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(t("search.picker.title"), classes="title")
-            yield Static(t("search.picker.hint"), classes="hint")
+            yield Static(t("search.picker.title"), classes="title", markup=False)
+            yield Static(t("search.picker.hint"), classes="hint", markup=False)
             with Horizontal():
                 with Vertical():
-                    yield Static(t("search.picker.groups"), classes="section")
+                    yield Static(t("search.picker.groups"), classes="section", markup=False)
                     yield OptionList(
                         *[Option(self._label_of(g), id=g.code) for g in self.groups],
                         id="groups",
                         classes="fill",
+                        markup=False,
                     )
                 with Vertical():
-                    yield Static(t("search.picker.occupations"), classes="section")
-                    yield OptionList(id="occupations", classes="fill")
+                    yield Static(t("search.picker.occupations"), classes="section", markup=False)
+                    yield OptionList(id="occupations", classes="fill", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:

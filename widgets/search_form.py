@@ -32,7 +32,7 @@ from api_client.job_models import (
 )
 from tui.i18n import get_language, t
 from widgets.checkbox import TickBox
-from widgets.field import Field
+from widgets.field import Field, FieldFrame
 from widgets.push_button import PushButton
 
 if TYPE_CHECKING:
@@ -110,6 +110,8 @@ class SearchForm(Vertical):
         self._industries: list[IndustryInfo] = []
         self._munis: dict[int, list[MunicipalityInfo]] = {}
         self._pending_munis: dict[int, str] = {}
+        self._erring: set[FieldFrame] = set()  # fields showing an error now
+        self._erring_groups: set[Static] = set()
 
     # ------------------------------------------------------------------ building blocks
 
@@ -491,11 +493,15 @@ class SearchForm(Vertical):
     def show_errors(self, errors: dict[str, list[str]]) -> list[str]:
         """Put each message next to its control; return those with no place (shown by the
         screen). Keys: "words", "job_numbers.2", "prefectures.0", ..."""
-        for f in self.query(Field):
+        # Only what shows an error is cleared: walking the whole form on every submit
+        # cost more than the search itself.
+        for f in self._erring:
             f.set_error(None)
-        for line in self.query(".group-error.-shown").results(Static):
+        for line in self._erring_groups:
             line.update("")
             line.remove_class("-shown")
+        self._erring.clear()
+        self._erring_groups.clear()
         grouped: dict[str, list[str]] = {}
         homeless: list[str] = []
         if any(key.split(".")[0] in _DETAIL_FIELDS for key in errors):
@@ -507,6 +513,7 @@ class SearchForm(Vertical):
             field = next(iter(target), None)
             if field is not None:
                 field.set_error("\n".join(messages))
+                self._erring.add(field)
                 continue
             group = {"work_until": "work_from"}.get(top, top)
             if self.query(f"#err-{group}"):
@@ -517,11 +524,12 @@ class SearchForm(Vertical):
             line = self.query_one(f"#err-{group}", Static)
             line.update("✖\u00a0" + "\n".join(messages))
             line.add_class("-shown")
+            self._erring_groups.add(line)
         return homeless
 
     def first_error_widget(self) -> Widget | None:
-        for f in self.query(Field):
-            if f.error:
+        for f in self.query(Field):  # in screen order
+            if f in self._erring:
                 return f.input
         return None
 

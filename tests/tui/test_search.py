@@ -328,3 +328,42 @@ async def test_search_while_registration_is_invalid_says_how_to_switch_it_back(
         text = screen_text(pilot)
         assert "求職登録が無効のため" in text and "「求職者情報・設定」で有効に切り替えて" in text
         assert "Ctrl+S でもう一度検索します" in text
+
+
+def _rendered(widget: OptionList) -> str:
+    """What the list shows on screen, line by line."""
+    return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
+
+
+async def test_typed_and_posted_text_is_shown_as_is_never_as_markup(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
+) -> None:
+    """Brackets in a saved condition's title or a posting are text: "[/]" must not crash a
+    screen and "[b]…[/b]" must not turn bold and vanish."""
+    import sqlite3
+
+    number = tui_server_first_number(tui_server)
+    path = tui_server.settings.database_url.removeprefix("sqlite+aiosqlite:///")
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "UPDATE job_postings SET job_title = ? WHERE job_number = ?",
+            ("[b]急募[/b] 事務 [/]", number),
+        )
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        results = await search_all(pilot, tui_server)
+        assert results.result is not None and results.result.items[0].job_number == number
+        assert "[b]急募[/b] 事務 [/]" in _rendered(results.cards)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, TitleModal)
+        await type_text(pilot, "[/]条件 [b]x[/b]")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, HomeScreen)
+        listing = pilot.app.screen.query_one("#saved-list", OptionList)
+        assert "[/]条件 [b]x[/b]" in _rendered(listing)

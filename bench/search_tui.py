@@ -35,7 +35,7 @@ from screens.search import SearchScreen
 from tui.app import HelloWorkApp
 from tui.paths import Paths
 
-QUERIES = ("", "介護", "事務", "車", "看護 夜勤", "未経験者歓迎", "営業 東京")
+QUERIES = ("", "介護", "事務", "車", "看護 訪問", "未経験者歓迎", "営業 東京")
 
 
 async def _wait(pilot: object, ready: object, limit: float = 60.0) -> None:

@@ -113,6 +113,8 @@ class BaseScreen(Screen[None], Localised):
         return cast(Services, self.app)
 
     def on_mount(self) -> None:
+        # Textual runs the on_mount of every class in the MRO, subclass first, so screens
+        # must not call super().on_mount(): the texts would be applied twice.
         self.apply_texts()
 
     @on(events.ScreenResume)

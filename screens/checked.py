@@ -47,7 +47,6 @@ class CheckedScreen(SignedInScreen):
         return self.query_one("#message", MessageLine)
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#checked-list", OptionList).focus()
 
     def on_screen_resume(self) -> None:

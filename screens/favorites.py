@@ -57,7 +57,6 @@ class FavoritesScreen(SignedInScreen):
         return self.data.items if self.data else []
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#favorites", OptionList).focus()
         self.load()
 

@@ -96,7 +96,6 @@ class HomeScreen(SignedInScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#qr", QRCodeWidget).display = False
         self.query_one("#menu", OptionList).focus()
         self.load()

@@ -77,7 +77,6 @@ class JobSheetScreen(SignedInScreen):
         return self.query_one("#message", MessageLine)
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#sheet", VerticalScroll).focus()
         self.load()
 

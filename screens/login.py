@@ -58,7 +58,6 @@ class LoginScreen(BaseScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#email", Input).focus()
         self.watch_server()
 

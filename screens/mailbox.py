@@ -45,7 +45,6 @@ class MailboxScreen(BaseScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#mail-list", OptionList).focus()
         self.reload()
         # Mail may arrive while the mailbox is open (the OTP is sent a moment after login).
@@ -106,7 +105,6 @@ class MailScreen(BaseScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#mail-body", VerticalScroll).focus()
 
     def apply_language(self) -> None:

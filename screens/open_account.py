@@ -114,7 +114,6 @@ class OpenAccountScreen(_AccountBase):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#doc-privacy", DocumentView).focus()
         self.load_documents()
 
@@ -304,7 +303,6 @@ class OpenConfirmScreen(_AccountBase):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#password", Input).focus()
 
     def apply_language(self) -> None:

@@ -58,7 +58,6 @@ class OtpScreen(BaseScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        super().on_mount()
         # Disabled until the keyring has been asked (off the event loop).
         self.query_one("#remember", TickBox).disabled = True
         self.check_keyring()

@@ -81,7 +81,6 @@ class ResetRequestScreen(_ResetBase):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#email", Input).focus()
 
     def apply_language(self) -> None:
@@ -150,7 +149,6 @@ class ResetConfirmScreen(_ResetBase):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#new_password", Input).focus()
 
     def apply_language(self) -> None:

@@ -84,7 +84,6 @@ class ProfileScreen(SignedInScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#profile-page").focus()
         self.load()
 
@@ -197,7 +196,6 @@ class ProfileEditScreen(SignedInScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        super().on_mount()
         form = self.query_one(StepForm)
         form.fill(self.values)
         form.focus_first()

@@ -88,7 +88,6 @@ class RegistrationScreen(SignedInScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.load()
 
     def apply_language(self) -> None:

@@ -33,7 +33,6 @@ class RegistrationDoneScreen(BaseModal[None]):
             yield PushButton("", id="ok", variant="primary")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#ok", PushButton).focus()
 
     def apply_language(self) -> None:

@@ -50,7 +50,6 @@ class ReregisterScreen(_AccountBase):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#email", Input).focus()
 
     def apply_language(self) -> None:
@@ -109,7 +108,6 @@ class ReregisterConfirmScreen(_AccountBase):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#auth_key", Input).focus()
 
     def apply_language(self) -> None:

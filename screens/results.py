@@ -78,7 +78,6 @@ class ResultsScreen(SignedInScreen):
         return self.query_one("#cards", OptionList)
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.cards.focus()
         if self.result is None:
             self.load(self.request)

@@ -52,7 +52,6 @@ class SavedConditionsScreen(SignedInScreen):
         return self.query_one("#message", MessageLine)
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#saved-list", OptionList).focus()
         self.load()
 

@@ -69,7 +69,6 @@ class SearchScreen(SignedInScreen):
         return self.query_one("#message", MessageLine)
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#cat-general").focus()
         self.load_reference()
 

@@ -98,7 +98,6 @@ class TitleModal(BaseModal[str | None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#saved-title", Input).focus()
 
     def apply_language(self) -> None:

@@ -34,7 +34,6 @@ class SessionExpiredModal(BaseModal[None]):
             yield PushButton("", id="ok", variant="primary")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#ok", PushButton).focus()
 
     def apply_language(self) -> None:
@@ -79,7 +78,6 @@ class ReauthModal(BaseModal[bool]):
             )
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#field-otp", Field).display = False
         self.query_one("#password", Input).focus()
 

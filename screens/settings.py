@@ -60,7 +60,6 @@ class ConfirmModal(BaseModal[bool]):
             yield PushButton("", id="no")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#no", PushButton).focus()  # the safe answer has the focus
 
     def apply_language(self) -> None:
@@ -113,7 +112,6 @@ class SettingsScreen(SignedInScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#btn-email", PushButton).focus()
         self.load()
 
@@ -323,7 +321,6 @@ class EmailChangeScreen(SignedInScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#field-auth_key").display = False
         self.query_one("#new_email", Input).focus()
 
@@ -442,7 +439,6 @@ class PasswordChangeScreen(SignedInScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#current_password", Input).focus()
 
     def apply_language(self) -> None:

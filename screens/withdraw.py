@@ -37,7 +37,6 @@ class WithdrawModal(BaseModal[None]):
             yield MessageLine(id="message")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#password", Input).focus()
 
     def apply_language(self) -> None:

@@ -13,21 +13,10 @@ from fastapi import FastAPI
 from api_client.client import MyPageClient
 from api_client.errors import APIStatusError
 from api_client.job_models import JobSearchRequest, JobStatus
-from server.app import create_app
-from server.config import ServerSettings
 from server.jobs.store import add_posting, withdraw
 from tests.api import jobs_data
 from tests.api.flows import sign_in
-from tests.conftest import Outbox, SettableClock, app_state, new_api, seed_account, started
-
-
-@pytest.fixture
-async def jobs_app(
-    settings: ServerSettings, clock: SettableClock, database_url: str
-) -> AsyncIterator[tuple[FastAPI, list[dict[str, Any]]]]:
-    data = jobs_data.load(database_url)
-    async for running in started(create_app(settings, clock=clock)):
-        yield running, data
+from tests.conftest import Outbox, app_state, new_api, seed_account
 
 
 async def _signed_in(app: FastAPI, outbox: Outbox, email: str) -> MyPageClient:

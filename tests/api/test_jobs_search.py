@@ -8,39 +8,13 @@ order, with the exact total, and each filter must actually narrow the result.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import AsyncIterator
 from typing import Any
 
-import pytest
 from fastapi import FastAPI
 
 from api_client.client import MyPageClient
 from api_client.job_models import JobSearchRequest
-from server.app import create_app
-from server.config import ServerSettings
 from tests.api import jobs_data
-from tests.api.flows import sign_in
-from tests.conftest import Outbox, SettableClock, new_api, seed_account, started
-
-
-@pytest.fixture
-async def jobs_app(
-    settings: ServerSettings, clock: SettableClock, database_url: str
-) -> AsyncIterator[tuple[FastAPI, list[dict[str, Any]]]]:
-    data = jobs_data.load(database_url)
-    async for running in started(create_app(settings, clock=clock)):
-        yield running, data
-
-
-@pytest.fixture
-async def seeker(
-    jobs_app: tuple[FastAPI, list[dict[str, Any]]], outbox: Outbox
-) -> AsyncIterator[MyPageClient]:
-    app, _ = jobs_app
-    account = await seed_account(app)
-    async with new_api(app) as api:
-        await sign_in(api, outbox, account)
-        yield api
 
 
 def _cases(data: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:

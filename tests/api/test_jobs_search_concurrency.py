@@ -4,22 +4,17 @@ write lock, and never fail with SQLITE_BUSY while other requests write (issue 3)
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from typing import Any
 
-import pytest
 from fastapi import FastAPI
 from sqlalchemy import select
 
 from api_client.client import MyPageClient
 from api_client.job_models import JobSearchRequest
-from server.app import create_app
 from server.auth.models import Session
-from server.config import ServerSettings
 from server.jobs.store import add_posting
 from tests.api import jobs_data
-from tests.api.flows import sign_in
-from tests.conftest import Outbox, SettableClock, app_state, new_api, seed_account, started
+from tests.conftest import SettableClock, app_state
 
 QUERIES = (
     JobSearchRequest(),
@@ -29,26 +24,6 @@ QUERIES = (
     JobSearchRequest(age=40, weekly_two_days="any", new_within="week"),
     JobSearchRequest(occupations=["04"], sort="deadline_asc"),
 )
-
-
-@pytest.fixture
-async def jobs_app(
-    settings: ServerSettings, clock: SettableClock, database_url: str
-) -> AsyncIterator[tuple[FastAPI, list[dict[str, Any]]]]:
-    data = jobs_data.load(database_url)
-    async for running in started(create_app(settings, clock=clock)):
-        yield running, data
-
-
-@pytest.fixture
-async def seeker(
-    jobs_app: tuple[FastAPI, list[dict[str, Any]]], outbox: Outbox
-) -> AsyncIterator[MyPageClient]:
-    app, _ = jobs_app
-    account = await seed_account(app)
-    async with new_api(app) as api:
-        await sign_in(api, outbox, account)
-        yield api
 
 
 async def test_searches_run_while_another_request_holds_the_write_lock(

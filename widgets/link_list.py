@@ -72,13 +72,6 @@ class LinkList(Widget, can_focus=True):
             link.label = label
             self.refresh(layout=True)
 
-    def show_link(self, link_id: str, shown: bool) -> None:
-        link = self.link(link_id)
-        if link.shown != shown:
-            link.shown = shown
-            self.cursor = min(self.cursor, max(0, len(self.shown) - 1))
-            self.refresh(layout=True)
-
     @property
     def current(self) -> Link | None:
         shown = self.shown

@@ -384,8 +384,7 @@ def pg_cluster() -> Iterator[PgCluster]:
         shutil.rmtree(root, ignore_errors=True)
 
 
-@pytest.fixture
-async def pg_database_url(pg_cluster: PgCluster) -> AsyncIterator[str]:
+async def _create_pg_database(pg_cluster: PgCluster) -> str:
     import asyncpg
 
     name = f"hw_{secrets.token_hex(6)}"
@@ -396,4 +395,31 @@ async def pg_database_url(pg_cluster: PgCluster) -> AsyncIterator[str]:
         await conn.execute(f'CREATE DATABASE "{name}"')
     finally:
         await conn.close()
-    yield pg_cluster.url(name)
+    return pg_cluster.url(name)
+
+
+@pytest.fixture
+async def pg_database_url(pg_cluster: PgCluster) -> str:
+    return await _create_pg_database(pg_cluster)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def any_database_url(request: pytest.FixtureRequest, _template_db: Path, tmp_path: Path) -> str:
+    """A fresh database on each backend in turn: what SQLite serialises, PostgreSQL runs
+    concurrently, so tests of concurrent writes take this one."""
+    if request.param == "sqlite":
+        target = tmp_path / "hellowork.db"
+        shutil.copyfile(_template_db, target)
+        return f"sqlite+aiosqlite:///{target}"
+    cluster: PgCluster = request.getfixturevalue("pg_cluster")
+    return asyncio.run(_create_pg_database(cluster))
+
+
+@pytest.fixture
+async def any_app(
+    any_database_url: str, outbox: Outbox, tmp_path: Path, clock: SettableClock
+) -> AsyncIterator[FastAPI]:
+    """The app on `any_database_url` (SQLite, then PostgreSQL)."""
+    settings = make_settings(any_database_url, outbox, tmp_path)
+    async for running in started(create_app(settings, clock=clock)):
+        yield running

@@ -30,6 +30,7 @@ from server.accounts.models import Account, AccountCreationCode, Office, Seeker
 from server.auth.models import DeviceToken, LoginFailure
 from server.auth.service import revoke_all_device_tokens
 from server.context import ServiceEnv
+from server.db.upsert import insert_or_ignore
 from server.notices.service import unread_count
 from server.security import hash_password, hmac_hex, new_creation_code
 
@@ -61,11 +62,13 @@ def end_of_month_after_next(day: date) -> date:
 
 
 async def get_or_create_office(db: AsyncSession, code: str, name: str) -> Office:
+    """The office with `code`, created if missing (atomic: concurrent first registrations
+    in one office both get the same row, not a unique violation)."""
     office = await db.scalar(select(Office).where(Office.code == code))
     if office is None:
-        office = Office(code=code, name=name)
-        db.add(office)
-        await db.flush()
+        await insert_or_ignore(db, Office, {"code": code, "name": name}, ["code"])
+        office = await db.scalar(select(Office).where(Office.code == code))
+    assert office is not None
     return office
 
 

@@ -10,7 +10,7 @@ as a whole with 409 `limit_reached`, so "the 301st" is an error the client can s
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Response
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api_client.job_models import (
@@ -21,12 +21,12 @@ from api_client.job_models import (
     FavoriteList,
 )
 from api_client.models import API_PREFIX, ErrorBody, ErrorCode
+from server.accounts.locking import lock_account
 from server.accounts.models import Account
 from server.accounts.validity import require_valid_registration
 from server.auth.deps import DB, CurrentAccount, Env
 from server.errors import DomainError
 from server.jobs.models import JobPosting
-from server.jobs.saved import lock_account
 from server.jobs.saved_models import Favorite
 from server.jobs.service import _check_may_search as is_registered
 from server.jobs.service import card, today_jst
@@ -114,13 +114,13 @@ async def add_favorites(
 
 @router.delete("/{job_number}", status_code=204, responses={404: {"model": ErrorBody}})
 async def remove_favorite(job_number: str, account: CurrentAccount, db: DB) -> Response:
-    favorite = await db.scalar(
-        select(Favorite)
-        .join(JobPosting, JobPosting.id == Favorite.job_posting_id)
-        .where(Favorite.account_id == account.id, JobPosting.job_number == job_number)
+    posting = select(JobPosting.id).where(JobPosting.job_number == job_number)
+    removed = await db.execute(
+        delete(Favorite)
+        .where(Favorite.account_id == account.id, Favorite.job_posting_id.in_(posting))
+        .returning(Favorite.id)
     )
-    if favorite is None:
+    if removed.first() is None:  # never there, or removed by a concurrent request
         raise DomainError(ErrorCode.not_found, 404)
-    await db.delete(favorite)
     await db.commit()
     return Response(status_code=204)

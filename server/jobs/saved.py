@@ -20,6 +20,7 @@ from api_client.job_models import (
     SavedSearchUpdate,
 )
 from api_client.models import API_PREFIX, ErrorBody, ErrorCode
+from server.accounts.locking import lock_account
 from server.accounts.models import Account
 from server.accounts.validity import require_valid_registration
 from server.auth.deps import DB, CurrentAccount, Env
@@ -33,11 +34,6 @@ router = APIRouter(
     dependencies=[Depends(require_valid_registration)],
     responses={s: {"model": ErrorBody} for s in (401, 403, 422)},
 )
-
-
-async def lock_account(db: AsyncSession, account_id: int) -> None:
-    """Serialise this account's limited inserts (a no-op lock on SQLite, which has one writer)."""
-    await db.execute(select(Account.id).where(Account.id == account_id).with_for_update())
 
 
 def _conditions_json(req: JobSearchRequest) -> str:
@@ -55,11 +51,16 @@ def _view(row: saved_models.SavedSearch) -> SavedSearch:
 
 
 async def _own(db: AsyncSession, account: Account, saved_id: int) -> saved_models.SavedSearch:
+    """The caller's condition, locked for the change that follows (a concurrent delete then
+    makes this a 404 instead of an update of nothing)."""
     row = await db.scalar(
-        select(saved_models.SavedSearch).where(
+        select(saved_models.SavedSearch)
+        .where(
             saved_models.SavedSearch.id == saved_id,
             saved_models.SavedSearch.account_id == account.id,
         )
+        .with_for_update()
+        .execution_options(populate_existing=True)
     )
     if row is None:
         raise DomainError(ErrorCode.not_found, 404)

@@ -30,6 +30,7 @@ from api_client.validation import (
     password_confirm_problems,
     password_problems,
 )
+from server.accounts.locking import lock_account
 from server.accounts.models import ACCOUNT_WITHDRAWN, Account, Seeker
 from server.accounts.service import get_or_create_office, today_jst
 from server.accounts.validity import effective_status, extend
@@ -70,7 +71,11 @@ def _no_registration() -> DomainError:
 
 
 async def _seeker(db: AsyncSession, account: Account) -> Seeker:
-    seeker = await db.get(Seeker, account.seeker_id) if account.seeker_id is not None else None
+    seeker = (
+        await db.get(Seeker, account.seeker_id, populate_existing=True)
+        if account.seeker_id is not None
+        else None
+    )
     if seeker is None:
         raise _no_registration()
     return seeker
@@ -89,7 +94,7 @@ def _counter_steps(seeker: Seeker) -> RegistrationSteps:
 async def _steps(
     db: AsyncSession, seeker: Seeker
 ) -> tuple[RegistrationSteps, SeekerProfile | None]:
-    profile = await db.get(SeekerProfile, seeker.id)
+    profile = await db.get(SeekerProfile, seeker.id, populate_existing=True)
     if profile is None:
         return _counter_steps(seeker), None
     return steps_from_json(profile.data), profile
@@ -119,13 +124,17 @@ async def profile_view(db: AsyncSession, env: ServiceEnv, account: Account) -> P
 async def update_section(
     db: AsyncSession, env: ServiceEnv, account: Account, n: int, raw: Any
 ) -> ProfileUpdated:
-    """Change one section of the registered information: all rules, nothing stored on error."""
-    seeker = await _seeker(db, account)
+    """Change one section of the registered information: all rules, nothing stored on error.
+
+    The stored document is read, changed and written back under the account's row lock, so
+    concurrent edits of different sections all stay."""
     body = parse_step(n, raw)
     now = env.clock.now()
     checked = run_checks(n, body, today_jst(now))
     if not checked.check.complete:
         raise DomainError(ErrorCode.validation_error, 422, fields=field_errors(checked.check, n))
+    account = await lock_account(db, account.id) or account
+    seeker = await _seeker(db, account)
     steps, profile = await _steps(db, seeker)
     setattr(steps, STEP_KEYS[n], checked.check.body)
     if profile is None:

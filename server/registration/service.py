@@ -34,6 +34,7 @@ from api_client.profile_models import (
 )
 from api_client.profile_rules import StepCheck, check_step, contact_problems
 from api_client.validation import Problem
+from server.accounts.locking import lock_account
 from server.accounts.models import Account, Office, Seeker
 from server.accounts.service import end_of_month_after_next, get_or_create_office, today_jst
 from server.context import ServiceEnv
@@ -165,7 +166,16 @@ def _already_registered() -> DomainError:
 
 
 async def _draft(db: AsyncSession, account: Account) -> RegistrationDraft | None:
-    return await db.get(RegistrationDraft, account.id)
+    return await db.get(RegistrationDraft, account.id, populate_existing=True)
+
+
+async def _locked(db: AsyncSession, account: Account) -> Account:
+    """The caller's account row, locked: one account's draft saves and completion take
+    turns (each reads the draft, changes it and writes it back)."""
+    locked = await lock_account(db, account.id)
+    if locked is None:  # deleted since authentication
+        raise DomainError(ErrorCode.not_authenticated, 401)
+    return locked
 
 
 async def registration_view(
@@ -193,11 +203,12 @@ async def save_step(
     db: AsyncSession, env: ServiceEnv, account: Account, n: int, raw: Any
 ) -> StepResult:
     """Store step `n` as typed (normalised) whatever its state, and say what is wrong."""
-    if account.seeker_id is not None:
-        raise _already_registered()
     body = parse_step(n, raw)
     now = env.clock.now()
     checked = run_checks(n, body, today_jst(now))
+    account = await _locked(db, account)
+    if account.seeker_id is not None:
+        raise _already_registered()
     draft = await _draft(db, account)
     steps = steps_from_json(draft.data if draft else None)
     setattr(steps, STEP_KEYS[n], checked.check.body)
@@ -254,9 +265,28 @@ def seeker_name(basic: BasicInfo) -> str:
     return f"{basic.family_name} {basic.given_name}".strip()
 
 
+async def _completed(db: AsyncSession, account: Account) -> RegistrationCompleted:
+    """The answer of a completion already done (a retry, or a concurrent twin request)."""
+    seeker = await db.get(Seeker, account.seeker_id)
+    profile = await db.get(SeekerProfile, account.seeker_id)
+    if seeker is None or profile is None or not seeker.online_only:
+        raise _already_registered()  # registered at a counter: nothing to complete
+    office = await office_of(db, seeker)
+    assert seeker.registration_valid_until is not None
+    return RegistrationCompleted(
+        seeker_number=seeker.seeker_number,
+        office_name=office.name if office else "",
+        registration_valid_until=seeker.registration_valid_until,
+        online_only=True,
+    )
+
+
 async def complete(db: AsyncSession, env: ServiceEnv, account: Account) -> RegistrationCompleted:
+    """Create the seeker from the draft. Idempotent: once the account is registered online,
+    a repeated request gets the same answer and creates nothing."""
+    account = await _locked(db, account)
     if account.seeker_id is not None:
-        raise _already_registered()
+        return await _completed(db, account)
     draft = await _draft(db, account)
     steps = steps_from_json(draft.data if draft else None)
     now = env.clock.now()

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from server.auth.single_use import SecretTable
 from server.db.base import Base
 
 ACCOUNT_ACTIVE = "active"
@@ -80,3 +81,8 @@ class AccountCreationCode(Base):
     expires_at: Mapped[datetime]
     used_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
+
+
+CREATION_CODES = SecretTable(
+    AccountCreationCode.id, AccountCreationCode.used_at, AccountCreationCode.expires_at
+)

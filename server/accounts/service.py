@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, delete, func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api_client.models import (
@@ -27,12 +27,14 @@ from api_client.validation import (
     seeker_number_problems,
 )
 from server.accounts.models import Account, AccountCreationCode, Office, Seeker
-from server.auth.models import DeviceToken, LoginFailure
-from server.auth.service import revoke_all_device_tokens
+from server.auth.devices import revoke_all_device_tokens
+from server.auth.lockout import clear_failures, login_failure_digest
+from server.auth.models import DeviceToken
+from server.auth.single_use import digest
 from server.context import ServiceEnv
 from server.db.upsert import insert_or_ignore
 from server.notices.service import unread_count
-from server.security import hash_password, hmac_hex, new_creation_code
+from server.security import hash_password, new_creation_code
 
 JST = ZoneInfo("Asia/Tokyo")
 CREATION_CODE_TTL = timedelta(days=30)
@@ -132,7 +134,7 @@ async def create_seeker(
 
 
 def creation_code_hmac(env: ServiceEnv, code: str) -> str:
-    return hmac_hex(env.secret, "creation-code", normalise_halfwidth(code).value.upper())
+    return digest(env.secret, "creation-code", value=normalise_halfwidth(code).value.upper())
 
 
 def issue_creation_code(
@@ -177,11 +179,7 @@ async def create_account(
     )
     db.add(account)
     # A lock counted against this address while it had no account must not carry over.
-    await db.execute(
-        delete(LoginFailure).where(
-            LoginFailure.email_digest == hmac_hex(env.secret, "login-failure", key)
-        )
-    )
+    await clear_failures(db, login_failure_digest(env, key))
     await db.flush()
     return account
 
@@ -273,7 +271,7 @@ async def device_list(db: AsyncSession, env: ServiceEnv, account: Account) -> De
 
 async def resume_otp_everywhere(db: AsyncSession, env: ServiceEnv, account: Account) -> None:
     """「すべての端末でワンタイムパスワードの入力を再開する」"""
-    await revoke_all_device_tokens(db, env, account.id)
+    await revoke_all_device_tokens(db, account.id, env.clock.now())
     await db.commit()
 
 

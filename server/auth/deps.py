@@ -9,7 +9,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.accounts.models import Account
-from server.auth.service import Authenticated, authenticate
+from server.auth.sessions import Authenticated, authenticate
 from server.context import ServiceEnv
 from server.db.engine import get_session
 from server.state import service_env

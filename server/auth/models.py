@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from server.auth.single_use import SecretTable
 from server.db.base import Base
 
 _ACCOUNT_FK = "accounts.id"
@@ -44,6 +45,14 @@ class LoginChallenge(Base):
     created_at: Mapped[datetime]
 
 
+LOGIN_CHALLENGES = SecretTable(
+    LoginChallenge.id,
+    LoginChallenge.consumed_at,
+    LoginChallenge.expires_at,
+    LoginChallenge.attempts,
+)
+
+
 class DeviceToken(Base):
     """An OTP-skip token. Rotated on every use; all rotations share `family_id` and the
     family's absolute `expires_at` (90 days from its first issue)."""
@@ -60,6 +69,10 @@ class DeviceToken(Base):
     last_used_at: Mapped[datetime | None]
     revoked_at: Mapped[datetime | None]
     replaced_at: Mapped[datetime | None]
+
+
+# A device token is spent by rotating it (replaced by its successor).
+DEVICE_TOKENS = SecretTable(DeviceToken.id, DeviceToken.replaced_at, DeviceToken.expires_at)
 
 
 class AuthKey(Base):
@@ -79,6 +92,9 @@ class AuthKey(Base):
     used_at: Mapped[datetime | None]
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime]
+
+
+AUTH_KEYS = SecretTable(AuthKey.id, AuthKey.used_at, AuthKey.expires_at, AuthKey.attempts)
 
 
 class LoginFailure(Base):

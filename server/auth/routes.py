@@ -19,7 +19,8 @@ from api_client.models import (
     PasswordResetConfirm,
     PasswordResetRequest,
 )
-from server.auth import service
+from server.auth import login as login_service
+from server.auth import otp, password_reset, sessions
 from server.auth.deps import DB, CurrentAuth, Env
 from server.state import AppState, app_state, throttle
 
@@ -35,12 +36,12 @@ def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
 @router.post("/auth/login", responses=errors(401, 423, 429))
 async def login(body: LoginRequest, request: Request, db: DB, state: State) -> LoginResponse:
     throttle(state.login_limiter, request)
-    return await service.login(db, state.env, body.email, body.password, body.device_token)
+    return await login_service.login(db, state.env, body.email, body.password, body.device_token)
 
 
 @router.post("/auth/otp", responses=errors(400, 423))
 async def verify_otp(body: OtpVerifyRequest, db: DB, env: Env) -> OtpVerifyResponse:
-    return await service.verify_otp(
+    return await otp.verify_otp(
         db,
         env,
         body.login_ticket,
@@ -52,12 +53,12 @@ async def verify_otp(body: OtpVerifyRequest, db: DB, env: Env) -> OtpVerifyRespo
 
 @router.post("/auth/otp/resend", responses=errors(400, 429))
 async def resend_otp(body: OtpResendRequest, db: DB, env: Env) -> OtpResendResponse:
-    return await service.resend_otp(db, env, body.login_ticket)
+    return await otp.resend_otp(db, env, body.login_ticket)
 
 
 @router.post("/auth/logout", status_code=204, responses=errors(401))
 async def logout(auth: CurrentAuth, db: DB, env: Env) -> Response:
-    await service.logout(db, env, auth.session)
+    await sessions.logout(db, env, auth.session)
     return Response(status_code=204)
 
 
@@ -70,7 +71,7 @@ async def request_password_reset(
     state: State,
 ) -> Accepted:
     throttle(state.reset_limiter, request)
-    message = await service.request_password_reset(db, state.env, body.email)
+    message = await password_reset.request_password_reset(db, state.env, body.email)
     if message is not None:
         # Sent after the answer so its timing does not reveal that the account exists.
         background.add_task(state.env.deliver_later, message, kind="password_reset")
@@ -79,7 +80,7 @@ async def request_password_reset(
 
 @router.post("/auth/password-reset/confirm", status_code=204, responses=errors(400))
 async def confirm_password_reset(body: PasswordResetConfirm, db: DB, env: Env) -> Response:
-    await service.confirm_password_reset(
+    await password_reset.confirm_password_reset(
         db,
         env,
         email=body.email,

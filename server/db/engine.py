@@ -78,7 +78,7 @@ def create_sessionmaker(
 def reads_only(endpoint: _Endpoint) -> _Endpoint:
     """Mark a non-GET route that never writes (a search sent as POST for its body): its
     requests get read sessions, so they run side by side instead of queueing for the
-    write lock. The session touch of authentication writes on its own (auth.service._touch).
+    write lock. The session touch of authentication writes on its own (auth.sessions).
     Apply it below the router decorator, so the route registers the marked function."""
     setattr(endpoint, _READS_ONLY, True)
     return endpoint

@@ -15,7 +15,7 @@ OTP_LABEL_EN = "One-time password"
 AUTH_KEY_LABEL_JA = "認証キー"
 AUTH_KEY_LABEL_EN = "Authentication key"
 
-_FOOTER = (
+FOOTER = (
     "\n--\n"
     "このメールは送信専用です。心当たりのない場合は破棄してください。\n"
     "This address cannot receive replies. If this was not you, please ignore this mail.\n"
@@ -29,7 +29,7 @@ class MailText:
     body: str
 
 
-def _jst(at: datetime) -> str:
+def jst_text(at: datetime) -> str:
     return at.astimezone(JST).strftime("%Y-%m-%d %H:%M")
 
 
@@ -39,13 +39,13 @@ def otp_mail(otp: str, expires_at: datetime) -> MailText:
         body=(
             "求職者マイページへのログインに必要なワンタイムパスワードをお知らせします。\n\n"
             f"{OTP_LABEL_JA}：{otp}\n\n"
-            f"有効期限は10分です（{_jst(expires_at)} 日本時間まで）。\n"
+            f"有効期限は10分です（{jst_text(expires_at)} 日本時間まで）。\n"
             "このパスワードは一度だけ使えます。誰にも教えないでください。\n\n"
             "----\n"
             "Here is the one-time password to log in to the job-seeker MyPage.\n\n"
             f"{OTP_LABEL_EN}: {otp}\n\n"
-            f"It is valid for 10 minutes (until {_jst(expires_at)} JST) and can be used once.\n"
-            "Never tell it to anyone.\n" + _FOOTER
+            f"It is valid for 10 minutes (until {jst_text(expires_at)} JST) and can be used once.\n"
+            "Never tell it to anyone.\n" + FOOTER
         ),
     )
 
@@ -57,14 +57,14 @@ def password_reset_mail(auth_key: str, expires_at: datetime) -> MailText:
             "パスワード再設定のための認証キーをお知らせします。\n"
             "パスワード再設定画面で、新しいパスワードと一緒に入力してください。\n\n"
             f"{AUTH_KEY_LABEL_JA}：{auth_key}\n\n"
-            f"有効期限は50分です（{_jst(expires_at)} 日本時間まで）。\n"
+            f"有効期限は50分です（{jst_text(expires_at)} 日本時間まで）。\n"
             "新しい認証キーを発行すると、以前の認証キーは使えなくなります。\n\n"
             "----\n"
             "Here is the authentication key to reset your password.\n"
             "Enter it on the password reset screen together with the new password.\n\n"
             f"{AUTH_KEY_LABEL_EN}: {auth_key}\n\n"
-            f"It is valid for 50 minutes (until {_jst(expires_at)} JST).\n"
-            "A newer key replaces this one.\n" + _FOOTER
+            f"It is valid for 50 minutes (until {jst_text(expires_at)} JST).\n"
+            "A newer key replaces this one.\n" + FOOTER
         ),
     )
 
@@ -73,16 +73,16 @@ def account_locked_mail(at: datetime) -> MailText:
     return MailText(
         subject=f"【{SERVICE_JA}】アカウントがロックされました / Account locked",
         body=(
-            f"{_jst(at)}（日本時間）、パスワードの誤りが5回続いたため、"
+            f"{jst_text(at)}（日本時間）、パスワードの誤りが5回続いたため、"
             "求職者マイページのアカウントをロックしました。\n"
             "ロックを解除するには、ログイン画面の「パスワードを忘れた方」から"
             "パスワードを再設定してください。\n"
             "心当たりのない場合は、第三者がログインを試みた可能性があります。\n\n"
             "----\n"
-            f"At {_jst(at)} JST your job-seeker MyPage account was locked after 5 wrong "
+            f"At {jst_text(at)} JST your job-seeker MyPage account was locked after 5 wrong "
             "passwords in a row.\n"
             'To unlock it, reset your password from "Forgot your password" on the login '
-            "screen.\nIf this was not you, someone else may have tried to log in.\n" + _FOOTER
+            "screen.\nIf this was not you, someone else may have tried to log in.\n" + FOOTER
         ),
     )
 
@@ -91,12 +91,12 @@ def password_changed_mail(at: datetime) -> MailText:
     return MailText(
         subject=f"【{SERVICE_JA}】パスワードが変更されました / Password changed",
         body=(
-            f"{_jst(at)}（日本時間）、求職者マイページのパスワードが変更されました。\n"
+            f"{jst_text(at)}（日本時間）、求職者マイページのパスワードが変更されました。\n"
             "すべての端末でログアウトし、ワンタイムパスワードの省略設定も解除しました。\n"
             "心当たりのない場合は、すぐにハローワークへご連絡ください。\n\n"
             "----\n"
-            f"At {_jst(at)} JST the password of your job-seeker MyPage was changed.\n"
+            f"At {jst_text(at)} JST the password of your job-seeker MyPage was changed.\n"
             "All devices were signed out and every one-time password skip was removed.\n"
-            "If this was not you, contact Hello Work at once.\n" + _FOOTER
+            "If this was not you, contact Hello Work at once.\n" + FOOTER
         ),
     )

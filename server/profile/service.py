@@ -34,13 +34,9 @@ from server.accounts.locking import lock_account
 from server.accounts.models import ACCOUNT_WITHDRAWN, Account, Seeker
 from server.accounts.service import get_or_create_office, today_jst
 from server.accounts.validity import effective_status, extend
-from server.auth.models import DeviceToken, LoginChallenge, Session
-from server.auth.service import (
-    PURPOSE_EMAIL_CHANGE,
-    consume_auth_key,
-    issue_auth_key,
-    revoke_everything,
-)
+from server.auth.auth_keys import PURPOSE_EMAIL_CHANGE, consume_auth_key, issue_auth_key
+from server.auth.models import DeviceToken, Session
+from server.auth.sessions import revoke_everything
 from server.context import ServiceEnv
 from server.errors import DomainError, field_error
 from server.mail.templates import password_changed_mail
@@ -302,25 +298,7 @@ async def change_password(
     new_hash = await hash_password(req.new_password)
     now = env.clock.now()
     await db.execute(update(Account).where(Account.id == account.id).values(password_hash=new_hash))
-    await db.execute(
-        update(Session)
-        .where(
-            Session.account_id == account.id,
-            Session.id != session.id,
-            Session.revoked_at.is_(None),
-        )
-        .values(revoked_at=now)
-    )
-    await db.execute(
-        update(DeviceToken)
-        .where(DeviceToken.account_id == account.id, DeviceToken.revoked_at.is_(None))
-        .values(revoked_at=now)
-    )
-    await db.execute(
-        update(LoginChallenge)
-        .where(LoginChallenge.account_id == account.id, LoginChallenge.consumed_at.is_(None))
-        .values(consumed_at=now)
-    )
+    await revoke_everything(db, account.id, now, keep=session)
     await db.commit()
     await env.send_mail(account.email, password_changed_mail(now), kind="password_changed")
 

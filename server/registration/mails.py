@@ -6,24 +6,24 @@ from __future__ import annotations
 from datetime import datetime
 
 from server.mail.templates import (
-    _FOOTER,
     AUTH_KEY_LABEL_EN,
     AUTH_KEY_LABEL_JA,
+    FOOTER,
     SERVICE_JA,
     MailText,
-    _jst,
+    jst_text,
 )
 
 
 def _key_block(key: str, expires_at: datetime) -> tuple[str, str]:
     ja = (
         f"{AUTH_KEY_LABEL_JA}：{key}\n\n"
-        f"有効期限は50分です（{_jst(expires_at)} 日本時間まで）。\n"
+        f"有効期限は50分です（{jst_text(expires_at)} 日本時間まで）。\n"
         "新しい認証キーを発行すると、以前の認証キーは使えなくなります。\n"
     )
     en = (
         f"{AUTH_KEY_LABEL_EN}: {key}\n\n"
-        f"It is valid for 50 minutes (until {_jst(expires_at)} JST).\n"
+        f"It is valid for 50 minutes (until {jst_text(expires_at)} JST).\n"
         "A newer key replaces this one.\n"
     )
     return ja, en
@@ -39,7 +39,7 @@ def open_online_mail(key: str, expires_at: datetime) -> MailText:
             "続いて求職情報（7つのステップ）を登録してください。\n\n" + ja + "\n----\n"
             "Your job-seeker MyPage account is provisionally registered.\n"
             "Enter a password and this key on the password screen to finish; then register\n"
-            "your job-seeker information (7 steps).\n\n" + en + _FOOTER
+            "your job-seeker information (7 steps).\n\n" + en + FOOTER
         ),
     )
 
@@ -54,7 +54,7 @@ def open_with_code_mail(key: str, expires_at: datetime) -> MailText:
             + ja
             + "\n----\n"
             "We received your request to open a MyPage with an account creation code.\n"
-            "Enter a password and this key on the password screen.\n\n" + en + _FOOTER
+            "Enter a password and this key on the password screen.\n\n" + en + FOOTER
         ),
     )
 
@@ -70,7 +70,7 @@ def account_exists_mail() -> MailText:
             "----\n"
             "A job-seeker MyPage account already exists for this address.\n"
             'Log in from the login screen; if you forgot the password, use "Forgot your\n'
-            'password". Within 30 days of withdrawing, use "Re-register the account".\n' + _FOOTER
+            'password". Within 30 days of withdrawing, use "Re-register the account".\n' + FOOTER
         ),
     )
 
@@ -83,7 +83,7 @@ def reregister_mail(key: str, expires_at: datetime) -> MailText:
             "退会したマイページのアカウント再登録の申込みを受け付けました。\n"
             "認証キー入力画面で、次の認証キーを入力してください。\n\n" + ja + "\n----\n"
             "We received your request to re-register your withdrawn MyPage account.\n"
-            "Enter this key on the authentication key screen.\n\n" + en + _FOOTER
+            "Enter this key on the authentication key screen.\n\n" + en + FOOTER
         ),
     )
 
@@ -98,7 +98,7 @@ def email_change_mail(key: str, expires_at: datetime) -> MailText:
             "入力するまでは、以前のアドレスのままです。\n\n" + ja + "\n----\n"
             "We received a request to change the login e-mail of a job-seeker MyPage to this\n"
             "address. The change takes effect once you enter this key; until then the old\n"
-            "address stays in use.\n\n" + en + _FOOTER
+            "address stays in use.\n\n" + en + FOOTER
         ),
     )
 
@@ -107,14 +107,14 @@ def email_changed_mail(at: datetime, new_address: str) -> MailText:
     return MailText(
         subject=f"【{SERVICE_JA}】メールアドレスが変更されました / E-mail address changed",
         body=(
-            f"{_jst(at)}（日本時間）、求職者マイページのログインID（メールアドレス）が"
+            f"{jst_text(at)}（日本時間）、求職者マイページのログインID（メールアドレス）が"
             f"{new_address} に変更されました。\n"
             "今後のお知らせは新しいアドレスに送ります。"
             "心当たりのない場合は、すぐにハローワークへご連絡ください。\n\n"
             "----\n"
-            f"At {_jst(at)} JST the login e-mail of your job-seeker MyPage was changed to\n"
+            f"At {jst_text(at)} JST the login e-mail of your job-seeker MyPage was changed to\n"
             f"{new_address}. Further mail goes there. If this was not you, contact Hello Work\n"
-            "at once.\n" + _FOOTER
+            "at once.\n" + FOOTER
         ),
     )
 
@@ -123,12 +123,12 @@ def withdrawn_mail(at: datetime) -> MailText:
     return MailText(
         subject=f"【{SERVICE_JA}】マイページを退会しました / You left the MyPage",
         body=(
-            f"{_jst(at)}（日本時間）、求職者マイページを退会しました。\n"
+            f"{jst_text(at)}（日本時間）、求職者マイページを退会しました。\n"
             "30日以内であれば、同じメールアドレスとパスワードで"
             "「アカウントを再登録」から再開できます。31日以上経過すると再登録はできません。\n\n"
             "----\n"
-            f"At {_jst(at)} JST you withdrew from the job-seeker MyPage.\n"
+            f"At {jst_text(at)} JST you withdrew from the job-seeker MyPage.\n"
             "Within 30 days you can come back with the same e-mail and password via\n"
-            '"Re-register the account"; after 31 days this is no longer possible.\n' + _FOOTER
+            '"Re-register the account"; after 31 days this is no longer possible.\n' + FOOTER
         ),
     )

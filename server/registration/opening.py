@@ -7,11 +7,10 @@ registered address gets the same answer, and the owner gets a mail saying so ins
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -44,22 +43,28 @@ from api_client.validation import (
 from server.accounts.models import (
     ACCOUNT_ACTIVE,
     ACCOUNT_WITHDRAWN,
+    CREATION_CODES,
     Account,
     AccountCreationCode,
     Seeker,
 )
 from server.accounts.service import creation_code_hmac, today_jst
-from server.auth.models import LoginFailure
-from server.auth.service import (
+from server.auth.auth_keys import (
     AUTH_KEY_TTL,
     PURPOSE_ACCOUNT_OPEN,
     PURPOSE_REREGISTER,
     consume_auth_key,
+    issue_auth_key,
+)
+from server.auth.lockout import (
+    clear_failures,
     count_failure,
     failure_digest,
-    issue_auth_key,
-    start_session,
+    login_failure_digest,
+    wait_seconds,
 )
+from server.auth.sessions import start_session
+from server.auth.single_use import live, spend
 from server.context import ServiceEnv
 from server.errors import DomainError, field_error
 from server.registration.mails import (
@@ -131,15 +136,7 @@ async def _holder(db: AsyncSession, key: str, now: datetime) -> Account | None:
 
 async def _over_limit(db: AsyncSession, digest: str, now: datetime) -> int | None:
     """Seconds to wait when `digest` has used up its tries in the window, else None."""
-    row = await db.get(LoginFailure, digest)
-    if row is None:
-        return None
-    if now - row.updated_at >= FAILURE_WINDOW:
-        await db.execute(delete(LoginFailure).where(LoginFailure.email_digest == digest))
-        return None
-    if row.failures >= MAX_FAILURES:
-        return max(1, math.ceil((row.updated_at + FAILURE_WINDOW - now).total_seconds()))
-    return None
+    return await wait_seconds(db, digest, now, limit=MAX_FAILURES, window=FAILURE_WINDOW)
 
 
 def _throttled(seconds: int) -> DomainError:
@@ -226,8 +223,7 @@ async def open_with_code(db: AsyncSession, env: ServiceEnv, req: OpenWithCodeReq
             .where(
                 AccountCreationCode.seeker_id == seeker.id,
                 AccountCreationCode.code_hash == creation_code_hmac(env, code),
-                AccountCreationCode.used_at.is_(None),
-                AccountCreationCode.expires_at > now,
+                *live(CREATION_CODES, now),
             )
             .order_by(AccountCreationCode.id.desc())
             .limit(1)
@@ -249,7 +245,7 @@ async def open_with_code(db: AsyncSession, env: ServiceEnv, req: OpenWithCodeReq
             fields=[field_error("email", Problem("email_taken"))],
             message="This e-mail address is already used by another MyPage.",
         )
-    await db.execute(delete(LoginFailure).where(LoginFailure.email_digest == digest))
+    await clear_failures(db, digest)
     await _save_opening(db, key, email, now, seeker_id=seeker.id, code_id=code_row.id)
     value, expires_at = await issue_auth_key(
         db, env, purpose=PURPOSE_ACCOUNT_OPEN, email_key_=key, account_id=None
@@ -312,19 +308,10 @@ async def confirm_opening(db: AsyncSession, env: ServiceEnv, req: OpenConfirmReq
         )
     # A withdrawal older than 30 days cannot be revived: its address may open a fresh MyPage.
     await db.execute(delete(Account).where(Account.email_key == key))
-    if opening.creation_code_id is not None:
-        used = await db.scalar(
-            update(AccountCreationCode)
-            .where(
-                AccountCreationCode.id == opening.creation_code_id,
-                AccountCreationCode.used_at.is_(None),
-            )
-            .values(used_at=now)
-            .returning(AccountCreationCode.id)
-        )
-        if used is None:
-            await db.rollback()
-            raise DomainError(ErrorCode.auth_key_invalid, 400)
+    code_id = opening.creation_code_id
+    if code_id is not None and not await spend(db, CREATION_CODES, code_id, now):
+        await db.rollback()
+        raise DomainError(ErrorCode.auth_key_invalid, 400)
     account = Account(
         email_key=key,
         email=opening.email,
@@ -335,11 +322,7 @@ async def confirm_opening(db: AsyncSession, env: ServiceEnv, req: OpenConfirmReq
     )
     db.add(account)
     await db.execute(delete(AccountOpening).where(AccountOpening.id == opening.id))
-    await db.execute(
-        delete(LoginFailure).where(
-            LoginFailure.email_digest == failure_digest(env, "login-failure", key)
-        )
-    )
+    await clear_failures(db, login_failure_digest(env, key))
     try:
         await db.flush()
     except IntegrityError:  # the seeker or the address got an account meanwhile
@@ -381,7 +364,7 @@ async def request_reregistration(
         await count_failure(db, digest, now)
         await db.commit()
         raise DomainError(ErrorCode.invalid_credentials, 401)
-    await db.execute(delete(LoginFailure).where(LoginFailure.email_digest == digest))
+    await clear_failures(db, digest)
     if account.withdrawn_at is None or not within_reregister_period(account.withdrawn_at, now):
         await db.commit()
         raise _period_over()

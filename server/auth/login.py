@@ -1,0 +1,82 @@
+"""Password login: e-mail + password → OTP (or straight in with a live device token).
+
+Lockout: five wrong passwords in a row lock the account and mail its owner. Unknown e-mails
+are counted and answered exactly alike, so the answers do not tell whether an address has
+an account.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api_client.models import ErrorCode, LoginResponse, LoginStatus
+from api_client.validation import email_key
+from server.accounts.models import ACCOUNT_ACTIVE, Account
+from server.auth.devices import rotate_device_token
+from server.auth.lockout import (
+    LOCK_THRESHOLD,
+    clear_failures,
+    count_failure,
+    lock_account,
+    login_failure_digest,
+)
+from server.auth.otp import new_challenge
+from server.auth.sessions import new_session, record_login
+from server.context import ServiceEnv
+from server.errors import DomainError
+from server.mail.templates import otp_mail
+from server.security import hash_password, needs_rehash, verify_password
+
+
+async def active_account(db: AsyncSession, key: str) -> Account | None:
+    return await db.scalar(
+        select(Account).where(Account.email_key == key, Account.status == ACCOUNT_ACTIVE)
+    )
+
+
+async def login(
+    db: AsyncSession, env: ServiceEnv, email: str, password: str, device_token: str | None
+) -> LoginResponse:
+    key = email_key(email)
+    digest = login_failure_digest(env, key)
+    account = await active_account(db, key)
+    locked_error = DomainError(ErrorCode.account_locked, 423)
+    if account is not None and account.locked_at is not None:
+        raise locked_error
+    # Count the attempt before checking the password, so parallel guesses cannot slip past
+    # the lock: at most LOCK_THRESHOLD passwords are ever tried. Success resets the count.
+    now = env.clock.now()
+    attempt = await count_failure(db, digest, now)
+    await db.commit()  # also: no transaction (or SQLite write lock) is held during argon2
+    if attempt > LOCK_THRESHOLD:
+        raise locked_error
+    # Unknown e-mails are verified against a dummy hash: same work, same answer.
+    ok = await verify_password(account.password_hash if account else None, password)
+    if not ok or account is None:
+        if attempt < LOCK_THRESHOLD:
+            raise DomainError(ErrorCode.invalid_credentials, 401)
+        if account is not None:
+            await lock_account(db, env, account, now)
+        raise locked_error
+
+    # Parameters raised since this hash was made: upgrade it (hashed before locking).
+    rehashed = await hash_password(password) if needs_rehash(account.password_hash) else None
+    await clear_failures(db, digest)
+    if rehashed is not None:
+        account.password_hash = rehashed
+
+    if device_token:
+        grant = await rotate_device_token(db, account, device_token, now)
+        if grant is not None:
+            record_login(account, now)
+            session = new_session(db, env, account, now)
+            await db.commit()
+            return LoginResponse(status=LoginStatus.signed_in, session=session, device=grant)
+
+    ticket, otp, challenge = await new_challenge(db, env, account, now)
+    await db.commit()
+    await env.send_mail(account.email, otp_mail(otp, challenge.expires_at), kind="otp")
+    return LoginResponse(
+        status=LoginStatus.otp_required, login_ticket=ticket, otp_expires_at=challenge.expires_at
+    )

@@ -1,0 +1,158 @@
+"""Login challenges: the one-time password mailed after the password, bound to the login
+ticket the client holds (6 digits, 10 minutes, 5 guesses, single use, resend throttled)."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api_client.models import ErrorCode, OtpResendResponse, OtpVerifyResponse
+from api_client.validation import normalise_halfwidth
+from server.accounts.models import ACCOUNT_ACTIVE, Account
+from server.auth.devices import issue_device_token
+from server.auth.models import LOGIN_CHALLENGES, LoginChallenge
+from server.auth.sessions import new_session, record_login
+from server.auth.single_use import count_attempt, digest, matches, retire, spend
+from server.context import ServiceEnv
+from server.errors import DomainError
+from server.mail.templates import otp_mail
+from server.security import new_otp, new_token, sha256_hex
+
+OTP_TTL = timedelta(minutes=10)
+OTP_MAX_ATTEMPTS = 5
+OTP_RESEND_INTERVAL = timedelta(seconds=60)
+# A ticket can be re-sent a fresh OTP (e.g. after the first expired) for this long.
+LOGIN_TICKET_LIFETIME = timedelta(minutes=30)
+_KIND = "otp"
+
+
+def _err(code: ErrorCode, **params: str | int) -> DomainError:
+    return DomainError(code, 400, params=params)
+
+
+def _resend_throttled(seconds: int) -> DomainError:
+    return DomainError(
+        ErrorCode.resend_throttled,
+        429,
+        params={"retry_after": seconds},
+        headers={"Retry-After": str(seconds)},
+    )
+
+
+async def new_challenge(
+    db: AsyncSession, env: ServiceEnv, account: Account, now: datetime
+) -> tuple[str, str, LoginChallenge]:
+    """(ticket, otp, row) of a fresh challenge; only the newest one of an account can be
+    completed. Added to `db`; the caller commits and mails the OTP."""
+    await retire(db, LOGIN_CHALLENGES, now, LoginChallenge.account_id == account.id)
+    ticket = new_token()
+    otp = new_otp()
+    ticket_hash = sha256_hex(ticket)
+    challenge = LoginChallenge(
+        ticket_hash=ticket_hash,
+        account_id=account.id,
+        otp_hmac=digest(env.secret, _KIND, ticket_hash, value=otp),
+        expires_at=now + OTP_TTL,
+        attempts=0,
+        last_sent_at=now,
+        created_at=now,
+    )
+    db.add(challenge)
+    return ticket, otp, challenge
+
+
+async def _challenge(db: AsyncSession, ticket: str) -> LoginChallenge | None:
+    return await db.scalar(
+        select(LoginChallenge).where(LoginChallenge.ticket_hash == sha256_hex(ticket))
+    )
+
+
+async def verify_otp(
+    db: AsyncSession,
+    env: ServiceEnv,
+    ticket: str,
+    otp: str,
+    *,
+    remember_device: bool,
+    device_label: str,
+) -> OtpVerifyResponse:
+    now = env.clock.now()
+    challenge = await _challenge(db, ticket)
+    if challenge is None or challenge.consumed_at is not None:
+        raise _err(ErrorCode.login_ticket_invalid)
+    if now >= challenge.expires_at:
+        raise _err(ErrorCode.otp_expired)
+    attempt = await count_attempt(db, LOGIN_CHALLENGES, challenge.id, now)
+    await db.commit()
+    if attempt is None:
+        raise _err(ErrorCode.login_ticket_invalid)
+    if attempt > OTP_MAX_ATTEMPTS:
+        raise _err(ErrorCode.otp_attempts_exhausted)
+    typed = normalise_halfwidth(otp).value
+    if not matches(
+        env.secret, _KIND, challenge.ticket_hash, value=typed, stored=challenge.otp_hmac
+    ):
+        if attempt == OTP_MAX_ATTEMPTS:
+            await retire(db, LOGIN_CHALLENGES, now, LoginChallenge.id == challenge.id)
+            await db.commit()
+            raise _err(ErrorCode.otp_attempts_exhausted)
+        raise _err(ErrorCode.otp_invalid, remaining=OTP_MAX_ATTEMPTS - attempt)
+
+    spent = await spend(db, LOGIN_CHALLENGES, challenge.id, now)
+    account = await db.get(Account, challenge.account_id)
+    if not spent or account is None or account.status != ACCOUNT_ACTIVE:
+        await db.rollback()
+        raise _err(ErrorCode.login_ticket_invalid)
+    if account.locked_at is not None:
+        await db.rollback()
+        raise DomainError(ErrorCode.account_locked, 423)
+    record_login(account, now)
+    session = new_session(db, env, account, now)
+    device = None
+    if remember_device:
+        device = issue_device_token(db, account, label=device_label, now=now)
+    await db.commit()
+    return OtpVerifyResponse(session=session, device=device)
+
+
+async def resend_otp(db: AsyncSession, env: ServiceEnv, ticket: str) -> OtpResendResponse:
+    now = env.clock.now()
+    challenge = await _challenge(db, ticket)
+    if (
+        challenge is None
+        or challenge.consumed_at is not None
+        or now >= challenge.created_at + LOGIN_TICKET_LIFETIME
+    ):
+        raise _err(ErrorCode.login_ticket_invalid)
+    wait = (challenge.last_sent_at + OTP_RESEND_INTERVAL - now).total_seconds()
+    if wait > 0:
+        raise _resend_throttled(math.ceil(wait))
+    otp = new_otp()
+    expires_at = now + OTP_TTL
+    # Compare-and-set on last_sent_at: of two parallel resends, one sends.
+    updated = await db.scalar(
+        update(LoginChallenge)
+        .where(
+            LoginChallenge.id == challenge.id,
+            LoginChallenge.consumed_at.is_(None),
+            LoginChallenge.last_sent_at == challenge.last_sent_at,
+        )
+        .values(
+            otp_hmac=digest(env.secret, _KIND, challenge.ticket_hash, value=otp),
+            expires_at=expires_at,
+            last_sent_at=now,
+        )
+        .returning(LoginChallenge.account_id)
+    )
+    if updated is None:  # a parallel resend won
+        await db.rollback()
+        raise _resend_throttled(int(OTP_RESEND_INTERVAL.total_seconds()))
+    account = await db.get(Account, updated)
+    await db.commit()
+    if account is None:
+        raise _err(ErrorCode.login_ticket_invalid)
+    await env.send_mail(account.email, otp_mail(otp, expires_at), kind="otp")
+    return OtpResendResponse(otp_expires_at=expires_at)

@@ -20,7 +20,7 @@ from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
-from tui.i18n import has, t
+from strings.i18n import has, t
 from widgets.field import Field, Message
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ from screens.base import MessageLine
 from screens.home import SignedInScreen
 from screens.search_common import add_to_favorites
 from screens.search_state import session_of
-from tui.i18n import t
+from strings.i18n import t
 from widgets.job_card import card_text
 from widgets.key_bar import KeyBar
 

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from screens.base import MessageLine, error_text, explain
 from screens.home import SignedInScreen
 from screens.search_common import report_failure
-from tui.i18n import t
+from strings.i18n import t
 from widgets.job_card import card_text
 from widgets.key_bar import KeyBar
 

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from screens.base import BaseScreen, MessageLine, error_text, explain
 from screens.saved_conditions_home import SavedConditionsPanel
 from screens.timefmt import format_date, format_jst
-from tui.i18n import t
+from strings.i18n import t
 from widgets.key_bar import KeyBar
 from widgets.qr import QRCodeWidget
 

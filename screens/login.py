@@ -20,7 +20,7 @@ from screens.base import (
     problem_message,
 )
 from screens.signin import start_sign_in
-from tui.i18n import t
+from strings.i18n import t
 from widgets.field import Field, Message
 from widgets.key_bar import KeyBar
 from widgets.link_list import Link, LinkList

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from screens.base import BaseScreen, MessageLine
 from screens.timefmt import format_jst
-from tui.i18n import t
+from strings.i18n import t
 from tui.outbox import OutboxMessage, list_messages
 from widgets.key_bar import KeyBar
 

@@ -39,7 +39,7 @@ from screens.open_account_parts import (
     show_problems,
 )
 from screens.timefmt import format_jst
-from tui.i18n import get_language, t
+from strings.i18n import get_language, t
 from widgets.checkbox import TickBox
 from widgets.date_field import DateField
 from widgets.document_view import DocumentView

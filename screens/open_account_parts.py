@@ -19,7 +19,7 @@ from api_client.validation import (
 )
 from screens.base import explain
 from screens.registration_form import problem_text
-from tui.i18n import has, t
+from strings.i18n import has, t
 from widgets.date_field import DateField
 from widgets.field import Field
 

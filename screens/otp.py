@@ -14,7 +14,7 @@ from textual.widgets import Input, Static
 from screens.base import BaseScreen, MessageLine, error_text, explain, problem_message
 from screens.signin import OTP_RE, finish_sign_in, normalise_otp
 from screens.timefmt import format_jst
-from tui.i18n import t
+from strings.i18n import t
 from widgets.checkbox import TickBox
 from widgets.field import Field
 from widgets.key_bar import KeyBar

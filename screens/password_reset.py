@@ -28,7 +28,7 @@ from screens.base import (
     problem_message,
     problems_text,
 )
-from tui.i18n import t
+from strings.i18n import t
 from widgets.field import Field
 from widgets.key_bar import KeyBar
 from widgets.link_list import Link, LinkList

@@ -26,7 +26,7 @@ from screens.registration_form import (
     to_body,
 )
 from screens.timefmt import format_date
-from tui.i18n import t
+from strings.i18n import t
 from widgets.key_bar import KeyBar
 from widgets.push_button import PushButton
 

@@ -24,7 +24,7 @@ from api_client.registration_validation import POSTAL_RE, normalise_digits
 from screens.base import MessageLine, error_text, explain
 from screens.home import HomeScreen, SignedInScreen
 from screens.registration_form import StepForm, step_name, step_problem_text, to_body
-from tui.i18n import t
+from strings.i18n import t
 from widgets.key_bar import KeyBar
 from widgets.push_button import PushButton
 from widgets.step_tabs import StepTabs

@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from screens.base import BaseModal
-from tui.i18n import t
+from strings.i18n import t
 from widgets.push_button import PushButton
 
 

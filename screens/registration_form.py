@@ -34,7 +34,7 @@ from api_client.profile_models import (
     WageKind,
     WorkForm,
 )
-from tui.i18n import has, t
+from strings.i18n import has, t
 from widgets.checkbox import TickBox
 from widgets.choice import ChoiceGroup
 from widgets.date_field import DateField

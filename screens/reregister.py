@@ -23,7 +23,7 @@ from screens.open_account_parts import (
     show_problems,
 )
 from screens.timefmt import format_jst
-from tui.i18n import t
+from strings.i18n import t
 from widgets.field import Field
 from widgets.key_bar import KeyBar
 from widgets.push_button import PushButton

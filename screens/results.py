@@ -20,7 +20,7 @@ from screens.base import MessageLine, set_text
 from screens.home import SignedInScreen
 from screens.search_common import add_to_favorites, report_failure
 from screens.search_state import CHECK_LIMIT, session_of
-from tui.i18n import get_language, t
+from strings.i18n import get_language, t
 from widgets.job_card import card_text
 from widgets.key_bar import KeyBar
 

@@ -14,7 +14,7 @@ from screens.base import MessageLine
 from screens.home import SignedInScreen
 from screens.saved_conditions_home import option_of, run_saved
 from screens.search_common import TitleModal, report_failure
-from tui.i18n import t
+from strings.i18n import t
 from widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import Services, error_text, explain
-from tui.i18n import get_language, t
+from strings.i18n import get_language, t
 from widgets.search_form import field_label
 
 if TYPE_CHECKING:

@@ -20,7 +20,7 @@ from screens.home import SignedInScreen
 from screens.results import ResultsScreen
 from screens.search_common import TitleModal, report_failure
 from screens.search_state import load_reference, municipalities, session_of
-from tui.i18n import get_language, t
+from strings.i18n import get_language, t
 from widgets.key_bar import KeyBar
 from widgets.occupation_picker import OccupationPicker
 from widgets.search_form import SearchForm, api_field_errors

@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from screens.base import BaseModal, BaseScreen, MessageLine, error_text, explain
-from tui.i18n import t
+from strings.i18n import t
 from widgets.field import Field
 from widgets.key_bar import KeyBar
 

@@ -18,7 +18,7 @@ from textual.widgets import Input, Static
 from screens.base import BaseModal, MessageLine, error_text, explain, problem_message
 from screens.otp import RESTART_CODES
 from screens.signin import OTP_RE, finish_sign_in, normalise_otp, start_sign_in
-from tui.i18n import t
+from strings.i18n import t
 from widgets.field import Field
 from widgets.link_list import Link, LinkList
 from widgets.push_button import PushButton

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
 
-from tui.i18n import get_language
+from strings.i18n import get_language
 
 # Japan has no daylight saving time, so a fixed offset is exact (and needs no tzdata).
 JST = timezone(timedelta(hours=9), "JST")

@@ -14,7 +14,7 @@ from textual.widgets import Input, Static
 from api_client.validation import Problem
 from screens.base import BaseModal, MessageLine, error_text, explain
 from screens.open_account_parts import show_api_problems, show_problems
-from tui.i18n import t
+from strings.i18n import t
 from widgets.checkbox import TickBox
 from widgets.field import Field
 from widgets.push_button import PushButton

@@ -23,7 +23,7 @@ from textual.screen import Screen
 
 from screens.base import Localised, ServiceUnavailable, localise_bindings
 from screens.login import LoginScreen
-from tui.i18n import Lang, get_language, set_language, t
+from strings.i18n import Lang, get_language, set_language, t
 from tui.idle_gc import IdleCollector
 from tui.paths import Paths, resolve_paths
 from tui.settings import UserSettings, load_settings, save_settings

@@ -8,7 +8,7 @@ import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from tui.i18n import Lang, parse_language
+from strings.i18n import Lang, parse_language
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui.i18n import t
+from strings.i18n import t
 
 if TYPE_CHECKING:
     from api_client.job_models import JobCard, JobSheet

@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.i18n import get_language, t
+from strings.i18n import get_language, t
 from widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:

@@ -30,7 +30,7 @@ from api_client.job_models import (
     JobSearchRequest,
     WorkStyle,
 )
-from tui.i18n import get_language, t
+from strings.i18n import get_language, t
 from widgets.checkbox import TickBox
 from widgets.field import Field, FieldFrame
 from widgets.push_button import PushButton

@@ -14,10 +14,10 @@ import pytest
 from api_client.device_store import DeviceTokenStore
 from server.app import create_app
 from server.config import ServerSettings
+from strings.i18n import set_language
 from tests.conftest import SettableClock
 from tests.tui.support import MemoryKeyring, TuiServer
 from tui.app import HelloWorkApp
-from tui.i18n import set_language
 from tui.paths import Paths
 
 

@@ -135,8 +135,8 @@ def test_login_screen_paints_without_loading_what_it_does_not_show() -> None:
         "pydantic",
         "keyring",
         "qrcode",
-        "tui.catalogue.search",
-        "tui.catalogue.profile",
+        "strings.catalogue.search",
+        "strings.catalogue.profile",
         "screens.home",
         "server",
     )

@@ -10,8 +10,8 @@ import pytest
 
 from api_client import validation
 from api_client.models import ErrorCode
-from tui import i18n
-from tui.i18n import all_strings, set_language, t
+from strings import i18n
+from strings.i18n import all_strings, set_language, t
 
 CATALOGUE = all_strings()
 
@@ -121,10 +121,10 @@ def test_domain_catalogues_load_on_first_use() -> None:
     import sys
 
     code = (
-        "import sys; from tui import i18n; "
-        "assert 'tui.catalogue.search' not in sys.modules; "
+        "import sys; from strings import i18n; "
+        "assert 'strings.catalogue.search' not in sys.modules; "
         "assert i18n.has('results.title'); "
-        "assert 'tui.catalogue.search' in sys.modules; "
+        "assert 'strings.catalogue.search' in sys.modules; "
         "assert i18n.t('results.title') != 'results.title'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -45,3 +45,24 @@ def test_widgets_import_only_contract_from_api_client() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert out == ""
+
+
+def test_strings_import_nothing_of_the_project() -> None:
+    """strings is the bottom layer: screens, widgets and tui import it, never the reverse.
+    Its one project import is api_client.field_messages, a table without imports that the
+    server shares so that its English messages and the TUI's say the same."""
+    code = (
+        "import sys, pkgutil, importlib, strings\n"
+        "for m in pkgutil.walk_packages(strings.__path__, 'strings.'):\n"
+        "    importlib.import_module(m.name)\n"
+        "from strings.i18n import all_strings\n"
+        "all_strings()\n"
+        "allowed = {'api_client', 'api_client.field_messages'}\n"
+        "roots = ('tui', 'screens', 'widgets', 'api_client', 'server', 'textual', 'pydantic')\n"
+        "print(','.join(sorted(m for m in sys.modules\n"
+        "                      if m.split('.')[0] in roots and m not in allowed)))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == ""

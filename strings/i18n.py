@@ -469,14 +469,14 @@ _domains_merged = False
 
 
 def _merge_domain_catalogues() -> None:
-    """Add the per-domain catalogues (tui/catalogue/*); a key defined twice is a bug.
+    """Add the per-domain catalogues (strings/catalogue/*); a key defined twice is a bug.
 
     Done on the first key the core catalogue lacks, not at import: the login screen needs
     none of them, and start-up is what every user waits for."""
     global _domains_merged
     if _domains_merged:
         return
-    from tui.catalogue import profile, search
+    from strings.catalogue import profile, search
 
     for module in (search, profile):
         clash = CATALOGUE.keys() & module.STRINGS.keys()

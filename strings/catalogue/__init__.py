@@ -1,4 +1,4 @@
-"""Per-domain string catalogues, merged into tui.i18n.CATALOGUE.
+"""Per-domain string catalogues, merged into strings.i18n.CATALOGUE.
 
 Each module holds `STRINGS: dict[str, tuple[str, str]]` (key → (ja, en)) for one area, so
 screens of different domains add their strings without editing one shared file. Modules here

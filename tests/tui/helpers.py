@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+import asyncio
 import unicodedata
 
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Static
+from textual.worker import WorkerCancelled, WorkerState
 
 from widgets.field import Field
 
 
 async def settle(pilot: Pilot[object]) -> None:
-    """Let workers finish and the screen update (no sleeps: waits on Textual's own state)."""
+    """Let workers finish and the screen update (no sleeps: waits on Textual's own state).
+
+    A worker cancelled meanwhile (an exclusive one replaced by a newer call) is normal; one
+    that failed is a bug and is raised."""
     for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
+        workers = [w for w in pilot.app.workers if w.state != WorkerState.PENDING]
+        results = await asyncio.gather(*(w.wait() for w in workers), return_exceptions=True)
+        for result in results:
+            if isinstance(result, BaseException) and not isinstance(result, WorkerCancelled):
+                raise result
         await pilot.pause()
 
 

@@ -17,7 +17,8 @@ async def settle(pilot: Pilot[object]) -> None:
     """Let workers finish and the screen update (no sleeps: waits on Textual's own state).
 
     A worker cancelled meanwhile (an exclusive one replaced by a newer call) is normal; one
-    that failed is a bug and is raised."""
+    that failed is a bug and is raised. Scrolling animations (End, PageDown) are waited for
+    too: on a busy machine they outlast a pause."""
     for _ in range(3):
         workers = [w for w in pilot.app.workers if w.state != WorkerState.PENDING]
         results = await asyncio.gather(*(w.wait() for w in workers), return_exceptions=True)
@@ -25,6 +26,7 @@ async def settle(pilot: Pilot[object]) -> None:
             if isinstance(result, BaseException) and not isinstance(result, WorkerCancelled):
                 raise result
         await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
 
 
 async def type_text(pilot: Pilot[object], text: str) -> None:

@@ -14,8 +14,18 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
+
+from .wire import RequestModel
 
 JOB_NUMBER_RE = re.compile(r"^\d{5}-\d{1,8}$")
 EMPLOYER_NUMBER_RE = re.compile(r"^\d{4}-\d{6}-\d$")
@@ -25,8 +35,8 @@ MAX_WORDS_TEXT = 200
 MAX_PAGE = 10_000
 
 
-class _In(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class _In(RequestModel):
+    """Base of every body a client sends (see wire.py)."""
 
 
 class _Out(BaseModel):
@@ -146,8 +156,8 @@ class JobSearchRequest(_In):
     # --- basic conditions
     categories: list[JobCategory] = Field(default_factory=list, max_length=5)
     work_styles: list[WorkStyle] = Field(default_factory=list, max_length=2)
-    age: int | None = Field(default=None, ge=15, le=99, description="the seeker's age")
-    age_unrestricted_only: bool = Field(default=False, description="不問のみ")
+    age: StrictInt | None = Field(default=None, ge=15, le=99, description="the seeker's age")
+    age_unrestricted_only: StrictBool = Field(default=False, description="不問のみ")
     prefectures: list[PrefectureCode] = Field(default_factory=list, max_length=3)
     municipalities: list[MunicipalityCode] = Field(default_factory=list, max_length=3)
     occupations: list[OccupationCode] = Field(default_factory=list, max_length=3)
@@ -159,32 +169,32 @@ class JobSearchRequest(_In):
     job_numbers: list[str] = Field(default_factory=list, max_length=5)
     employer_number: str | None = Field(default=None, max_length=16)
     # --- detailed conditions
-    wage_monthly_min: int | None = Field(default=None, ge=0, le=1_000_000, multiple_of=10_000)
-    wage_hourly_min: int | None = Field(default=None, ge=0, le=5_000, multiple_of=50)
-    bonus: bool = False
+    wage_monthly_min: StrictInt | None = Field(default=None, ge=0, le=1_000_000, multiple_of=10_000)
+    wage_hourly_min: StrictInt | None = Field(default=None, ge=0, le=5_000, multiple_of=50)
+    bonus: StrictBool = False
     work_from: HalfHour | None = Field(default=None, description="start at or after")
     work_until: HalfHour | None = Field(default=None, description="end at or before")
-    no_overtime: bool = False
-    weekends_off: bool = Field(default=False, description="土日祝休み")
+    no_overtime: StrictBool = False
+    weekends_off: StrictBool = Field(default=False, description="土日祝休み")
     weekly_two_days: WeeklyTwoDaysFilter | None = None
-    annual_holidays_min: int | None = Field(default=None, ge=0, le=365, multiple_of=5)
-    insurance: bool = Field(default=False, description="雇用・労災・健康・厚生 all")
-    no_transfer: bool = False
-    car_commute: bool = False
-    inexperienced_ok: bool = False
-    education_not_required: bool = False
-    experience_not_required: bool = False
-    licence_not_required: bool = False
-    uij_turn: bool = False
-    trial_employment: bool = False
-    housing: bool = False
-    childcare: bool = False
+    annual_holidays_min: StrictInt | None = Field(default=None, ge=0, le=365, multiple_of=5)
+    insurance: StrictBool = Field(default=False, description="雇用・労災・健康・厚生 all")
+    no_transfer: StrictBool = False
+    car_commute: StrictBool = False
+    inexperienced_ok: StrictBool = False
+    education_not_required: StrictBool = False
+    experience_not_required: StrictBool = False
+    licence_not_required: StrictBool = False
+    uij_turn: StrictBool = False
+    trial_employment: StrictBool = False
+    housing: StrictBool = False
+    childcare: StrictBool = False
     employees_min: Literal[10, 100, 300, 1000] | None = None
     industries: list[IndustryCode] = Field(default_factory=list, max_length=3)
     features: list[Feature] = Field(default_factory=list, max_length=8)
     # --- result page
     sort: SortKey = SortKey.received_desc
-    page: int = Field(default=1, ge=1, le=MAX_PAGE)
+    page: StrictInt = Field(default=1, ge=1, le=MAX_PAGE)
     per_page: Literal[10, 30, 50] = 30
 
     @field_validator("job_numbers")

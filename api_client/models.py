@@ -12,15 +12,15 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
+
+from .wire import RequestModel
 
 API_PREFIX = "/api/v1"
 
 
-class _In(BaseModel):
-    """Base of every body a client sends."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+class _In(RequestModel):
+    """Base of every body a client sends (see wire.py)."""
 
 
 class _Out(BaseModel):
@@ -130,7 +130,7 @@ class LoginResponse(_Out):
 class OtpVerifyRequest(_In):
     login_ticket: str = Field(min_length=1, max_length=128)
     otp: str = Field(min_length=1, max_length=16)
-    remember_device: bool = False
+    remember_device: StrictBool = False
     device_label: str = Field(default="", max_length=100)
 
 

@@ -13,14 +13,15 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from .job_models import Feature, WorkStyle
 from .models import FieldError, RegistrationStatus, SessionInfo
+from .wire import RequestModel
 
 
-class _In(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class _In(RequestModel):
+    """Base of every body a client sends (see wire.py)."""
 
 
 class _Out(BaseModel):
@@ -56,8 +57,8 @@ class Document(_Out):
 class OpenWithCodeRequest(_In):
     """POST /auth/open/code — seed 000 ④ (account creation code from an office)."""
 
-    agreed_privacy: bool = False
-    agreed_terms: bool = False
+    agreed_privacy: StrictBool = False
+    agreed_terms: StrictBool = False
     email: Text300
     email_confirm: Text300
     seeker_number: Annotated[str, Field(max_length=40)]
@@ -68,8 +69,8 @@ class OpenWithCodeRequest(_In):
 class OpenOnlineRequest(_In):
     """POST /auth/open — online opening without an office (seed 001 ③–④)."""
 
-    agreed_privacy: bool = False
-    agreed_terms: bool = False
+    agreed_privacy: StrictBool = False
+    agreed_terms: StrictBool = False
     email: Text300
     email_confirm: Text300
 
@@ -208,10 +209,10 @@ class BasicInfo(_In):
 class Publication(_In):
     """Step 2 求職情報提供."""
 
-    publish: bool | None = None  # 求職情報を公開する / しない
-    share_with_local_government: bool = False  # 地方自治体・地方版ハローワーク
-    share_with_private_agencies: bool = False  # 民間人材ビジネス
-    contact_allowed: bool | None = None  # マイページ以外のハローワークからの連絡
+    publish: StrictBool | None = None  # 求職情報を公開する / しない
+    share_with_local_government: StrictBool = False  # 地方自治体・地方版ハローワーク
+    share_with_private_agencies: StrictBool = False  # 民間人材ビジネス
+    contact_allowed: StrictBool | None = None  # マイページ以外のハローワークからの連絡
     contact_means: Annotated[list[ContactMeans], Field(max_length=4)] = Field(default_factory=list)
 
 
@@ -223,12 +224,12 @@ class DesiredWork(_In):
     occupations: Annotated[list[Annotated[str, Field(max_length=10)]], Field(max_length=3)] = Field(
         default_factory=list
     )
-    occupations_undecided: bool = False  # 検討中
+    occupations_undecided: StrictBool = False  # 検討中
     hours_from: Annotated[str, Field(max_length=10)] = ""
     hours_to: Annotated[str, Field(max_length=10)] = ""
-    hours_none: bool = False  # 希望なし
+    hours_none: StrictBool = False  # 希望なし
     days_off: Annotated[list[DayOff], Field(max_length=8)] = Field(default_factory=list)
-    days_off_none: bool = False  # 希望なし
+    days_off_none: StrictBool = False  # 希望なし
     features: Annotated[list[Feature], Field(max_length=8)] = Field(default_factory=list)
 
 
@@ -273,7 +274,7 @@ class Careers(_In):
     """Step 6 経歴 (most recent first)."""
 
     careers: Annotated[list[Career], Field(max_length=10)] = Field(default_factory=list)
-    no_career: bool = False  # 職歴なし
+    no_career: StrictBool = False  # 職歴なし
 
 
 class SelfPr(_In):
@@ -402,7 +403,7 @@ class RegistrationStatusRequest(_In):
 
 
 class FeatureDeliveryRequest(_In):
-    enabled: bool
+    enabled: StrictBool
 
 
 class EmailChangeRequest(_In):
@@ -422,7 +423,7 @@ class PasswordChangeRequest(_In):
 
 class WithdrawRequest(_In):
     password: Annotated[str, Field(min_length=1, max_length=256)]
-    confirm: bool = Field(default=False, description="退会します: must be true")
+    confirm: StrictBool = Field(default=False, description="退会します: must be true")
 
 
 # --------------------------------------------------------------------------- notices

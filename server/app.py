@@ -13,6 +13,7 @@ from fastapi import FastAPI
 from server import __version__
 from server.accounts.routes import router as me_router
 from server.auth.routes import router as auth_router
+from server.body_limit import BodyLimitMiddleware
 from server.clock import Clock, SystemClock
 from server.config import ServerSettings, load_secret, safe_url
 from server.context import ServiceEnv
@@ -26,6 +27,7 @@ from server.jobs.saved import router as saved_router
 from server.mail import Mailer, mailer_from_settings
 from server.meta import ensure_instance_id
 from server.meta import router as meta_router
+from server.openapi import install as install_openapi
 from server.profile.routes import router as profile_router
 from server.ratelimit import SlidingWindowLimiter
 from server.registration.routes import router as registration_router
@@ -78,6 +80,9 @@ def create_app(
     )
     app.state.hw = state
     install_error_handlers(app)
+    # Outermost: a body over the cap is refused before anything reads it.
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    install_openapi(app)
     app.include_router(meta_router)
     app.include_router(auth_router)
     app.include_router(me_router)

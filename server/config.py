@@ -68,6 +68,10 @@ class ServerSettings(BaseSettings):
     demo_jobs: int = Field(default=3000, ge=0, le=200_000)
     docs: bool = False
 
+    # Request bodies above this are refused with 413 while they stream in (the largest real
+    # body, a full registration step, is about 20 kB).
+    max_body_bytes: int = Field(default=256 * 1024, ge=1024)
+
     session_idle_minutes: int = 30
     session_absolute_hours: int = 12
     login_rate_limit: int = Field(default=20, description="login attempts per IP per window")

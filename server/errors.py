@@ -19,6 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from api_client.field_messages import REGISTRATION_FIELD_MESSAGES
 from api_client.models import ErrorBody, ErrorCode, FieldError
 from api_client.validation import Problem
+from server.body_limit import BodyTooLarge
 
 log = logging.getLogger("hellowork.server")
 
@@ -139,11 +140,17 @@ def _scalar_params(ctx: Any) -> dict[str, str | int]:
     return out
 
 
+def _field_of(err: Mapping[str, Any]) -> str:
+    if err.get("type") == "json_invalid":  # loc is ("body", offset): the body as a whole
+        return "body"
+    return _loc_field(err.get("loc", ()))
+
+
 async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     fields = [
         FieldError(
-            field=_loc_field(err.get("loc", ())),
+            field=_field_of(err),
             code=str(err.get("type", "invalid")),
             message=str(err.get("msg", "")),
             params=_scalar_params(err.get("ctx")),
@@ -157,17 +164,49 @@ async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
 
 
 _HTTP_CODES: dict[int, ErrorCode] = {
-    400: ErrorCode.validation_error,
     401: ErrorCode.not_authenticated,
     404: ErrorCode.not_found,
     405: ErrorCode.not_found,  # the contract has no separate code; status says 405
-    413: ErrorCode.validation_error,
     429: ErrorCode.rate_limited,
 }
 
 
+def undecodable_body_response() -> JSONResponse:
+    """A body that is not JSON text (e.g. not UTF-8): 422 like any other bad body, the
+    status every operation with a body documents."""
+    body = ErrorBody(
+        code=ErrorCode.validation_error,
+        message=MESSAGES[ErrorCode.validation_error],
+        fields=[
+            FieldError(field="body", code="json_invalid", message="The body is not valid JSON.")
+        ],
+    )
+    return error_response(422, body)
+
+
+def too_large_response(limit: int) -> JSONResponse:
+    body = ErrorBody(
+        code=ErrorCode.validation_error,
+        message="The request body is too large.",
+        fields=[
+            FieldError(
+                field="body",
+                code="body_too_large",
+                message=f"At most {limit} bytes.",
+                params={"max": limit},
+            )
+        ],
+        params={"max": limit},
+    )
+    return error_response(413, body)
+
+
 async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
+    if isinstance(exc, BodyTooLarge):
+        return too_large_response(exc.limit)
+    if exc.status_code == 400:  # FastAPI could not read the body as JSON
+        return undecodable_body_response()
     code = _HTTP_CODES.get(exc.status_code, ErrorCode.internal_error)
     message = MESSAGES[code] if exc.status_code != 405 else "Method not allowed."
     return error_response(

@@ -30,6 +30,7 @@ from server.jobs.models import JobPosting
 from server.jobs.saved_models import Favorite
 from server.jobs.service import _check_may_search as is_registered
 from server.jobs.service import card, today_jst
+from server.params import JobNumber
 
 router = APIRouter(
     prefix=API_PREFIX + "/me/favorites",
@@ -113,7 +114,7 @@ async def add_favorites(
 
 
 @router.delete("/{job_number}", status_code=204, responses={404: {"model": ErrorBody}})
-async def remove_favorite(job_number: str, account: CurrentAccount, db: DB) -> Response:
+async def remove_favorite(job_number: JobNumber, account: CurrentAccount, db: DB) -> Response:
     posting = select(JobPosting.id).where(JobPosting.job_number == job_number)
     removed = await db.execute(
         delete(Favorite)

@@ -27,6 +27,7 @@ from server.auth.deps import DB, CurrentAccount, Env
 from server.errors import DomainError
 from server.jobs import saved_models
 from server.jobs.service import _check_codes as check_codes
+from server.params import RowId
 
 router = APIRouter(
     prefix=API_PREFIX + "/me/saved-searches",
@@ -105,7 +106,7 @@ async def create_saved(
 
 @router.put("/{saved_id}", responses={404: {"model": ErrorBody}})
 async def update_saved(
-    saved_id: int, body: SavedSearchUpdate, account: CurrentAccount, db: DB, env: Env
+    saved_id: RowId, body: SavedSearchUpdate, account: CurrentAccount, db: DB, env: Env
 ) -> SavedSearch:
     row = await _own(db, account, saved_id)
     if body.title is not None:
@@ -119,7 +120,7 @@ async def update_saved(
 
 
 @router.delete("/{saved_id}", status_code=204, responses={404: {"model": ErrorBody}})
-async def delete_saved(saved_id: int, account: CurrentAccount, db: DB) -> Response:
+async def delete_saved(saved_id: RowId, account: CurrentAccount, db: DB) -> Response:
     row = await _own(db, account, saved_id)
     await db.delete(row)
     await db.commit()

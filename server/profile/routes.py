@@ -24,6 +24,7 @@ from api_client.profile_models import (
 from server.accounts.validity import ValidRegistration
 from server.auth.deps import DB, CurrentAccount, CurrentAuth, Env
 from server.notices import service as notices
+from server.params import RowId
 from server.profile import service
 from server.registration.routes import STEP_BODY_DOC
 from server.state import AppState, app_state, throttle
@@ -107,5 +108,5 @@ async def list_notices(account: ValidRegistration, db: DB) -> NoticeList:
 
 
 @router.post("/notices/{notice_id}/read", responses=errors(403, 404))
-async def read_notice(notice_id: int, account: ValidRegistration, db: DB, env: Env) -> Notice:
+async def read_notice(notice_id: RowId, account: ValidRegistration, db: DB, env: Env) -> Notice:
     return await notices.mark_read(db, env, account, notice_id)

@@ -66,6 +66,9 @@ async def test_server_that_cannot_start_is_reported_on_the_login_screen(
     short_paths.database.mkdir(parents=True)  # a directory where the SQLite file should be
     app = HelloWorkApp(paths=short_paths, device_store=DeviceTokenStore(MemoryKeyring()))
     async with app.run_test(size=(100, 40)) as pilot:
+        # The start is attempted on a timer after the first frame: wait for its outcome
+        # (however long a busy machine takes), not for a number of idle rounds.
+        await app._client_event.wait()
         await settle(pilot)
         assert isinstance(app.screen, LoginScreen)
         assert "内蔵サーバーを起動できませんでした" in screen_text(pilot)

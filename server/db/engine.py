@@ -12,6 +12,8 @@ they never wait for each other; a POST that only reads (job search) says so with
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -33,11 +35,30 @@ _READS_ONLY = "__hellowork_reads_only__"
 _Endpoint = TypeVar("_Endpoint", bound=Callable[..., Any])
 
 
+SQLITE_FILE_SUFFIXES = ("", "-wal", "-shm", "-journal")
+
+
 def prepare_sqlite_dir(url: str) -> None:
-    """Create the folder of a SQLite file (0700: it holds the outbox secret's peers)."""
+    """Make a SQLite database private to its owner before the first connection.
+
+    The folder is created 0700 if missing; the database file is created empty with 0600, so
+    SQLite, which gives its WAL, shared-memory and journal files the database file's mode,
+    creates those 0600 too, wherever the URL points (also into a world-readable folder).
+    Files left by an older version with a wider mode are narrowed to 0600."""
     parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return
+    path = Path(parsed.database)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    for suffix in SQLITE_FILE_SUFFIXES:
+        companion = path.with_name(path.name + suffix)
+        try:
+            if companion.stat().st_mode & 0o077:
+                companion.chmod(0o600)
+        except FileNotFoundError:
+            continue
 
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:

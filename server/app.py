@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 from datetime import timedelta
 
 from fastapi import FastAPI
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from server import __version__
 from server.accounts.routes import router as me_router
@@ -29,10 +30,10 @@ from server.meta import ensure_instance_id
 from server.meta import router as meta_router
 from server.openapi import install as install_openapi
 from server.profile.routes import router as profile_router
-from server.ratelimit import SlidingWindowLimiter
+from server.ratelimit import Limit
 from server.registration.routes import router as registration_router
 from server.scheduler.timer import SchedulerTimer
-from server.state import AppState
+from server.state import AppState, Limits
 
 log = logging.getLogger("hellowork.server")
 
@@ -48,14 +49,12 @@ def create_app(
         secret=load_secret(settings, create_if_missing=settings.embedded),
     )
     engine = create_engine(settings.database_url)
-    window = timedelta(seconds=settings.login_rate_window_seconds)
     state = AppState(
         env=env,
         engine=engine,
         sessionmaker=create_sessionmaker(engine),
         write_sessionmaker=create_sessionmaker(engine, write=True),
-        login_limiter=SlidingWindowLimiter(settings.login_rate_limit, window, clock),
-        reset_limiter=SlidingWindowLimiter(settings.login_rate_limit, window, clock),
+        limits=limits_from_settings(settings),
     )
 
     @asynccontextmanager
@@ -80,6 +79,9 @@ def create_app(
     )
     app.state.hw = state
     install_error_handlers(app)
+    trusted = settings.trusted_proxies()
+    if trusted:  # the client address of throttles: X-Forwarded-For, from these peers only
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=trusted)
     # Outermost: a body over the cap is refused before anything reads it.
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     install_openapi(app)
@@ -92,6 +94,16 @@ def create_app(
     app.include_router(registration_router)
     app.include_router(profile_router)
     return app
+
+
+def limits_from_settings(settings: ServerSettings) -> Limits:
+    window = timedelta(seconds=settings.login_rate_window_seconds)
+    return Limits(
+        login=Limit("login", settings.login_rate_limit, window),
+        mail=Limit("mail", settings.login_rate_limit, window),
+        secret=Limit("secret", settings.secret_rate_limit, window),
+        secret_target=Limit("secret-target", settings.secret_target_rate_limit, window),
+    )
 
 
 async def startup(state: AppState) -> None:

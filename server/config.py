@@ -74,8 +74,15 @@ class ServerSettings(BaseSettings):
 
     session_idle_minutes: int = 30
     session_absolute_hours: int = 12
-    login_rate_limit: int = Field(default=20, description="login attempts per IP per window")
+    # Throttles (kept in the database, shared by every worker): per client address and
+    # window, and per target (e-mail address, login attempt, account) for secrets.
+    login_rate_limit: int = Field(default=20, description="logins (and mails) per address")
     login_rate_window_seconds: int = 300
+    secret_rate_limit: int = Field(default=30, description="secret checks per address")
+    secret_target_rate_limit: int = Field(default=20, description="secret checks per target")
+    # Peers whose X-Forwarded-For names the client (comma-separated IPs or networks, "*" for
+    # any); from every other peer the header is ignored. Empty: the socket's peer is the client.
+    forwarded_allow_ips: str = ""
 
     # The scheduled jobs (特集求人 delivery, lapse, purge) on a timer inside the server;
     # `hellowork serve` turns it on, tests and the admin CLI leave it off.
@@ -94,6 +101,9 @@ class ServerSettings(BaseSettings):
                 yield name, safe_url(value)
             else:
                 yield name, value
+
+    def trusted_proxies(self) -> list[str]:
+        return [part.strip() for part in self.forwarded_allow_ips.split(",") if part.strip()]
 
     @property
     def is_sqlite(self) -> bool:

@@ -39,6 +39,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--embedded", action="store_true", default=None)
     p.add_argument("--secret-key-file", type=Path)
     p.add_argument("--data-dir", type=Path)
+    p.add_argument(
+        "--forwarded-allow-ips",
+        help="comma-separated proxy addresses (or networks) whose X-Forwarded-For is trusted "
+        "as the client address for throttling; none by default",
+    )
     p.add_argument("--log-level", default="info")
     return p
 
@@ -56,6 +61,7 @@ def settings_from_args(args: argparse.Namespace) -> ServerSettings:
             "embedded",
             "secret_key_file",
             "data_dir",
+            "forwarded_allow_ips",
         )
         if (value := getattr(args, name)) is not None
     }
@@ -127,7 +133,9 @@ def serve(argv: list[str] | None = None) -> int:
         uds=settings.uds,
         log_level=args.log_level,
         lifespan="on",
-        proxy_headers=False,  # client IPs for throttling come from the socket
+        # The app itself takes the client address from X-Forwarded-For of trusted proxies
+        # only (settings.forwarded_allow_ips), so uvicorn must not rewrite it first.
+        proxy_headers=False,
         server_header=False,
         # Outlive the client's idle keep-alive (api_client._http) so a request never lands
         # on a connection the server is closing at that very moment.

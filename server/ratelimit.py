@@ -1,39 +1,110 @@
-"""In-memory sliding-window throttle (per process; per client IP for login)."""
+"""Throttles kept in the database, so they hold across restarts and across worker processes.
+
+Each throttled thing (a client address for one kind of request, or the target of a secret:
+an e-mail address, a login attempt, an account) has one row, keyed by an HMAC of the
+throttle's name and the subject (no address or e-mail is stored in clear). The row counts
+the hits of the current fixed window and keeps the count of the window before; the estimate
+of a sliding window is
+
+    previous × (part of the window still to run) + current
+
+(the "sliding window counter"), so a burst at a window's edge cannot get twice the limit.
+Every hit is counted, refused ones too: someone who keeps guessing stays refused.
+
+One INSERT … ON CONFLICT DO UPDATE … RETURNING counts a hit, atomic on both backends: on
+PostgreSQL concurrent hits of one key queue on the row and each sees the others' counts.
+The count commits in a transaction of its own, before the request does its work, so a
+request that fails afterwards has still been counted. The scheduled job deletes rows whose
+windows have passed (`purge_expired`).
+"""
 
 from __future__ import annotations
 
 import math
-from collections import deque
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
-from server.clock import Clock
+from sqlalchemy import case, delete
+from sqlalchemy.ext.asyncio import AsyncSession
 
-_PRUNE_EVERY = 1000
+from server.db.engine import SQLITE_IMMEDIATE
+from server.db.upsert import dialect_insert
+from server.ratelimit_models import RateLimitRow
+from server.security import hmac_hex
 
 
-class SlidingWindowLimiter:
-    def __init__(self, limit: int, window: timedelta, clock: Clock) -> None:
-        self.limit = limit
-        self.window = window
-        self._clock = clock
-        self._hits: dict[str, deque[float]] = {}
-        self._calls = 0
+@dataclass(frozen=True)
+class Limit:
+    """At most `limit` hits per `window` for one subject of the throttle called `name`."""
 
-    def hit(self, key: str) -> int | None:
-        """Count one attempt for `key`. None if allowed, else seconds until it would be."""
-        now = self._clock.now().timestamp()
-        horizon = now - self.window.total_seconds()
-        self._calls += 1
-        if self._calls % _PRUNE_EVERY == 0:
-            self._prune(horizon)
-        hits = self._hits.setdefault(key, deque())
-        while hits and hits[0] <= horizon:
-            hits.popleft()
-        if len(hits) >= self.limit:
-            return max(1, math.ceil(hits[0] - horizon))
-        hits.append(now)
+    name: str
+    limit: int
+    window: timedelta
+
+
+def retry_after(limit: Limit, hits: int, previous: int, elapsed: float) -> int:
+    """Seconds until one more hit would be allowed (if no other hits come meanwhile): the
+    estimate before that hit must have fallen to limit - 1."""
+    w = limit.window.total_seconds()
+    room = limit.limit - 1
+    if hits > room:
+        # Only in the next window, once enough of this one's weight has slid out.
+        wait = (w - elapsed) + w * (1 - room / hits)
+    else:
+        # Later in this window, once enough of the previous one's weight has slid out.
+        wait = w * (1 - (room - hits) / previous) - elapsed
+    return max(1, math.ceil(wait))
+
+
+async def hit(
+    db: AsyncSession, secret: bytes, limit: Limit, subject: str, now: datetime
+) -> int | None:
+    """Count one hit of `subject`. None if allowed, else seconds to wait (Retry-After).
+
+    Commits: call it before the request's own work, with nothing pending in `db`."""
+    seconds = limit.window.total_seconds()
+    stamp = now.timestamp()
+    index = int(stamp // seconds)
+    elapsed = stamp - index * seconds
+    expires = datetime.fromtimestamp((index + 2) * seconds, UTC)
+    row = RateLimitRow
+    stmt = (
+        dialect_insert(db, row)
+        .values(
+            key=hmac_hex(secret, "rate", limit.name, subject),
+            window_index=index,
+            hits=1,
+            previous=0,
+            expires_at=expires,
+        )
+        .on_conflict_do_update(
+            index_elements=["key"],
+            set_={
+                # Every expression reads the row as it was before this update.
+                "previous": case(
+                    (row.window_index == index, row.previous),
+                    (row.window_index == index - 1, row.hits),
+                    else_=0,
+                ),
+                "hits": case((row.window_index == index, row.hits + 1), else_=1),
+                "window_index": index,
+                "expires_at": expires,
+            },
+        )
+        .returning(row.hits, row.previous)
+    )
+    await db.commit()  # end whatever the request read so far; the count is its own write
+    await db.connection(execution_options={SQLITE_IMMEDIATE: True})
+    hits, previous = (await db.execute(stmt)).one()
+    await db.commit()
+    estimate = previous * (1 - elapsed / seconds) + hits
+    if estimate <= limit.limit:
         return None
+    return retry_after(limit, hits, previous, elapsed)
 
-    def _prune(self, horizon: float) -> None:
-        for key in [k for k, v in self._hits.items() if not v or v[-1] <= horizon]:
-            del self._hits[key]
+
+async def purge_expired(db: AsyncSession, now: datetime) -> int:
+    """Delete the rows whose windows are over (they count nothing any more)."""
+    result = await db.execute(delete(RateLimitRow).where(RateLimitRow.expires_at <= now))
+    await db.commit()
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]

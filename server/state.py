@@ -1,16 +1,27 @@
-"""Per-app objects (engine, limiters, …) kept on `app.state.hw`, and their dependencies."""
+"""Per-app objects (engine, limits, …) kept on `app.state.hw`, and their dependencies."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from fastapi import Request
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from api_client.models import ErrorCode
+from api_client.validation import email_key
 from server.context import ServiceEnv
 from server.errors import DomainError
-from server.ratelimit import SlidingWindowLimiter
+from server.ratelimit import Limit, hit
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The throttles (server.ratelimit), per client address unless said otherwise."""
+
+    login: Limit  # a password sent to sign in or to re-register
+    mail: Limit  # a request that mails a key (reset, opening, e-mail change)
+    secret: Limit  # any request that checks a secret (OTP, 認証キー, password, creation code)
+    secret_target: Limit  # the same, per target: an address, a login attempt, an account
 
 
 @dataclass
@@ -19,8 +30,7 @@ class AppState:
     engine: AsyncEngine
     sessionmaker: async_sessionmaker[AsyncSession]
     write_sessionmaker: async_sessionmaker[AsyncSession]
-    login_limiter: SlidingWindowLimiter
-    reset_limiter: SlidingWindowLimiter
+    limits: Limits
     instance_id: str = field(default="")
 
 
@@ -34,11 +44,14 @@ def service_env(request: Request) -> ServiceEnv:
 
 
 def client_ip(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+    """The client's address: the socket's peer, or the address a trusted proxy forwarded
+    (`--forwarded-allow-ips`; the app's ProxyHeadersMiddleware has put it in the scope)."""
+    return request.client.host if request.client and request.client.host else "local"
 
 
-def throttle(limiter: SlidingWindowLimiter, request: Request) -> None:
-    retry_after = limiter.hit(client_ip(request))
+async def _count(request: Request, db: AsyncSession, limit: Limit, subject: str) -> None:
+    state = app_state(request)
+    retry_after = await hit(db, state.env.secret, limit, subject, state.env.clock.now())
     if retry_after is not None:
         raise DomainError(
             ErrorCode.rate_limited,
@@ -46,3 +59,25 @@ def throttle(limiter: SlidingWindowLimiter, request: Request) -> None:
             params={"retry_after": retry_after},
             headers={"Retry-After": str(retry_after)},
         )
+
+
+async def throttle(request: Request, db: AsyncSession, limit: Limit) -> None:
+    """Count this request against the client address's budget of `limit`; 429 when spent.
+
+    Commits `db` (the count is a transaction of its own): call it before the work."""
+    await _count(request, db, limit, client_ip(request))
+
+
+async def throttle_secret(request: Request, db: AsyncSession, kind: str, target: str) -> None:
+    """Count a request that checks a secret: against the client address (all kinds share
+    one budget) and against its target for this kind (an e-mail address, a login ticket,
+    an account), so neither one address nor many addresses can guess on without end."""
+    limits = app_state(request).limits
+    await _count(request, db, limits.secret, client_ip(request))
+    per_target = replace(limits.secret_target, name=f"{limits.secret_target.name}:{kind}")
+    await _count(request, db, per_target, target)
+
+
+def address_target(email: str) -> str:
+    """An e-mail address as a throttle target (its compared form)."""
+    return email_key(email)

@@ -22,7 +22,7 @@ from api_client.models import (
 from server.auth import login as login_service
 from server.auth import otp, password_reset, sessions
 from server.auth.deps import DB, CurrentAuth, Env
-from server.state import AppState, app_state, throttle
+from server.state import AppState, address_target, app_state, throttle, throttle_secret
 
 router = APIRouter(prefix=API_PREFIX, tags=["auth"])
 
@@ -35,12 +35,15 @@ def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 @router.post("/auth/login", responses=errors(401, 423, 429))
 async def login(body: LoginRequest, request: Request, db: DB, state: State) -> LoginResponse:
-    throttle(state.login_limiter, request)
+    await throttle(request, db, state.limits.login)
     return await login_service.login(db, state.env, body.email, body.password, body.device_token)
 
 
-@router.post("/auth/otp", responses=errors(400, 423))
-async def verify_otp(body: OtpVerifyRequest, db: DB, env: Env) -> OtpVerifyResponse:
+@router.post("/auth/otp", responses=errors(400, 423, 429))
+async def verify_otp(
+    body: OtpVerifyRequest, request: Request, db: DB, env: Env
+) -> OtpVerifyResponse:
+    await throttle_secret(request, db, "otp", body.login_ticket)
     return await otp.verify_otp(
         db,
         env,
@@ -70,7 +73,7 @@ async def request_password_reset(
     db: DB,
     state: State,
 ) -> Accepted:
-    throttle(state.reset_limiter, request)
+    await throttle(request, db, state.limits.mail)
     message = await password_reset.request_password_reset(db, state.env, body.email)
     if message is not None:
         # Sent after the answer so its timing does not reveal that the account exists.
@@ -78,8 +81,11 @@ async def request_password_reset(
     return Accepted()
 
 
-@router.post("/auth/password-reset/confirm", status_code=204, responses=errors(400))
-async def confirm_password_reset(body: PasswordResetConfirm, db: DB, env: Env) -> Response:
+@router.post("/auth/password-reset/confirm", status_code=204, responses=errors(400, 429))
+async def confirm_password_reset(
+    body: PasswordResetConfirm, request: Request, db: DB, env: Env
+) -> Response:
+    await throttle_secret(request, db, "password-reset", address_target(body.email))
     await password_reset.confirm_password_reset(
         db,
         env,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from server import meta_models
+from server import ratelimit_models as ratelimit_models
 from server.accounts import models as accounts_models
 from server.auth import models as auth_models
 from server.db.base import Base
@@ -20,6 +21,7 @@ __all__ = [
     "meta_models",
     "metadata",
     "notices_models",
+    "ratelimit_models",
     "registration_models",
     "saved_jobs_models",
 ]

@@ -27,7 +27,7 @@ from server.notices import service as notices
 from server.params import RowId
 from server.profile import service
 from server.registration.routes import STEP_BODY_DOC
-from server.state import AppState, app_state, throttle
+from server.state import AppState, app_state, throttle, throttle_secret
 
 router = APIRouter(prefix=f"{API_PREFIX}/me", tags=["profile"])
 
@@ -77,27 +77,32 @@ async def feature_delivery(
 async def change_email(
     body: EmailChangeRequest, request: Request, account: CurrentAccount, db: DB, state: State
 ) -> KeySent:
-    throttle(state.reset_limiter, request)
+    await throttle(request, db, state.limits.mail)
     return await service.request_email_change(db, state.env, account, body)
 
 
-@router.post("/settings/email/confirm", responses=errors(400, 409))
+@router.post("/settings/email/confirm", responses=errors(400, 409, 429))
 async def confirm_email(
-    body: EmailChangeConfirm, account: CurrentAccount, db: DB, env: Env
+    body: EmailChangeConfirm, request: Request, account: CurrentAccount, db: DB, env: Env
 ) -> SettingsView:
+    await throttle_secret(request, db, "email-change", f"account:{account.id}")
     return await service.confirm_email_change(db, env, account, body)
 
 
-@router.put("/settings/password", status_code=204, responses=errors(400))
+@router.put("/settings/password", status_code=204, responses=errors(400, 429))
 async def change_password(
-    body: PasswordChangeRequest, auth: CurrentAuth, db: DB, env: Env
+    body: PasswordChangeRequest, request: Request, auth: CurrentAuth, db: DB, env: Env
 ) -> Response:
+    await throttle_secret(request, db, "password-change", f"account:{auth.account.id}")
     await service.change_password(db, env, auth.account, auth.session, body)
     return Response(status_code=204)
 
 
-@router.post("/withdraw", status_code=204, responses=errors())
-async def withdraw(body: WithdrawRequest, account: CurrentAccount, db: DB, env: Env) -> Response:
+@router.post("/withdraw", status_code=204, responses=errors(429))
+async def withdraw(
+    body: WithdrawRequest, request: Request, account: CurrentAccount, db: DB, env: Env
+) -> Response:
+    await throttle_secret(request, db, "withdraw", f"account:{account.id}")
     await service.withdraw(db, env, account, body)
     return Response(status_code=204)
 

@@ -29,7 +29,7 @@ from server.auth.deps import DB, CurrentAccount, Env
 from server.errors import DomainError
 from server.registration import opening, service
 from server.registration.documents import DOCUMENTS
-from server.state import AppState, app_state, throttle
+from server.state import AppState, address_target, app_state, throttle, throttle_secret
 
 router = APIRouter(prefix=API_PREFIX, tags=["registration"])
 
@@ -50,29 +50,35 @@ async def document(kind: DocumentKind) -> Document:
 async def open_with_code(
     body: OpenWithCodeRequest, request: Request, db: DB, state: State
 ) -> KeySent:
-    throttle(state.reset_limiter, request)
+    await throttle(request, db, state.limits.mail)
+    await throttle_secret(request, db, "creation-code", body.seeker_number.strip())
     return await opening.open_with_code(db, state.env, body)
 
 
 @router.post("/auth/open", status_code=202, responses=errors(429))
 async def open_online(body: OpenOnlineRequest, request: Request, db: DB, state: State) -> KeySent:
-    throttle(state.reset_limiter, request)
+    await throttle(request, db, state.limits.mail)
     return await opening.open_online(db, state.env, body)
 
 
-@router.post("/auth/open/confirm", responses=errors(400, 409))
-async def confirm_opening(body: OpenConfirmRequest, db: DB, env: Env) -> SignedIn:
+@router.post("/auth/open/confirm", responses=errors(400, 409, 429))
+async def confirm_opening(body: OpenConfirmRequest, request: Request, db: DB, env: Env) -> SignedIn:
+    await throttle_secret(request, db, "open", address_target(body.email))
     return await opening.confirm_opening(db, env, body)
 
 
 @router.post("/auth/reregister", status_code=202, responses=errors(401, 409, 429))
 async def reregister(body: ReregisterRequest, request: Request, db: DB, state: State) -> KeySent:
-    throttle(state.login_limiter, request)
+    await throttle(request, db, state.limits.login)
+    await throttle_secret(request, db, "reregister", address_target(body.email))
     return await opening.request_reregistration(db, state.env, body)
 
 
-@router.post("/auth/reregister/confirm", responses=errors(400, 409))
-async def confirm_reregister(body: ReregisterConfirm, db: DB, env: Env) -> SignedIn:
+@router.post("/auth/reregister/confirm", responses=errors(400, 409, 429))
+async def confirm_reregister(
+    body: ReregisterConfirm, request: Request, db: DB, env: Env
+) -> SignedIn:
+    await throttle_secret(request, db, "reregister-confirm", address_target(body.email))
     return await opening.confirm_reregistration(db, env, body)
 
 

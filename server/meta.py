@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api_client.models import API_PREFIX, ServerMeta
 from server import __version__
+from server.db.upsert import insert_or_ignore
 from server.meta_models import InstanceSetting
 from server.state import AppState, app_state
 
@@ -23,10 +24,15 @@ async def ensure_instance_id(db: AsyncSession) -> str:
     value = await db.scalar(
         select(InstanceSetting.value).where(InstanceSetting.key == INSTANCE_ID_KEY)
     )
-    if value is None:
-        value = secrets.token_hex(16)
-        db.add(InstanceSetting(key=INSTANCE_ID_KEY, value=value))
+    if value is None:  # first start: the first writer's id wins, every worker reads it
+        await insert_or_ignore(
+            db, InstanceSetting, {"key": INSTANCE_ID_KEY, "value": secrets.token_hex(16)}, ["key"]
+        )
         await db.commit()
+        value = await db.scalar(
+            select(InstanceSetting.value).where(InstanceSetting.key == INSTANCE_ID_KEY)
+        )
+        assert value is not None
     return value
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -61,3 +62,27 @@ def include_name_filter(connection: Connection) -> Callable[[str | None, str, An
         return not (type_ == "table" and name in skip)
 
     return include_name
+
+
+# Any fixed number: the key of the PostgreSQL advisory lock held while a server starts.
+STARTUP_LOCK_KEY = 0x68656C6C6F
+
+
+@asynccontextmanager
+async def startup_lock(engine: AsyncEngine) -> AsyncIterator[None]:
+    """Let one server process at a time migrate and prepare the database.
+
+    Several workers (`hellowork serve` behind a process manager) start at once on one
+    PostgreSQL database: without this they ran the same migration side by side and all but
+    one died at start-up. A session-level advisory lock on a connection of its own makes
+    them take turns; the later ones find the database at head. SQLite has one writer at a
+    time anyway."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    async with engine.connect() as conn:
+        await conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": STARTUP_LOCK_KEY})
+        try:
+            yield
+        finally:
+            await conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": STARTUP_LOCK_KEY})

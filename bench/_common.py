@@ -9,9 +9,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from server.clock import SystemClock
 from server.db.engine import create_engine
 from server.db.migrate import upgrade_to_head
-from server.jobs.generate import load_sqlite, today_jst
+from server.jobs.demo.generate import load_sqlite
+from server.jst import today_jst
 
 DATA_DIR = Path(__file__).resolve().parent / ".data"
 
@@ -45,7 +47,7 @@ def ensure_jobs_database(
         "seconds_generate_insert": round(report.seconds_generate_insert, 1),
         "seconds_btree_indexes": round(report.seconds_indexes, 1),
         "seconds_fts_merge_analyze": round(report.seconds_merge, 1),
-        "built_on": (today or today_jst()).isoformat(),
+        "built_on": (today or today_jst(SystemClock().now())).isoformat(),
         "size_mb": round(path.stat().st_size / 1e6),
     }
     meta_path.write_text(json.dumps(meta))

@@ -24,7 +24,8 @@ from api_client.client import MyPageClient
 from api_client.job_models import JobSearchRequest
 from bench._common import ensure_jobs_database
 from bench._proc import DEMO_EMAIL, DEMO_PASSWORD, percentiles, read_otp, start_server
-from server.jobs.generate import expiry_cutoff, today_jst
+from server.clock import SystemClock
+from server.jst import expiry_cutoff, today_jst
 
 WORDS2 = ["介護", "事務", "営業", "看護", "配送", "調理", "警備", "英語", "保育", "清掃"]
 WORDS3 = [
@@ -159,11 +160,9 @@ FREE_WORD_KINDS = (
 )
 
 
-async def run(args: argparse.Namespace) -> None:
-    db, meta = ensure_jobs_database(args.jobs)
-    print(f"database {db.name}: {meta}")
+async def run(args: argparse.Namespace, db: Path) -> None:
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    cutoff = expiry_cutoff(today_jst()).isoformat()
+    cutoff = expiry_cutoff(today_jst(SystemClock().now())).isoformat()
     min_id = conn.execute(
         "SELECT id FROM job_postings WHERE received_on >= ? ORDER BY received_on, id LIMIT 1",
         (cutoff,),
@@ -250,7 +249,11 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--rounds", type=int, default=30)
     p.add_argument("--scan-rounds", type=int, default=5)
     p.add_argument("--concurrency", type=int, default=4, help="searches in flight at once")
-    asyncio.run(run(p.parse_args(argv)))
+    args = p.parse_args(argv)
+    # Built before the event loop starts: building migrates with asyncio.run of its own.
+    db, meta = ensure_jobs_database(args.jobs)
+    print(f"database {db.name}: {meta}")
+    asyncio.run(run(args, db))
 
 
 if __name__ == "__main__":

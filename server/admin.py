@@ -29,8 +29,8 @@ from server.context import ServiceEnv
 from server.db.engine import create_engine, create_sessionmaker, prepare_sqlite_dir
 from server.db.migrate import upgrade_to_head
 from server.errors import field_error
+from server.jst import JST
 from server.mail import mailer_from_settings
-from server.mail.templates import JST
 from server.scheduler.jobs import run_scheduled
 
 

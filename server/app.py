@@ -119,7 +119,7 @@ async def startup(state: AppState) -> None:
                 log.info("demo data seeded")
     if settings.seed_demo and settings.demo_jobs:
         # A first embedded start also gets a few thousand synthetic postings (架空).
-        from server.jobs.generate import seed_demo_jobs
+        from server.jobs.demo.cli import seed_demo_jobs
 
         report = await asyncio.to_thread(seed_demo_jobs, settings.database_url, settings.demo_jobs)
         if report is not None:

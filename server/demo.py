@@ -14,11 +14,10 @@ from server.accounts.models import Seeker
 from server.accounts.service import (
     account_count,
     create_account,
-    end_of_month_after_next,
     get_or_create_office,
-    today_jst,
 )
 from server.context import ServiceEnv
+from server.jst import end_of_month_after_next, today_jst
 
 DEMO_EMAIL = "demo@example.jp"
 DEMO_PASSWORD = "Demo#2026pass"  # noqa: S105 - documented demo credential

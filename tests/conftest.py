@@ -36,15 +36,14 @@ from api_client.validation import email_key
 from server.accounts.models import Seeker
 from server.accounts.service import (
     create_account,
-    end_of_month_after_next,
     get_or_create_office,
-    today_jst,
 )
 from server.app import create_app
 from server.config import ServerSettings
 from server.context import ServiceEnv
 from server.db.engine import create_engine
 from server.db.migrate import upgrade_to_head
+from server.jst import end_of_month_after_next, today_jst
 from server.mail.templates import AUTH_KEY_LABEL_EN, OTP_LABEL_EN
 from server.state import AppState
 

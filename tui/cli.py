@@ -4,7 +4,7 @@
     hellowork serve …                                   the API server (server.main.serve)
     hellowork admin …                                   staff/employer operations (server.admin)
     hellowork mail [--last] [--list]                    the embedded server's outbox
-    hellowork demo-data --jobs N …                      synthetic postings (server.jobs.generate)
+    hellowork demo-data --jobs N …                      synthetic postings (server.jobs.demo)
 
 Kept import-light: Textual, httpx and the server are imported only on the path that needs them.
 """
@@ -29,7 +29,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args and args[0] == "mail":
         return mail_main(args[1:])
     if args and args[0] == "demo-data":
-        from server.jobs.generate import main as demo_data_main
+        from server.jobs.demo.cli import main as demo_data_main
 
         return int(demo_data_main(args[1:]) or 0)
     return tui_main(args)

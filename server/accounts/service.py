@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -33,10 +31,10 @@ from server.auth.models import DeviceToken
 from server.auth.single_use import digest
 from server.context import ServiceEnv
 from server.db.upsert import insert_or_ignore
+from server.jst import end_of_month_after_next, today_jst
 from server.notices.service import unread_count
 from server.security import hash_password, new_creation_code
 
-JST = ZoneInfo("Asia/Tokyo")
 CREATION_CODE_TTL = timedelta(days=30)
 NAME_MAX = 100
 
@@ -47,17 +45,6 @@ class InputError(ValueError):
     def __init__(self, problems: list[tuple[str, Problem]]) -> None:
         super().__init__(", ".join(f"{f}: {p.code}" for f, p in problems))
         self.problems = problems
-
-
-def today_jst(now: datetime) -> date:
-    return now.astimezone(JST).date()
-
-
-def end_of_month_after_next(day: date) -> date:
-    """Registration validity (SPEC §1): the last day of the month after next."""
-    month_index = day.month - 1 + 2
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 # --------------------------------------------------------------------------- creation
@@ -286,7 +273,6 @@ __all__ = [
     "create_account",
     "create_seeker",
     "device_list",
-    "end_of_month_after_next",
     "get_or_create_office",
     "home_view",
     "resume_otp_everywhere",

@@ -16,10 +16,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api_client.models import ErrorCode, RegistrationStatus
 from api_client.validation import normalise_halfwidth
 from server.accounts.models import Account, Seeker
-from server.accounts.service import end_of_month_after_next, today_jst
 from server.auth.deps import DB, CurrentAccount, Env
 from server.context import ServiceEnv
 from server.errors import DomainError
+from server.jst import end_of_month_after_next, today_jst
 
 
 def effective_status(seeker: Seeker, today: date) -> RegistrationStatus:

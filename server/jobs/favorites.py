@@ -26,10 +26,11 @@ from server.accounts.models import Account
 from server.accounts.validity import require_valid_registration
 from server.auth.deps import DB, CurrentAccount, Env
 from server.errors import DomainError
+from server.jobs.access import registered_searcher
 from server.jobs.models import JobPosting
+from server.jobs.render import card
 from server.jobs.saved_models import Favorite
-from server.jobs.service import _check_may_search as is_registered
-from server.jobs.service import card, today_jst
+from server.jst import today_jst
 from server.params import JobNumber
 
 router = APIRouter(
@@ -50,7 +51,7 @@ async def _count(db: AsyncSession, account: Account) -> int:
 @router.get("")
 async def list_favorites(account: CurrentAccount, db: DB, env: Env) -> FavoriteList:
     today = today_jst(env.clock.now())
-    registered = await is_registered(db, account)
+    registered = await registered_searcher(db, account)
     rows = (
         await db.execute(
             select(Favorite, JobPosting)

@@ -86,7 +86,7 @@ class JobPosting(Base):
     selection_method: Mapped[str] = mapped_column(String(200))
     online_application: Mapped[bool] = mapped_column(Boolean)
     # bookkeeping
-    features: Mapped[int] = mapped_column(Integer)  # 特集求人 bit set (see search.FEATURE_BITS)
+    features: Mapped[int] = mapped_column(Integer)  # 特集求人 bits (tokens.FEATURE_BITS)
     received_on: Mapped[date] = mapped_column(Date)  # 受付年月日
     expires_on: Mapped[date] = mapped_column(Date)  # 紹介期限日
     status: Mapped[str] = mapped_column(String(16), default=STATUS_OPEN)

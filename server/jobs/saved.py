@@ -26,7 +26,7 @@ from server.accounts.validity import require_valid_registration
 from server.auth.deps import DB, CurrentAccount, Env
 from server.errors import DomainError
 from server.jobs import saved_models
-from server.jobs.service import _check_codes as check_codes
+from server.jobs.service import check_codes
 from server.params import RowId
 
 router = APIRouter(

@@ -1,7 +1,7 @@
 """Writing postings one at a time (staff/admin and tests): row, index row and the open-day
 count (open_days.py) together, in the caller's transaction.
 
-The bulk loader (generate.py) writes the same three things in batches.
+The bulk loader (bulk.py) writes the same three things in batches.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.jobs import open_days, pg
-from server.jobs.fts import DELETE_FTS_NAMED, INSERT_FTS_NAMED
 from server.jobs.models import COLUMNS, STATUS_OPEN, STATUS_WITHDRAWN, JobPosting
-from server.jobs.tokens import index_document, search_body
+from server.jobs.search import open_days, pg
+from server.jobs.search.fts import DELETE_FTS_NAMED, INSERT_FTS_NAMED
+from server.jobs.search.tokens import index_document, search_body
 
 
 def _values(p: JobPosting) -> dict[str, Any]:

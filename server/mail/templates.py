@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
+
+from server.jst import JST
 
 SERVICE_JA = "ハローワークインターネットサービス"
 SERVICE_EN = "Hello Work Internet Service"
-JST = ZoneInfo("Asia/Tokyo")
 # Lines the tests and the embedded mailbox screen can find values by.
 OTP_LABEL_JA = "ワンタイムパスワード"
 OTP_LABEL_EN = "One-time password"

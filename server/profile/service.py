@@ -32,13 +32,14 @@ from api_client.validation import (
 )
 from server.accounts.locking import lock_account
 from server.accounts.models import ACCOUNT_WITHDRAWN, Account, Seeker
-from server.accounts.service import get_or_create_office, today_jst
+from server.accounts.service import get_or_create_office
 from server.accounts.validity import effective_status, extend
 from server.auth.auth_keys import PURPOSE_EMAIL_CHANGE, consume_auth_key, issue_auth_key
 from server.auth.models import DeviceToken, Session
 from server.auth.sessions import revoke_everything
 from server.context import ServiceEnv
 from server.errors import DomainError, field_error
+from server.jst import today_jst
 from server.mail.templates import password_changed_mail
 from server.registration.mails import email_change_mail, email_changed_mail, withdrawn_mail
 from server.registration.models import SeekerProfile

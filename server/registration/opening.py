@@ -48,7 +48,7 @@ from server.accounts.models import (
     AccountCreationCode,
     Seeker,
 )
-from server.accounts.service import creation_code_hmac, today_jst
+from server.accounts.service import creation_code_hmac
 from server.auth.auth_keys import (
     AUTH_KEY_TTL,
     PURPOSE_ACCOUNT_OPEN,
@@ -67,6 +67,7 @@ from server.auth.sessions import start_session
 from server.auth.single_use import live, spend
 from server.context import ServiceEnv
 from server.errors import DomainError, field_error
+from server.jst import today_jst
 from server.registration.mails import (
     account_exists_mail,
     open_online_mail,

@@ -38,10 +38,11 @@ from api_client.profile_rules import StepCheck, check_step, contact_problems
 from api_client.validation import Problem
 from server.accounts.locking import lock_account
 from server.accounts.models import Account, Office, Seeker
-from server.accounts.service import end_of_month_after_next, get_or_create_office, today_jst
+from server.accounts.service import get_or_create_office
 from server.context import ServiceEnv
 from server.errors import DomainError, field_error
 from server.jobs.reference import OCCUPATION_BY_CODE, PREFECTURE_BY_CODE, municipality_by_code
+from server.jst import end_of_month_after_next, today_jst
 from server.registration.models import RegistrationDraft, SeekerProfile
 from server.registration.offices import office_for
 

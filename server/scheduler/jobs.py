@@ -20,11 +20,11 @@ from api_client.job_models import Feature
 from api_client.models import RegistrationStatus
 from server import ratelimit
 from server.accounts.models import ACCOUNT_ACTIVE, ACCOUNT_WITHDRAWN, Account, Seeker
-from server.accounts.service import today_jst
 from server.context import ServiceEnv
 from server.jobs.models import STATUS_OPEN, JobPosting
 from server.jobs.reference import PREFECTURE_BY_CODE
-from server.jobs.tokens import FEATURE_BITS
+from server.jobs.search.tokens import FEATURE_BITS
+from server.jst import today_jst
 from server.notices.models import KIND_FEATURE_DELIVERY, SENDER_HELLOWORK, Notice
 from server.registration.models import SeekerProfile
 from server.registration.opening import within_reregister_period

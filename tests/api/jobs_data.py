@@ -13,9 +13,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from api_client.job_models import JobSearchRequest
-from server.jobs.generate import expiry_cutoff, is_working_day, load_sqlite
-from server.jobs.grams import normalise, split_words
+from server.jobs.demo.generate import load_sqlite
 from server.jobs.reference import OCCUPATION_BY_CODE
+from server.jobs.search.grams import normalise, split_words
+from server.jst import expiry_cutoff, is_working_day
 
 TODAY = date(2026, 5, 11)  # conftest.START in JST
 N_POSTINGS = 900
@@ -129,7 +130,7 @@ def matches(p: dict[str, Any], r: JobSearchRequest, registered: bool = True) -> 
     if any(wanted and not have for wanted, have in flags):
         return False
     if r.features:
-        from server.jobs.tokens import FEATURE_BITS
+        from server.jobs.search.tokens import FEATURE_BITS
 
         if not any(p["features"] & FEATURE_BITS[f] for f in r.features):
             return False
@@ -169,7 +170,7 @@ async def all_pages(api: Any, req: JobSearchRequest) -> AsyncIterator[Any]:
 
 def posting_values(**overrides: Any) -> dict[str, Any]:
     """A complete, believable posting (from the generator) received today, with overrides."""
-    from server.jobs.generate import Calendar, chunk_rows
+    from server.jobs.demo.generate import Calendar, chunk_rows
 
     row = chunk_rows(99, 0, 1, Calendar.make(TODAY))[0]
     row.pop("id")

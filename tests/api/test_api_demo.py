@@ -29,7 +29,7 @@ async def test_first_embedded_start_seeds_synthetic_postings_once(
 ) -> None:
     import sqlite3
 
-    from server.jobs.generate import sqlite_path
+    from server.jobs.bulk import sqlite_path
 
     settings = make_settings(database_url, outbox, tmp_path, seed_demo=True, demo_jobs=60)
     for _ in range(2):  # the second start finds postings and adds none

@@ -11,9 +11,10 @@ import jpholiday
 import pytest
 
 from api_client.job_models import EMPLOYER_NUMBER_RE, JOB_NUMBER_RE
-from server.jobs import generate
-from server.jobs.generate import Calendar, chunk_rows, referral_deadline
+from server.jobs.demo import cli as generate
+from server.jobs.demo.generate import Calendar, chunk_rows
 from server.jobs.reference import OCCUPATION_BY_CODE, municipality_by_code
+from server.jst import referral_deadline
 
 TODAY = date(2026, 5, 11)
 

@@ -16,8 +16,8 @@ from api_client.client import MyPageClient
 from api_client.job_models import JobSearchRequest, NewWithin
 from server.app import create_app
 from server.config import ServerSettings
-from server.jobs import open_days
-from server.jobs.generate import Calendar, chunk_rows
+from server.jobs.demo.generate import Calendar, chunk_rows
+from server.jobs.search import open_days
 from server.jobs.store import add_posting, withdraw
 from tests.api import jobs_data
 from tests.api.flows import sign_in

@@ -10,11 +10,11 @@ import pytest
 
 from api_client.job_models import JobSearchRequest
 from server.app import create_app
-from server.jobs.generate import Calendar, chunk_rows
+from server.jobs.demo.generate import Calendar, chunk_rows
 from server.jobs.store import add_posting, withdraw
 from tests.api import jobs_data
 from tests.api.flows import sign_in
-from tests.api.test_jobs_search import _cases
+from tests.api.test_jobs_search import search_cases
 from tests.conftest import SettableClock, app_state, make_settings, new_api, seed_account, started
 
 pytestmark = pytest.mark.postgres
@@ -42,7 +42,7 @@ async def test_search_on_postgres_matches_the_oracle(
         account = await seed_account(app)
         async with new_api(app) as api:
             await sign_in(api, outbox, account)
-            for name, fields in _cases(data):
+            for name, fields in search_cases(data):
                 req = JobSearchRequest(**fields)
                 want = jobs_data.expected(data, req)
                 got: list[str] = []

@@ -17,7 +17,7 @@ from api_client.job_models import JobSearchRequest
 from tests.api import jobs_data
 
 
-def _cases(data: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+def search_cases(data: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
     open_rows = [p for p in data if jobs_data.matches(p, JobSearchRequest())]
     muni = Counter(
         p["municipality_code"] for p in open_rows if p["prefecture_code"] == "13"
@@ -106,7 +106,7 @@ async def test_every_filter_matches_the_oracle(
     _, data = jobs_app
     baseline = jobs_data.expected(data, JobSearchRequest())
     assert len(baseline) > 600
-    for name, fields in _cases(data):
+    for name, fields in search_cases(data):
         req = JobSearchRequest(**fields)
         want = jobs_data.expected(data, req)
         assert 0 < len(want) < len(baseline), f"{name}: the dataset does not exercise it"

@@ -12,8 +12,8 @@ from api_client.job_models import Feature
 from api_client.models import ErrorCode, RegistrationStatus
 from api_client.profile_models import DesiredPlace, DesiredWork
 from server.app import create_app
+from server.jobs.search.tokens import FEATURE_BITS
 from server.jobs.store import add_posting
-from server.jobs.tokens import FEATURE_BITS
 from server.scheduler.jobs import run_scheduled
 from tests.api import jobs_data
 from tests.api.reg_support import PASSWORD, register, valid_steps

@@ -17,8 +17,8 @@ from api_client.profile_models import DesiredPlace, DesiredWork
 from server.accounts.models import Account, Seeker
 from server.admin import main as admin_main
 from server.config import ServerSettings
+from server.jobs.search.tokens import FEATURE_BITS
 from server.jobs.store import add_posting
-from server.jobs.tokens import FEATURE_BITS
 from server.notices.models import Notice
 from server.scheduler.jobs import ScheduledReport, run_scheduled
 from tests.api import jobs_data

@@ -20,7 +20,7 @@ from screens.results import ResultsScreen
 from screens.search import SearchScreen
 from screens.search_common import TitleModal
 from screens.search_state import session_of
-from server.jobs.generate import load_sqlite
+from server.jobs.demo.generate import load_sqlite
 from server.jobs.store import withdraw
 from tests.tui.flows import SIZE, sign_in_to_home
 from tests.tui.helpers import field_error, screen_text, settle, type_text

@@ -13,9 +13,9 @@ import unicodedata
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from server.jobs.engine import fts_expression
-from server.jobs.fts import CREATE_FTS, INSERT_FTS
-from server.jobs.grams import (
+from server.jobs.search.engine import fts_expression
+from server.jobs.search.fts import CREATE_FTS, INSERT_FTS
+from server.jobs.search.grams import (
     RUN_BREAK,
     bigrams,
     chars,
@@ -25,8 +25,8 @@ from server.jobs.grams import (
     split_words,
     word_query,
 )
-from server.jobs.phrases import PHRASES
-from server.jobs.tokens import SearchPlan, text_columns
+from server.jobs.search.phrases import PHRASES
+from server.jobs.search.tokens import SearchPlan, text_columns
 
 
 def _index(texts: list[str]) -> sqlite3.Connection:

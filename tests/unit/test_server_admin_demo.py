@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from server.accounts.service import end_of_month_after_next
 from server.admin import main as admin_main
+from server.jst import end_of_month_after_next
 
 
 @pytest.mark.parametrize(

@@ -1,37 +1,24 @@
-"""`hellowork demo-data --jobs N`: synthetic postings with believable distributions.
+"""Synthetic postings with believable distributions (`hellowork demo-data`, tests, benchmarks).
 
 Deterministic for a seed: posting k (0-based, global) gets its date from k's place in the
 day distribution and everything else from a per-chunk `random.Random`, so output does not
 depend on how many worker processes made it. Postings come out in 受付年月日 order, which
-the search relies on (see models.py).
-
-Loading bypasses the ORM: rows go in with `executemany` on the raw sqlite3 connection, the
-secondary B-tree indexes are built after the load, and the full-text index is filled in the
-same pass (one INSERT per posting, in large transactions) and merged once at the end.
+the search relies on (see models.py). bulk.py loads them.
 """
 
 from __future__ import annotations
 
-import argparse
-import asyncio
 import bisect
-import calendar
 import multiprocessing
 import random
-import sqlite3
 import sys
-import time
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from itertools import accumulate
 from multiprocessing.pool import AsyncResult
 from typing import Any
-from zoneinfo import ZoneInfo
-
-import jpholiday
-from sqlalchemy.engine import make_url
 
 from api_client.job_models import (
     EmploymentType,
@@ -40,7 +27,9 @@ from api_client.job_models import (
     WeeklyTwoDays,
     WorkStyle,
 )
-from server.jobs import corpus
+from server.jobs.bulk import LoadReport, Prepared
+from server.jobs.bulk import load_sqlite as bulk_load
+from server.jobs.demo import corpus
 from server.jobs.models import COLUMNS
 from server.jobs.reference import (
     OCCUPATION_GROUPS,
@@ -50,49 +39,11 @@ from server.jobs.reference import (
     Municipality,
     municipalities_of,
 )
-from server.jobs.tokens import FEATURE_BITS, index_document
+from server.jobs.search.tokens import FEATURE_BITS, index_document
+from server.jst import expiry_cutoff, referral_deadline, today_jst, working_days
 
-JST = ZoneInfo("Asia/Tokyo")
 CHUNK = 5_000
 COMPANIES_PER_CHUNK = 1_600
-
-
-def today_jst() -> date:
-    return datetime.now(JST).date()
-
-
-def is_working_day(d: date) -> bool:
-    return (
-        d.weekday() < 5
-        and not jpholiday.is_holiday(d)
-        and not ((d.month == 12 and d.day >= 29) or (d.month == 1 and d.day <= 3))
-    )
-
-
-def referral_deadline(received: date) -> date:
-    """紹介期限日: the last day of the month after next."""
-    month = received.month + 2
-    year = received.year + (month - 1) // 12
-    month = (month - 1) % 12 + 1
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def expiry_cutoff(today: date) -> date:
-    """The earliest 受付年月日 whose 紹介期限日 is today or later."""
-    month = today.month - 2
-    year = today.year + (month - 1) // 12
-    month = (month - 1) % 12 + 1
-    return date(year, month, 1)
-
-
-def working_days(first: date, last: date) -> list[date]:
-    days = []
-    d = first
-    while d <= last:
-        if is_working_day(d):
-            days.append(d)
-        d += timedelta(days=1)
-    return days
 
 
 @dataclass(frozen=True)
@@ -381,9 +332,6 @@ def chunk_rows(seed: int, chunk: int, n: int, cal: Calendar) -> list[dict[str, A
     return rows
 
 
-Prepared = tuple[list[tuple[Any, ...]], list[tuple[int, str, str, str]]]
-
-
 def _prepare(args: tuple[int, int, int, Calendar]) -> Prepared:
     seed, chunk, n, cal = args
     rows = chunk_rows(seed, chunk, n, cal)
@@ -414,29 +362,6 @@ def prepared_chunks(n: int, seed: int, today: date, workers: int) -> Iterator[Pr
             yield pending.popleft().get()
 
 
-# --------------------------------------------------------------------------- loading
-
-_INDEX_NAMES = (
-    "ix_job_postings_job_number",
-    "ix_job_postings_employer_number",
-    "ix_job_postings_received_on",
-    "ix_job_postings_withdrawn",
-)
-
-
-@dataclass
-class LoadReport:
-    postings: int
-    indexed: int
-    seconds_generate_insert: float
-    seconds_indexes: float
-    seconds_merge: float
-
-    @property
-    def seconds(self) -> float:
-        return self.seconds_generate_insert + self.seconds_indexes + self.seconds_merge
-
-
 def load_sqlite(
     path: str,
     n: int,
@@ -447,147 +372,9 @@ def load_sqlite(
     replace: bool = False,
     progress: bool = False,
 ) -> LoadReport:
-    """Bulk-load n postings into a migrated SQLite database at `path`."""
-    from server.jobs import fts, open_days
+    """Generate n postings received up to `today` and bulk-load them into SQLite at `path`."""
+    from server.clock import SystemClock
 
-    today = today or today_jst()
-    conn = sqlite3.connect(path, isolation_level=None)
-    try:
-        existing = conn.execute("SELECT count(*) FROM job_postings").fetchone()[0]
-        if existing and not replace:
-            raise SystemExit(f"the database already holds {existing} postings (use --replace)")
-        conn.execute("PRAGMA synchronous=OFF")
-        conn.execute("PRAGMA cache_size=-262144")  # 256 MiB
-        conn.execute("PRAGMA temp_store=MEMORY")
-        conn.execute("PRAGMA foreign_keys=OFF")
-        t0 = time.perf_counter()
-        conn.execute("BEGIN")
-        conn.execute("DELETE FROM job_postings")
-        conn.execute(fts.DROP_FTS)
-        conn.execute(fts.CREATE_FTS)
-        # Merging is done once at the end, not continuously while loading.
-        conn.execute(fts.AUTOMERGE_OFF)
-        for name in _INDEX_NAMES:
-            conn.execute(f"DROP INDEX IF EXISTS {name}")  # a constant of this module
-        # Column names are the model's; values are bound parameters.
-        names, marks = ", ".join(COLUMNS), ", ".join("?" * len(COLUMNS))
-        insert = f"INSERT INTO job_postings ({names}) VALUES ({marks})"  # noqa: S608
-        done = indexed = 0
-        for table, docs in prepared_chunks(n, seed, today, workers):
-            conn.executemany(insert, table)
-            conn.executemany(fts.INSERT_FTS, docs)
-            done += len(table)
-            indexed += len(docs)
-            if done % 100_000 < CHUNK:
-                conn.execute("COMMIT")
-                conn.execute("BEGIN")
-                if progress:
-                    print(
-                        f"  {done:>9,} postings  {time.perf_counter() - t0:6.1f} s", file=sys.stderr
-                    )
-        conn.execute("COMMIT")
-        t1 = time.perf_counter()
-        conn.execute("BEGIN")
-        conn.execute("CREATE UNIQUE INDEX ix_job_postings_job_number ON job_postings (job_number)")
-        conn.execute(
-            "CREATE INDEX ix_job_postings_employer_number ON job_postings (employer_number)"
-        )
-        conn.execute("CREATE INDEX ix_job_postings_received_on ON job_postings (received_on)")
-        conn.execute(
-            "CREATE INDEX ix_job_postings_withdrawn ON job_postings (id) WHERE status = 'withdrawn'"
-        )
-        # Open postings per day (open_days.py), counted once instead of per inserted row.
-        conn.execute(open_days.CLEAR)
-        conn.execute(open_days.REBUILD)
-        conn.execute("COMMIT")
-        t2 = time.perf_counter()
-        conn.execute(fts.OPTIMIZE_FTS)
-        conn.execute(fts.AUTOMERGE_ON)
-        conn.execute("ANALYZE")
-        t3 = time.perf_counter()
-        return LoadReport(done, indexed, t1 - t0, t2 - t1, t3 - t2)
-    finally:
-        conn.close()
-
-
-# --------------------------------------------------------------------------- command line
-
-EMBEDDED_DEFAULT_JOBS = 3_000
-
-
-def sqlite_path(database_url: str) -> str | None:
-    url = make_url(database_url)
-    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
-        return None
-    return str(url.database)
-
-
-def seed_demo_jobs(
-    database_url: str, n: int = EMBEDDED_DEFAULT_JOBS, *, today: date | None = None
-) -> LoadReport | None:
-    """Seed n postings into a migrated, job-less SQLite database (embedded first run).
-
-    Blocking (a second or two for the default); returns None when postings already exist or
-    the database is not a SQLite file.
-    """
-    path = sqlite_path(database_url)
-    if path is None:
-        return None
-    with sqlite3.connect(path) as conn:
-        if conn.execute("SELECT count(*) FROM job_postings").fetchone()[0]:
-            return None
-    return load_sqlite(path, n, today=today, workers=1)
-
-
-async def _migrate(database_url: str) -> None:
-    from server.db.engine import create_engine, prepare_sqlite_dir
-    from server.db.migrate import upgrade_to_head
-
-    prepare_sqlite_dir(database_url)
-    engine = create_engine(database_url)
-    try:
-        await upgrade_to_head(engine)
-    finally:
-        await engine.dispose()
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """`hellowork demo-data --jobs N [--database-url URL] [--seed S] [--replace]`."""
-    from server.config import ServerSettings, safe_url
-
-    p = argparse.ArgumentParser(
-        prog="hellowork demo-data",
-        description="Generate synthetic (架空) job postings and build the search index.",
-    )
-    p.add_argument("--jobs", type=int, default=EMBEDDED_DEFAULT_JOBS, help="how many postings")
-    p.add_argument("--database-url", help="default: HELLOWORK_DATABASE_URL or the data dir")
-    p.add_argument("--seed", type=int, default=1, help="same seed, same postings")
-    p.add_argument("--workers", type=int, default=2, help="generator processes")
-    p.add_argument("--replace", action="store_true", help="delete existing postings first")
-    args = p.parse_args(argv)
-    if args.jobs < 1:
-        p.error("--jobs must be at least 1")
-    url = args.database_url or ServerSettings().database_url
-    path = sqlite_path(url)
-    if path is None:
-        p.error("demo-data loads SQLite databases only for now")
-    asyncio.run(_migrate(url))
-    report = load_sqlite(
-        path,
-        args.jobs,
-        seed=args.seed,
-        workers=args.workers,
-        replace=args.replace,
-        progress=args.jobs >= 100_000,
-    )
-    print(
-        f"{report.postings:,} postings ({report.indexed:,} open, indexed) into {safe_url(url)}"
-        f" in {report.seconds:.1f} s: generate+insert {report.seconds_generate_insert:.1f} s,"
-        f" B-tree indexes {report.seconds_indexes:.1f} s,"
-        f" index merge {report.seconds_merge:.1f} s"
-    )
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+    today = today or today_jst(SystemClock().now())
+    chunks = prepared_chunks(n, seed, today, workers)
+    return bulk_load(path, chunks, replace=replace, progress=progress)

@@ -16,11 +16,11 @@ from typing import Any
 from sqlalchemy import Integer, column, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.jobs import open_days
-from server.jobs.engine import Window, load_page
-from server.jobs.grams import RUN_BREAK, WordQuery
 from server.jobs.models import JobPosting
-from server.jobs.tokens import SearchPlan, word_pieces
+from server.jobs.search import open_days
+from server.jobs.search.engine import Window, load_page
+from server.jobs.search.grams import RUN_BREAK, WordQuery
+from server.jobs.search.tokens import SearchPlan, word_pieces
 
 
 class _Sql:

@@ -27,7 +27,8 @@ from api_client.job_models import (
     WordMode,
     WorkStyle,
 )
-from server.jobs.grams import (
+from server.jobs.reference import OCCUPATION_BY_CODE
+from server.jobs.search.grams import (
     RUN_BREAK,
     WordQuery,
     chars,
@@ -36,8 +37,7 @@ from server.jobs.grams import (
     split_words,
     word_query,
 )
-from server.jobs.phrases import PHRASES, phrases_in_run
-from server.jobs.reference import OCCUPATION_BY_CODE
+from server.jobs.search.phrases import PHRASES, phrases_in_run
 
 ALL = "xall"  # every indexed (= open) posting carries it
 FEATURE_BITS: dict[Feature, int] = {f: 1 << i for i, f in enumerate(Feature)}

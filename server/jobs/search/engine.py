@@ -20,10 +20,10 @@ from typing import Protocol
 from sqlalchemy import Integer, Select, TextualSelect, column, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.jobs import fts, open_days
-from server.jobs.grams import WordQuery
 from server.jobs.models import JobPosting
-from server.jobs.tokens import ALL, SearchPlan, word_pieces
+from server.jobs.search import fts, open_days
+from server.jobs.search.grams import WordQuery
+from server.jobs.search.tokens import ALL, SearchPlan, word_pieces
 
 
 @dataclass(frozen=True)

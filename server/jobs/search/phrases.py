@@ -14,7 +14,7 @@ changes the index: rebuild it (`hellowork demo-data`, or re-index) after editing
 
 from __future__ import annotations
 
-from server.jobs.grams import normalise, runs
+from server.jobs.search.grams import normalise, runs
 
 _RAW = (
     # conditions written in almost every posting

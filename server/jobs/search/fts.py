@@ -13,7 +13,7 @@ Unicode 6.1 only). Only open postings are indexed; withdrawing deletes the index
 
 from __future__ import annotations
 
-from server.jobs.open_days import OPEN_FLOOR
+from server.jobs.search.open_days import OPEN_FLOOR
 
 FTS_TABLE = "job_fts"
 

@@ -1,0 +1,1 @@
+"""Synthetic (架空) postings for demos, tests and benchmarks: `hellowork demo-data`."""

@@ -10,6 +10,8 @@ from pydantic import BaseModel
 
 from ._http import AsyncBaseTransport, HttpSession, RetryPolicy, Sleep, Timeouts
 from .job_models import (
+    ClassificationList,
+    ClassificationMatches,
     FavoriteAddRequest,
     FavoriteAddResult,
     FavoriteList,
@@ -248,6 +250,19 @@ class MyPageClient:
 
     async def industries(self) -> IndustryList:
         return await self._get("/reference/industries", IndustryList)
+
+    async def classifications(self, parent: str | None = None) -> ClassificationList:
+        """職業分類: the 大分類 (no parent), or the children of a node."""
+        params = {"parent": parent} if parent else None
+        return await self._get("/reference/classifications", ClassificationList, params)
+
+    async def search_classifications(self, query: str, limit: int = 20) -> ClassificationMatches:
+        """職業分類 type-ahead over names and the example job titles."""
+        return await self._get(
+            "/reference/classifications/search",
+            ClassificationMatches,
+            {"q": query, "limit": limit},
+        )
 
     # ------------------------------------------------------------------ saved conditions and
     # favorites (issue 3). Creating is never retried (a retry could take a second slot).

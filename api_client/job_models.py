@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -67,11 +67,18 @@ class EmploymentType(StrEnum):
 
 
 class Disclosure(StrEnum):
-    """公開範囲."""
+    """公開範囲, numbered as on the real site."""
 
     public = "public"  # 1. 事業所名等を含む求人情報を公開する
-    without_company = "without_company"  # 2. 事業所名等を含まない求人情報を公開する
-    seekers_only = "seekers_only"  # 3. 求職者等に限定して事業所名等を含む求人情報を公開する
+    seekers_only = "seekers_only"  # 2. 求職者等に限定して事業所名等を含む求人情報を公開する
+    without_company = "without_company"  # 3. 事業所名等を含まない求人情報を公開する
+
+
+DISCLOSURE_NUMBER = {
+    Disclosure.public: 1,
+    Disclosure.seekers_only: 2,
+    Disclosure.without_company: 3,
+}
 
 
 class WeeklyTwoDays(StrEnum):
@@ -144,23 +151,59 @@ class JobTag(StrEnum):
 
 PrefectureCode = Annotated[str, Field(pattern=r"^\d{2}$")]
 MunicipalityCode = Annotated[str, Field(pattern=r"^\d{5}$")]
-# A group code ("04" = every occupation of 介護・福祉) or an occupation code ("0402").
-OccupationCode = Annotated[str, Field(pattern=r"^\d{2}(\d{2})?$")]
-IndustryCode = Annotated[str, Field(pattern=r"^[A-T]$")]
+# 希望する職種: a group "01".."14", a detail = group + 2 digits ("0904").
+DesiredGroupCode = Annotated[str, Field(pattern=r"^\d{2}$")]
+DesiredJobCode = Annotated[str, Field(pattern=r"^\d{4}$")]
+# 職業分類 at any level: 大分類 A–K, 中分類 2 digits, 小分類 3, 細分類 5.
+ClassificationCode = Annotated[str, Field(pattern=r"^([A-K]|\d{2}|\d{3}|\d{5})$")]
+# 産業分類: 中分類 01–99, or a whole 大分類 A–T.
+IndustryCode = Annotated[str, Field(pattern=r"^(\d{2}|[A-T])$")]
 HalfHour = Annotated[str, Field(pattern=r"^([01]\d|2[0-4]):(00|30)$")]
+SLOTS = 3  # prefecture, 希望する職種, 職業分類 and 産業分類 slots on the form
+SLOT_DETAILS = 5  # municipalities per prefecture slot, details per 希望する職種 slot
+
+
+class PlaceSlot(_In):
+    """就業場所: a prefecture (59 = 海外) and up to 5 of its municipalities (none = all)."""
+
+    prefecture: PrefectureCode
+    municipalities: list[MunicipalityCode] = Field(default_factory=list, max_length=SLOT_DETAILS)
+
+    @model_validator(mode="after")
+    def _same_prefecture(self) -> PlaceSlot:
+        if any(m[:2] != self.prefecture for m in self.municipalities):
+            raise PydanticCustomError(
+                "municipality_prefecture", "A municipality must lie in the slot's prefecture."
+            )
+        return self
+
+
+class DesiredJobSlot(_In):
+    """希望する職種: a group and up to 5 of its details (none = the whole group)."""
+
+    group: DesiredGroupCode
+    details: list[DesiredJobCode] = Field(default_factory=list, max_length=SLOT_DETAILS)
+
+    @model_validator(mode="after")
+    def _same_group(self) -> DesiredJobSlot:
+        if any(d[:2] != self.group for d in self.details):
+            raise PydanticCustomError("detail_group", "A detail must belong to the slot's group.")
+        return self
 
 
 class JobSearchRequest(_In):
     """POST /api/v1/jobs/search. Empty lists and false flags mean "no condition"."""
 
     # --- basic conditions
-    categories: list[JobCategory] = Field(default_factory=list, max_length=5)
+    category: JobCategory | None = Field(default=None, description="求人区分 (one choice)")
     work_styles: list[WorkStyle] = Field(default_factory=list, max_length=2)
     age: StrictInt | None = Field(default=None, ge=15, le=99, description="the seeker's age")
     age_unrestricted_only: StrictBool = Field(default=False, description="不問のみ")
-    prefectures: list[PrefectureCode] = Field(default_factory=list, max_length=3)
-    municipalities: list[MunicipalityCode] = Field(default_factory=list, max_length=3)
-    occupations: list[OccupationCode] = Field(default_factory=list, max_length=3)
+    places: list[PlaceSlot] = Field(default_factory=list, max_length=SLOTS)
+    desired_jobs: list[DesiredJobSlot] = Field(default_factory=list, max_length=SLOTS)
+    classifications: list[ClassificationCode] = Field(
+        default_factory=list, max_length=SLOTS, description="職業分類, any level"
+    )
     employment_types: list[EmploymentType] = Field(default_factory=list, max_length=7)
     new_within: NewWithin | None = None
     words: str = Field(default="", max_length=MAX_WORDS_TEXT)
@@ -190,7 +233,7 @@ class JobSearchRequest(_In):
     housing: StrictBool = False
     childcare: StrictBool = False
     employees_min: Literal[10, 100, 300, 1000] | None = None
-    industries: list[IndustryCode] = Field(default_factory=list, max_length=3)
+    industries: list[IndustryCode] = Field(default_factory=list, max_length=SLOTS)
     features: list[Feature] = Field(default_factory=list, max_length=8)
     # --- result page
     sort: SortKey = SortKey.received_desc
@@ -254,7 +297,8 @@ class JobCard(_Out):
     category: JobCategory
     work_style: WorkStyle
     employment_type: EmploymentType
-    occupation_code: str
+    classification_code: str  # 職業分類 細分類 (5 digits)
+    desired_job_code: str  # the 希望する職種 detail it is found under ("0904")
     job_title: str  # 職種
     summary: str  # 仕事の内容 (first lines)
     company_name: str | None = Field(description="None where 公開範囲 hides it")
@@ -340,16 +384,20 @@ class MunicipalityInfo(_Out):
     code: str
     prefecture_code: str
     name_ja: str
-    name_kana: str
+    name_kana: str = ""
 
 
 class OccupationInfo(_Out):
+    """A 希望する職種 detail ("0904"). Its name is the table's Japanese name in both languages."""
+
     code: str
     name_ja: str
     name_en: str
 
 
 class OccupationGroupInfo(_Out):
+    """A 希望する職種 group ("09") with its details."""
+
     code: str
     name_ja: str
     name_en: str
@@ -357,9 +405,50 @@ class OccupationGroupInfo(_Out):
 
 
 class IndustryInfo(_Out):
+    """A 産業分類 中分類 ("39") or 大分類 ("G", with `division` empty)."""
+
     code: str
     name_ja: str
     name_en: str
+    division: str = ""
+
+
+class ClassificationLevel(IntEnum):
+    """Levels of the 厚生労働省編職業分類."""
+
+    major = 1  # 大分類 A–K
+    middle = 2  # 中分類, 2 digits
+    minor = 3  # 小分類, 3 digits
+    fine = 4  # 細分類, 5 digits
+
+
+class ClassificationInfo(_Out):
+    code: str
+    level: ClassificationLevel
+    name_ja: str
+    parent: str | None
+
+
+class ClassificationList(_Out):
+    """GET /reference/classifications?parent=…: the children of a node (大分類 without one)."""
+
+    parent: str | None
+    items: list[ClassificationInfo]
+
+
+class ClassificationMatch(_Out):
+    """A type-ahead answer: a node whose name matches, or a 細分類 whose example titles do."""
+
+    code: str
+    level: ClassificationLevel
+    name_ja: str
+    path: list[str] = Field(description="names of its 大・中・小分類, broadest first")
+    examples: list[str] = Field(description="example job titles (該当例) that matched")
+
+
+class ClassificationMatches(_Out):
+    query: str
+    items: list[ClassificationMatch]
 
 
 class PrefectureList(_Out):

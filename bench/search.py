@@ -54,7 +54,8 @@ AND2 = [
 OR2 = [("看護", "介護"), ("事務", "受付"), ("配送", "倉庫"), ("調理", "盛付"), ("保育", "幼稚園")]
 NOT2 = [("介護", "送迎"), ("事務", "医療"), ("配送", "大型"), ("看護", "病棟"), ("営業", "新規")]
 PREFS = ["13", "27", "14", "23", "01", "40", "11", "26", "34", "47"]
-OCCS = ["04", "0101", "05", "0701", "06", "0301", "10", "0801"]
+DESIRED = [("05", []), ("01", ["0101"]), ("07", ["0711", "0712"]), ("12", []), ("08", ["0806"])]
+CLASSIFICATIONS = ["E", "36", "133", "10404", "66301", "H", "251", "39"]
 MUNIS = ["13103", "27128", "14104", "01101", "23106", "40133", "13104", "26104"]
 TEXT = "job_title || ' ' || description || ' ' || workplace_address || ' ' || licence_note"
 
@@ -66,9 +67,15 @@ def query_mix(
         return JobSearchRequest(**kw)
 
     return {
-        "prefecture+occupation": lambda: req(
-            prefectures=rng.sample(PREFS, rng.randint(1, 3)),
-            occupations=rng.sample(OCCS, rng.randint(1, 3)),
+        "prefecture+希望職種": lambda: req(
+            places=[{"prefecture": p} for p in rng.sample(PREFS, rng.randint(1, 3))],
+            desired_jobs=[
+                {"group": g, "details": d} for g, d in rng.sample(DESIRED, rng.randint(1, 3))
+            ],
+        ),
+        "職業分類 + industry": lambda: req(
+            classifications=rng.sample(CLASSIFICATIONS, rng.randint(1, 3)),
+            industries=rng.sample(["85", "P", "09", "44", "E"], rng.randint(0, 2)),
         ),
         "1-char word": lambda: req(words=rng.choice(WORDS1)),
         "2-char word": lambda: req(words=rng.choice(WORDS2)),
@@ -77,7 +84,8 @@ def query_mix(
         "OR of two words": lambda: req(words=" ".join(rng.choice(OR2)), word_mode="any"),
         "NOT word": lambda: (lambda w: req(words=w[0], not_words=w[1]))(rng.choice(NOT2)),
         "word + selective filter": lambda: req(
-            words=rng.choice(WORDS2 + WORDS3), municipalities=[rng.choice(MUNIS)]
+            words=rng.choice(WORDS2 + WORDS3),
+            places=[(lambda m: {"prefecture": m[:2], "municipalities": [m]})(rng.choice(MUNIS))],
         ),
         "word + employer number": lambda: req(
             words=rng.choice(["歓迎", "未経験", "車"]), employer_number=rng.choice(employers)
@@ -89,7 +97,8 @@ def query_mix(
             insurance=rng.random() < 0.5,
         ),
         "many filters": lambda: req(
-            prefectures=[rng.choice(PREFS)],
+            places=[{"prefecture": rng.choice(PREFS)}],
+            category="general",
             work_styles=["full_time"],
             employment_types=["regular"],
             age=rng.randint(25, 60),
@@ -101,7 +110,7 @@ def query_mix(
         ),
         "job-number lookup": lambda: req(job_numbers=rng.sample(sample_numbers, 5)),
         "deep page": lambda: req(
-            prefectures=[rng.choice(PREFS[:4])], per_page=50, page=rng.randint(100, 200)
+            places=[{"prefecture": rng.choice(PREFS[:4])}], per_page=50, page=rng.randint(100, 200)
         ),
         "no condition": lambda: req(page=rng.randint(1, 20)),
     }

@@ -376,7 +376,8 @@ class SearchForm(Vertical):
             )
 
         values: dict[str, Any] = {}
-        values["categories"] = [c for c in JobCategory if self._box(f"cat-{c.value}")]
+        # 求人区分 is one choice on the wire; this form still shows boxes (the first ticked).
+        values["category"] = next((c for c in JobCategory if self._box(f"cat-{c.value}")), None)
         values["work_styles"] = [w for w in WorkStyle if self._box(f"style-{w.value}")]
         values["employment_types"] = [e for e in EmploymentType if self._box(f"emp-{e.value}")]
         values["features"] = [f for f in Feature if self._box(f"feat-{f.value}")]
@@ -387,10 +388,14 @@ class SearchForm(Vertical):
             else:
                 err("age", "age", "search.f.age")
         values["age_unrestricted_only"] = self._box("age_unrestricted_only")
-        prefs = [self._val(f"pref-{i}") for i in range(SLOTS)]
-        values["prefectures"] = [p for p in prefs if p]
-        values["municipalities"] = [m for i in range(SLOTS) if (m := self._val(f"muni-{i}"))]
-        values["occupations"] = [o for o in self.occupations if o]
+        values["places"] = [
+            {"prefecture": p, "municipalities": [m] if (m := self._val(f"muni-{i}")) else []}
+            for i in range(SLOTS)
+            if (p := self._val(f"pref-{i}"))
+        ]
+        values["desired_jobs"] = [
+            {"group": o[:2], "details": [o] if len(o) > 2 else []} for o in self.occupations if o
+        ]
         values["new_within"] = self._val("new_within") or None
         values["words"] = self._text("words").strip()
         values["word_mode"] = self._val("word_mode") or "all"
@@ -438,7 +443,7 @@ class SearchForm(Vertical):
     def load(self, req: JobSearchRequest) -> None:
         """Fill every control from `req` (a saved condition being edited or re-run)."""
         for c in JobCategory:
-            self.query_one(f"#cat-{c.value}", TickBox).value = c in req.categories
+            self.query_one(f"#cat-{c.value}", TickBox).value = c == req.category
         for w in WorkStyle:
             self.query_one(f"#style-{w.value}", TickBox).value = w in req.work_styles
         for e in EmploymentType:
@@ -447,13 +452,13 @@ class SearchForm(Vertical):
             self.query_one(f"#feat-{f.value}", TickBox).value = f in req.features
         self.query_one("#field-age", Field).value = str(req.age) if req.age else ""
         self.query_one("#age_unrestricted_only", TickBox).value = req.age_unrestricted_only
-        munis = {m[:2]: m for m in req.municipalities}
         for i in range(SLOTS):
-            code = req.prefectures[i] if i < len(req.prefectures) else ""
-            if code in munis:
-                self._pending_munis[i] = munis[code]
-            self._set(f"pref-{i}", code)
-        self.occupations = (list(req.occupations) + [""] * SLOTS)[:SLOTS]
+            slot = req.places[i] if i < len(req.places) else None
+            if slot is not None and slot.municipalities:
+                self._pending_munis[i] = slot.municipalities[0]
+            self._set(f"pref-{i}", slot.prefecture if slot else "")
+        codes = [j.details[0] if j.details else j.group for j in req.desired_jobs]
+        self.occupations = (codes + [""] * SLOTS)[:SLOTS]
         self._show_occupations()
         self._set("new_within", req.new_within.value if req.new_within else "")
         self.query_one("#field-words", Field).value = req.words
@@ -515,7 +520,12 @@ class SearchForm(Vertical):
                 field.set_error("\n".join(messages))
                 self._erring.add(field)
                 continue
-            group = {"work_until": "work_from"}.get(top, top)
+            group = {
+                "work_until": "work_from",
+                "places": "prefectures",
+                "desired_jobs": "occupations",
+                "category": "categories",
+            }.get(top, top)
             if self.query(f"#err-{group}"):
                 grouped.setdefault(group, []).extend(messages)
             else:
@@ -561,12 +571,11 @@ _CODES = frozenset(
 )
 
 _FIELD_KEYS = {
-    "categories": "search.f.categories",
+    "category": "search.f.categories",
     "work_styles": "search.f.work_styles",
     "age": "search.f.age",
-    "prefectures": "search.f.prefectures",
-    "municipalities": "search.f.municipalities",
-    "occupations": "search.f.occupations",
+    "places": "search.f.prefectures",
+    "desired_jobs": "search.f.occupations",
     "employment_types": "search.f.employment_types",
     "words": "search.f.words",
     "not_words": "search.f.not_words",

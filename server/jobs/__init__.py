@@ -1,7 +1,6 @@
 """Job postings (求人): search, job sheets, saved conditions, favorites, loading.
 
 models.py, store.py        the posting table; writing one posting with its index rows
-reference.py               code tables (prefectures, municipalities, occupations, industries)
 access.py, render.py       who may see what (公開範囲), cards and job sheets
 service.py, routes.py      the search and job-sheet API
 search/                    the search engine: bigram + facet index, SQLite FTS5, PostgreSQL

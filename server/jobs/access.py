@@ -1,8 +1,9 @@
 """Who may search and what they see of an employer (公開範囲), shared by search, job sheets
 and favorites.
 
-Level 2 never shows the employer; level 3 shows it only to a seeker whose registration is
-valid. Hidden employers are also kept out of the free-word index and of employer-number search
+Numbered as on the real site: level 1 shows the employer to everybody, level 2
+(求職者等に限定して…) only to a seeker whose registration is valid, level 3 (事業所名等を含まない)
+to nobody. Hidden employers are also kept out of the free-word index and of employer-number search
 (search/tokens.py, search/engine.py), so nothing leaks through a search either.
 """
 
@@ -27,7 +28,7 @@ async def registered_searcher(db: AsyncSession, account: Account) -> bool:
 
 def visible_levels(registered: bool) -> tuple[int, ...]:
     """公開範囲 levels whose employer the caller may see (and search by number)."""
-    return (1, 3) if registered else (1,)
+    return (1, 2) if registered else (1,)
 
 
 def company_visible(disclosure: int, registered: bool) -> bool:

@@ -28,7 +28,7 @@ class JobPosting(Base):
     category: Mapped[str] = mapped_column(String(16))  # 求人区分 (JobCategory)
     work_style: Mapped[str] = mapped_column(String(16))  # フルタイム/パート (WorkStyle)
     employment_type: Mapped[str] = mapped_column(String(24))  # 雇用形態 (EmploymentType)
-    occupation_code: Mapped[str] = mapped_column(String(4))
+    classification_code: Mapped[str] = mapped_column(String(5))  # 職業分類 細分類
     prefecture_code: Mapped[str] = mapped_column(String(2))
     municipality_code: Mapped[str | None] = mapped_column(String(5))  # None: 海外
     workplace_address: Mapped[str] = mapped_column(String(200))
@@ -37,7 +37,7 @@ class JobPosting(Base):
     company_kana: Mapped[str] = mapped_column(String(200))
     company_address: Mapped[str] = mapped_column(String(200))
     company_url: Mapped[str | None] = mapped_column(String(200))
-    disclosure: Mapped[int] = mapped_column(SmallInteger)  # 公開範囲 1/2/3
+    disclosure: Mapped[int] = mapped_column(SmallInteger)  # 公開範囲 1/2/3 (numbered as the site)
     # 2 仕事内容
     job_title: Mapped[str] = mapped_column(String(100))  # 職種
     description: Mapped[str] = mapped_column(Text)  # 仕事内容
@@ -79,7 +79,7 @@ class JobPosting(Base):
     uij_turn: Mapped[bool] = mapped_column(Boolean)
     # 6 会社の情報
     employees: Mapped[int] = mapped_column(Integer)
-    industry_code: Mapped[str] = mapped_column(String(1))
+    industry_code: Mapped[str] = mapped_column(String(2))  # 産業分類 中分類 01–99
     company_description: Mapped[str] = mapped_column(Text)
     # 7 選考等
     openings: Mapped[int] = mapped_column(SmallInteger)  # 求人数

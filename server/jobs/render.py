@@ -15,12 +15,12 @@ from api_client.job_models import (
     WeeklyTwoDays,
     WorkStyle,
 )
+from server.codes.tables import desired_job_of, municipality_by_code, prefecture_by_code
 from server.jobs.access import company_visible
 from server.jobs.models import STATUS_WITHDRAWN, JobPosting
-from server.jobs.reference import PREFECTURE_BY_CODE, municipality_by_code
 from server.jobs.search.tokens import FEATURE_BITS
 
-_DISCLOSURE = {1: Disclosure.public, 2: Disclosure.without_company, 3: Disclosure.seekers_only}
+_DISCLOSURE = {1: Disclosure.public, 2: Disclosure.seekers_only, 3: Disclosure.without_company}
 
 
 def status_of(p: JobPosting, today: date) -> JobStatus:
@@ -56,7 +56,7 @@ def _tags(p: JobPosting) -> list[JobTag]:
 
 
 def _workplace(p: JobPosting) -> str:
-    pref = PREFECTURE_BY_CODE.get(p.prefecture_code)
+    pref = prefecture_by_code().get(p.prefecture_code)
     muni = municipality_by_code().get(p.municipality_code or "")
     return (pref.name_ja if pref else "") + (muni.name_ja if muni else "")
 
@@ -71,7 +71,8 @@ def _card_fields(p: JobPosting, today: date, registered: bool) -> dict[str, obje
         "category": JobCategory(p.category),
         "work_style": WorkStyle(p.work_style),
         "employment_type": EmploymentType(p.employment_type),
-        "occupation_code": p.occupation_code,
+        "classification_code": p.classification_code,
+        "desired_job_code": desired_job_of(p.classification_code),
         "job_title": p.job_title,
         "summary": "\n".join(lines[:3]),
         "company_name": p.company_name if company_visible(p.disclosure, registered) else None,

@@ -7,6 +7,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 
 from api_client.job_models import (
+    MAX_WORD_CHARS,
+    ClassificationInfo,
+    ClassificationLevel,
+    ClassificationList,
+    ClassificationMatch,
+    ClassificationMatches,
     IndustryInfo,
     IndustryList,
     JobSearchRequest,
@@ -20,11 +26,13 @@ from api_client.job_models import (
     PrefectureInfo,
     PrefectureList,
 )
-from api_client.models import API_PREFIX, ErrorBody
+from api_client.models import API_PREFIX, ErrorBody, ErrorCode
 from server.accounts.validity import require_valid_registration
 from server.auth.deps import DB, CurrentAccount, Env
+from server.codes import tables, typeahead
 from server.db.engine import reads_only
-from server.jobs import reference, service
+from server.errors import DomainError
+from server.jobs import service
 
 router = APIRouter(prefix=API_PREFIX, tags=["jobs"])
 
@@ -59,7 +67,7 @@ async def prefectures() -> PrefectureList:
     return PrefectureList(
         prefectures=[
             PrefectureInfo(code=p.code, name_ja=p.name_ja, name_en=p.name_en)
-            for p in reference.PREFECTURES
+            for p in tables.prefectures()
         ]
     )
 
@@ -70,19 +78,15 @@ async def municipalities(
 ) -> MunicipalityList:
     return MunicipalityList(
         municipalities=[
-            MunicipalityInfo(
-                code=m.code,
-                prefecture_code=m.prefecture_code,
-                name_ja=m.name_ja,
-                name_kana=m.name_kana,
-            )
-            for m in reference.municipalities_of(prefecture)
+            MunicipalityInfo(code=m.code, prefecture_code=m.prefecture_code, name_ja=m.name_ja)
+            for m in tables.municipalities_of(prefecture)
         ]
     )
 
 
 @router.get("/reference/occupations")
 async def occupations() -> OccupationList:
+    """希望する職種: the 14 groups and their 179 details."""
     return OccupationList(
         groups=[
             OccupationGroupInfo(
@@ -90,19 +94,62 @@ async def occupations() -> OccupationList:
                 name_ja=g.name_ja,
                 name_en=g.name_en,
                 occupations=[
-                    OccupationInfo(code=o.code, name_ja=o.name_ja, name_en=o.name_en)
-                    for o in g.occupations
+                    OccupationInfo(code=d.code, name_ja=d.name_ja, name_en=d.name_ja)
+                    for d in g.details
                 ],
             )
-            for g in reference.OCCUPATION_GROUPS
+            for g in tables.desired_job_groups()
         ]
     )
 
 
 @router.get("/reference/industries")
 async def industries() -> IndustryList:
-    return IndustryList(
-        industries=[
-            IndustryInfo(code=c, name_ja=ja, name_en=en) for c, ja, en in reference.INDUSTRIES
+    """産業分類: each 大分類 (A–T) followed by its 中分類 (01–99)."""
+    items: list[IndustryInfo] = []
+    for d in tables.industry_divisions():
+        items.append(IndustryInfo(code=d.code, name_ja=d.name_ja, name_en=d.name_en))
+        items += [
+            IndustryInfo(code=i.code, name_ja=i.name_ja, name_en=i.name_ja, division=d.code)
+            for i in d.industries
         ]
+    return IndustryList(industries=items)
+
+
+def _classification(c: tables.Classification) -> ClassificationInfo:
+    return ClassificationInfo(
+        code=c.code, level=ClassificationLevel(c.level), name_ja=c.name_ja, parent=c.parent
+    )
+
+
+@router.get("/reference/classifications", responses=_errors(404))
+async def classifications(
+    parent: Annotated[str | None, Query(pattern=r"^([A-K]|\d{2}|\d{3})$")] = None,
+) -> ClassificationList:
+    """職業分類: the 大分類, or the children of a 大・中・小分類."""
+    if parent is not None and parent not in tables.classification_by_code():
+        raise DomainError(ErrorCode.not_found, 404)
+    return ClassificationList(
+        parent=parent, items=[_classification(c) for c in tables.children_of(parent)]
+    )
+
+
+@router.get("/reference/classifications/search", responses=_errors())
+async def search_classifications(
+    q: Annotated[str, Query(min_length=1, max_length=MAX_WORD_CHARS)],
+    limit: Annotated[int, Query(ge=1, le=50)] = 20,
+) -> ClassificationMatches:
+    """職業分類 type-ahead over names and the 16,178 example job titles."""
+    return ClassificationMatches(
+        query=q,
+        items=[
+            ClassificationMatch(
+                code=m.node.code,
+                level=ClassificationLevel(m.node.level),
+                name_ja=m.node.name_ja,
+                path=list(m.path),
+                examples=list(m.examples),
+            )
+            for m in typeahead.search(q, limit)
+        ],
     )

@@ -22,16 +22,10 @@ from api_client.job_models import (
 )
 from api_client.models import ErrorCode, FieldError
 from server.accounts.models import Account
+from server.codes import tables
 from server.errors import DomainError
 from server.jobs.access import registered_searcher, visible_levels
 from server.jobs.models import JobPosting
-from server.jobs.reference import (
-    GROUP_BY_CODE,
-    INDUSTRY_CODES,
-    OCCUPATION_BY_CODE,
-    PREFECTURE_BY_CODE,
-    municipality_by_code,
-)
 from server.jobs.render import card, job_sheet, status_of
 from server.jobs.search.engine import SearchBackend, SqliteSearch, Window
 from server.jobs.search.pg import PostgresSearch
@@ -57,18 +51,28 @@ def _unknown(field: str, value: str) -> FieldError:
 def check_codes(req: JobSearchRequest) -> None:
     """Refuse codes that are well-formed but not in the tables (422, one error per field)."""
     problems: list[FieldError] = []
-    munis = municipality_by_code()
-    for i, p in enumerate(req.prefectures):
-        if p not in PREFECTURE_BY_CODE:
-            problems.append(_unknown(f"prefectures.{i}", p))
-    for i, m in enumerate(req.municipalities):
-        if m not in munis:
-            problems.append(_unknown(f"municipalities.{i}", m))
-    for i, o in enumerate(req.occupations):
-        if (o not in GROUP_BY_CODE) if len(o) == 2 else (o not in OCCUPATION_BY_CODE):
-            problems.append(_unknown(f"occupations.{i}", o))
+    prefs, munis = tables.prefecture_by_code(), tables.municipality_by_code()
+    for i, slot in enumerate(req.places):
+        if slot.prefecture not in prefs:
+            problems.append(_unknown(f"places.{i}.prefecture", slot.prefecture))
+        for j, m in enumerate(slot.municipalities):
+            if m not in munis:
+                problems.append(_unknown(f"places.{i}.municipalities.{j}", m))
+    groups, details = tables.desired_group_by_code(), tables.desired_job_by_code()
+    for i, job in enumerate(req.desired_jobs):
+        if job.group not in groups:
+            problems.append(_unknown(f"desired_jobs.{i}.group", job.group))
+        for j, d in enumerate(job.details):
+            if d not in details:
+                problems.append(_unknown(f"desired_jobs.{i}.details.{j}", d))
+    nodes = tables.classification_by_code()
+    for i, c in enumerate(req.classifications):
+        if c not in nodes:
+            problems.append(_unknown(f"classifications.{i}", c))
+    industries = tables.industry_by_code()
+    divisions = {d.code for d in tables.industry_divisions()}
     for i, c in enumerate(req.industries):
-        if c not in INDUSTRY_CODES:
+        if c not in industries and c not in divisions:
             problems.append(_unknown(f"industries.{i}", c))
     if problems:
         raise DomainError(ErrorCode.validation_error, 422, fields=problems)

@@ -39,9 +39,9 @@ from api_client.validation import Problem
 from server.accounts.locking import lock_account
 from server.accounts.models import Account, Office, Seeker
 from server.accounts.service import get_or_create_office
+from server.codes.tables import desired_job_by_code, municipality_by_code, prefecture_by_code
 from server.context import ServiceEnv
 from server.errors import DomainError, field_error
-from server.jobs.reference import OCCUPATION_BY_CODE, PREFECTURE_BY_CODE, municipality_by_code
 from server.jst import end_of_month_after_next, today_jst
 from server.registration.models import RegistrationDraft, SeekerProfile
 from server.registration.offices import office_for
@@ -104,11 +104,11 @@ def run_checks(n: int, body: StepBody, today: date) -> Checked:
             check.add("postal_code", [Problem("postal_code_unknown")])
     if n == 3:
         for i, code in enumerate(getattr(b, "occupations", [])):
-            if code not in OCCUPATION_BY_CODE:
+            if code not in desired_job_by_code():
                 check.add(f"occupations.{i}", [Problem("unknown_code", {"code": code})])
     if n == 4:
         for i, code in enumerate(getattr(b, "prefectures", [])):
-            if code not in PREFECTURE_BY_CODE:
+            if code not in prefecture_by_code():
                 check.add(f"prefectures.{i}", [Problem("unknown_code", {"code": code})])
         munis = municipality_by_code()
         for i, code in enumerate(getattr(b, "municipalities", [])):

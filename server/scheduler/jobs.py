@@ -20,9 +20,9 @@ from api_client.job_models import Feature
 from api_client.models import RegistrationStatus
 from server import ratelimit
 from server.accounts.models import ACCOUNT_ACTIVE, ACCOUNT_WITHDRAWN, Account, Seeker
+from server.codes.tables import prefecture_by_code
 from server.context import ServiceEnv
 from server.jobs.models import STATUS_OPEN, JobPosting
-from server.jobs.reference import PREFECTURE_BY_CODE
 from server.jobs.search.tokens import FEATURE_BITS
 from server.jst import today_jst
 from server.notices.models import KIND_FEATURE_DELIVERY, SENDER_HELLOWORK, Notice
@@ -159,7 +159,7 @@ async def deliver_features(db: AsyncSession, today: date, now: datetime) -> int:
             continue
         steps = steps_from_json(profile.data)
         features = list(steps.desired_work.features)
-        prefectures = [p for p in steps.desired_place.prefectures if p in PREFECTURE_BY_CODE]
+        prefectures = [p for p in steps.desired_place.prefectures if p in prefecture_by_code()]
         municipalities = list(steps.desired_place.municipalities)
         if not prefectures and not municipalities and profile.prefecture_code:
             prefectures = [profile.prefecture_code]  # no desired place: where they live

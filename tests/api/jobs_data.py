@@ -13,8 +13,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from api_client.job_models import JobSearchRequest
+from server.codes.tables import ancestors, classification_by_code, desired_job_of, industry_by_code
 from server.jobs.demo.generate import load_sqlite
-from server.jobs.reference import OCCUPATION_BY_CODE
 from server.jobs.search.grams import normalise, split_words
 from server.jst import expiry_cutoff, is_working_day
 
@@ -47,8 +47,8 @@ def _prev_working_day(d: date) -> date:
 
 
 def _text(p: dict[str, Any]) -> str:
-    occ = OCCUPATION_BY_CODE[p["occupation_code"]].name_ja
-    parts = [p["job_title"], occ, p["description"], p["workplace_address"], p["licence_note"]]
+    fine = classification_by_code()[p["classification_code"]].name_ja
+    parts = [p["job_title"], fine, p["description"], p["workplace_address"], p["licence_note"]]
     if p["disclosure"] == 1:
         parts.append(p["company_name"])
     return normalise("\n".join(parts))
@@ -69,20 +69,33 @@ def matches(p: dict[str, Any], r: JobSearchRequest, registered: bool = True) -> 
         return False
     if r.new_within == "week" and received < TODAY - timedelta(days=6):
         return False
-    if r.categories and p["category"] not in r.categories:
+    if r.category and p["category"] != r.category:
         return False
     if r.work_styles and p["work_style"] not in r.work_styles:
         return False
     if r.employment_types and p["employment_type"] not in r.employment_types:
         return False
-    if r.occupations and not any(p["occupation_code"].startswith(o) for o in r.occupations):
-        return False
-    if r.industries and p["industry_code"] not in r.industries:
-        return False
-    if r.prefectures or r.municipalities:
-        muni_prefs = {m[:2] for m in r.municipalities}
-        ok = p["municipality_code"] in r.municipalities or (
-            p["prefecture_code"] in r.prefectures and p["prefecture_code"] not in muni_prefs
+    fine = p["classification_code"]
+    if r.desired_jobs:
+        desired = desired_job_of(fine)
+        if not any(
+            desired in s.details if s.details else desired[:2] == s.group for s in r.desired_jobs
+        ):
+            return False
+    if r.classifications:
+        major = ancestors(fine)[0].code
+        if not any(c == major or (c.isdigit() and fine.startswith(c)) for c in r.classifications):
+            return False
+    if r.industries:
+        division = industry_by_code()[p["industry_code"]].division
+        if p["industry_code"] not in r.industries and division not in r.industries:
+            return False
+    if r.places:
+        ok = any(
+            p["municipality_code"] in s.municipalities
+            if s.municipalities
+            else p["prefecture_code"] == s.prefecture
+            for s in r.places
         )
         if not ok:
             return False
@@ -145,7 +158,7 @@ def matches(p: dict[str, Any], r: JobSearchRequest, registered: bool = True) -> 
     if r.job_numbers and p["job_number"] not in r.job_numbers:
         return False
     if r.employer_number:
-        visible = p["disclosure"] == 1 or (p["disclosure"] == 3 and registered)
+        visible = p["disclosure"] == 1 or (p["disclosure"] == 2 and registered)
         if p["employer_number"] != r.employer_number or not visible:
             return False
     return True

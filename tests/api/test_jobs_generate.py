@@ -11,9 +11,9 @@ import jpholiday
 import pytest
 
 from api_client.job_models import EMPLOYER_NUMBER_RE, JOB_NUMBER_RE
+from server.codes.tables import classification_by_code, industry_by_code, municipality_by_code
 from server.jobs.demo import cli as generate
 from server.jobs.demo.generate import Calendar, chunk_rows
-from server.jobs.reference import OCCUPATION_BY_CODE, municipality_by_code
 from server.jst import referral_deadline
 
 TODAY = date(2026, 5, 11)
@@ -39,7 +39,8 @@ def test_postings_have_real_formats_and_dates() -> None:
     assert all(r["synthetic"] and "（架空）" in r["company_name"] for r in rows)
     munis = municipality_by_code()
     for r in rows:
-        assert r["occupation_code"] in OCCUPATION_BY_CODE
+        assert classification_by_code()[r["classification_code"]].level == 4
+        assert r["industry_code"] in industry_by_code()
         if r["municipality_code"] is not None:
             assert munis[r["municipality_code"]].prefecture_code == r["prefecture_code"]
     prefs = Counter(r["prefecture_code"] for r in rows)

@@ -51,7 +51,7 @@ async def _status(call: Any) -> APIStatusError:
 
 
 async def test_save_rename_edit_delete_and_limit_of_three(seeker: MyPageClient) -> None:
-    cond = JobSearchRequest(prefectures=["13"], words="介護", page=4)
+    cond = JobSearchRequest(places=[{"prefecture": "13"}], words="介護", page=4)
     first = await seeker.save_search("  東京の介護  ", cond)
     assert first.title == "東京の介護"
     assert first.conditions.page == 1  # a run starts at page 1
@@ -65,9 +65,9 @@ async def test_save_rename_edit_delete_and_limit_of_three(seeker: MyPageClient) 
     renamed = await seeker.update_saved_search(first.id, title="東京・介護")
     assert renamed.title == "東京・介護" and renamed.conditions.words == "介護"
     edited = await seeker.update_saved_search(
-        first.id, conditions=JobSearchRequest(prefectures=["27"])
+        first.id, conditions=JobSearchRequest(places=[{"prefecture": "27"}])
     )
-    assert edited.title == "東京・介護" and edited.conditions.prefectures == ["27"]
+    assert edited.title == "東京・介護" and edited.conditions.places[0].prefecture == "27"
     await seeker.delete_saved_search(first.id)
     listed = await seeker.saved_searches()
     assert [s.title for s in listed.items] == ["二つ目", "三つ目"]
@@ -77,7 +77,7 @@ async def test_save_rename_edit_delete_and_limit_of_three(seeker: MyPageClient) 
 
 
 async def test_saved_condition_runs_like_the_original(seeker: MyPageClient) -> None:
-    cond = JobSearchRequest(occupations=["04"], weekends_off=True, per_page=10)
+    cond = JobSearchRequest(desired_jobs=[{"group": "05"}], weekends_off=True, per_page=10)
     saved = await seeker.save_search("介護 土日", cond)
     stored = (await seeker.saved_searches()).items[0]
     assert stored.id == saved.id
@@ -90,9 +90,9 @@ async def test_saved_condition_runs_like_the_original(seeker: MyPageClient) -> N
 async def test_saved_condition_errors(
     seeker: MyPageClient, jobs_app: tuple[FastAPI, list[dict[str, Any]]], outbox: Outbox
 ) -> None:
-    err = await _status(seeker.save_search("x", JobSearchRequest(prefectures=["48"])))
+    err = await _status(seeker.save_search("x", JobSearchRequest(places=[{"prefecture": "48"}])))
     assert err.status_code == 422
-    assert [f.field for f in err.fields] == ["prefectures.0"]
+    assert [f.field for f in err.fields] == ["places.0.prefecture"]
     with pytest.raises(ValueError):  # the client model refuses an empty title before sending
         await seeker.save_search("   ", JobSearchRequest())
     mine = await seeker.save_search("mine", JobSearchRequest())

@@ -27,16 +27,33 @@ def search_cases(data: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]
     )[0][0]
     numbers = [p["job_number"] for p in data[:: len(data) // 6]][:5]
     return [
-        ("category", {"categories": ["graduate", "disability"]}),
+        ("category", {"category": "graduate"}),
+        ("category disability", {"category": "disability"}),
         ("work style", {"work_styles": ["part_time"]}),
         ("employment type", {"employment_types": ["regular", "dispatch_fixed"]}),
-        ("occupation group", {"occupations": ["04"]}),
-        ("occupations", {"occupations": ["0501", "0701", "01"]}),
-        ("prefectures", {"prefectures": ["13", "27"]}),
-        ("municipality", {"municipalities": [muni]}),
+        ("希望する職種 group", {"desired_jobs": [{"group": "05"}]}),
+        (
+            "希望する職種 details",
+            {
+                "desired_jobs": [
+                    {"group": "07", "details": ["0711", "0713"]},
+                    {"group": "01"},
+                    {"group": "12", "details": ["1201"]},
+                ]
+            },
+        ),
+        ("職業分類 大分類", {"classifications": ["E"]}),
+        ("職業分類 中・小・細分類", {"classifications": ["36", "133", "66301"]}),
+        ("prefectures", {"places": [{"prefecture": "13"}, {"prefecture": "27"}]}),
+        ("municipality", {"places": [{"prefecture": "13", "municipalities": [muni]}]}),
         (
             "municipality narrows its prefecture",
-            {"prefectures": ["13", "14"], "municipalities": [muni]},
+            {
+                "places": [
+                    {"prefecture": "13", "municipalities": [muni]},
+                    {"prefecture": "14"},
+                ]
+            },
         ),
         ("age", {"age": 40}),
         ("age 不問のみ", {"age_unrestricted_only": True}),
@@ -70,7 +87,8 @@ def search_cases(data: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]
         ("childcare", {"childcare": True}),
         ("employees ≥ 100", {"employees_min": 100}),
         ("employees ≥ 1000", {"employees_min": 1000}),
-        ("industry", {"industries": ["P", "E"]}),
+        ("industry 大分類", {"industries": ["P", "E"]}),
+        ("industry 中分類", {"industries": ["85", "76", "44"]}),
         ("特集", {"features": ["care", "senior"]}),
         ("2-char word", {"words": "介護"}),
         ("1-char word", {"words": "車"}),
@@ -88,15 +106,15 @@ def search_cases(data: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]
         (
             "combined",
             {
-                "prefectures": ["13", "27", "14"],
-                "occupations": ["04", "05"],
+                "places": [{"prefecture": p} for p in ("13", "27", "14")],
+                "desired_jobs": [{"group": "05"}, {"group": "04"}],
                 "work_styles": ["full_time"],
                 "car_commute": False,
                 "annual_holidays_min": 100,
                 "words": "介護",
             },
         ),
-        ("deadline order", {"sort": "deadline_asc", "prefectures": ["13"]}),
+        ("deadline order", {"sort": "deadline_asc", "places": [{"prefecture": "13"}]}),
     ]
 
 

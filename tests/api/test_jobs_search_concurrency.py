@@ -19,10 +19,10 @@ from tests.conftest import SettableClock, app_state
 QUERIES = (
     JobSearchRequest(),
     JobSearchRequest(words="介護"),
-    JobSearchRequest(prefectures=["13"], work_styles=["full_time"], car_commute=True),
+    JobSearchRequest(places=[{"prefecture": "13"}], work_styles=["full_time"], car_commute=True),
     JobSearchRequest(words="事務", not_words="医療"),
     JobSearchRequest(age=40, weekly_two_days="any", new_within="week"),
-    JobSearchRequest(occupations=["04"], sort="deadline_asc"),
+    JobSearchRequest(desired_jobs=[{"group": "05"}], sort="deadline_asc"),
 )
 
 

@@ -102,7 +102,7 @@ async def test_hidden_company_is_hidden_everywhere(
     hidden = await _add(
         app,
         job_number="13010-00000012",
-        disclosure=2,
+        disclosure=3,
         company_name="株式会社 カクレ商事（架空）",
         employer_number="1301-000002-2",
         company_description="カクレ商事は…",
@@ -110,7 +110,7 @@ async def test_hidden_company_is_hidden_everywhere(
     seekers = await _add(
         app,
         job_number="13010-00000013",
-        disclosure=3,
+        disclosure=2,
         company_name="株式会社 ゲンテイ商事（架空）",
         employer_number="1301-000003-3",
     )
@@ -204,11 +204,37 @@ async def test_search_needs_a_session_and_a_valid_registration(
 
 async def test_reference_data(app: FastAPI, seeker: MyPageClient) -> None:
     prefs = (await seeker.prefectures()).prefectures
-    assert len(prefs) == 48 and prefs[12].name_ja == "東京都" and prefs[-1].name_ja == "海外"
+    assert len(prefs) == 48 and prefs[12].name_ja == "東京都"
+    assert (prefs[-1].code, prefs[-1].name_ja) == ("59", "海外")
     munis = (await seeker.municipalities("13")).municipalities
     assert munis[0].code == "13101" and munis[0].name_ja == "千代田区"
     assert all(m.prefecture_code == "13" for m in munis)
     groups = (await seeker.occupations()).groups
-    assert len(groups) == 14 and groups[0].name_ja == "事務・管理職"
-    assert all(g.occupations for g in groups)
-    assert len((await seeker.industries()).industries) == 20
+    assert len(groups) == 14 and groups[0].name_ja == "事務、管理職"
+    assert groups[3].name_ja == "接客、理美容、調理、サービス"
+    assert sum(len(g.occupations) for g in groups) == 179
+    assert all(o.code[:2] == g.code for g in groups for o in g.occupations)
+    industries = (await seeker.industries()).industries
+    assert [i.code for i in industries if not i.division] == [chr(c) for c in range(65, 85)]
+    assert [i.code for i in industries if i.division] == [f"{n:02d}" for n in range(1, 100)]
+
+
+async def test_classification_tree_and_type_ahead(seeker: MyPageClient) -> None:
+    majors = (await seeker.classifications()).items
+    assert [m.code for m in majors] == list("ABCDEFGHIJK")
+    minors = (await seeker.classifications("10")).items
+    assert "104" in [m.code for m in minors] and all(m.parent == "10" for m in minors)
+    fines = (await seeker.classifications("104")).items
+    assert ("10404", "プログラマー") in [(f.code, f.name_ja) for f in fines]
+
+    found = (await seeker.search_classifications("プログラマー")).items
+    assert (found[0].code, found[0].name_ja) == ("10404", "プログラマー")
+    assert found[0].path == ["専門的・技術的職業", "情報処理・通信技術者", "ソフトウェア開発技術者"]
+    assert "ＷＥＢアプリケーションプログラマー" in found[0].examples
+    # A word that is no 職業分類 name finds the 細分類 whose example titles contain it.
+    helpers = (await seeker.search_classifications("ヘルパー")).items
+    assert ("36201", ["ホームヘルパー"]) in [(m.code, m.examples) for m in helpers]
+    assert all("ヘルパー" in e for m in helpers for e in m.examples)
+    # Width and case do not matter; a code finds its node.
+    assert (await seeker.search_classifications("ｐｌｃ")).items
+    assert (await seeker.search_classifications("66301")).items[0].name_ja == "トラック運転手"

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from server.jobs.reference import PREFECTURES, municipality_by_code
+from server.codes.tables import municipality_by_code, prefectures
 from server.registration import offices
 from server.registration.service import seeker_number_prefix
 
 
 def test_every_prefecture_has_an_office() -> None:
-    for pref in PREFECTURES:
-        if pref.code == "99":
+    for pref in prefectures():
+        if pref.code == "59":
             assert offices.office_for(pref.code, "") is None  # 海外 has no office
             continue
         office = offices.office_for(pref.code, f"{pref.code}999")

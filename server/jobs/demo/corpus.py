@@ -1,5 +1,6 @@
-"""Text material of the demo-data generator: per occupation group, the sentences a 仕事内容
-is built from, typical wage levels and which 特集 categories the group belongs to.
+"""Text material of the demo-data generator: per theme (a kind of work, "01" office … "14"
+farming), the sentences a 仕事内容 is built from, typical wage levels, which 特集 categories it
+belongs to, and the real 職業分類 and 産業分類 codes its postings carry.
 
 Everything here is invented; generated companies are 架空 (fictional) and flagged synthetic.
 """
@@ -8,27 +9,130 @@ from __future__ import annotations
 
 from api_client.job_models import Feature
 
-# group code → (monthly base wage in yen for the national average, share of postings,
-# chance of 土日祝休み, chance of shift work, industries, features)
-GROUP_PROFILE: dict[str, tuple[int, float, float, float, str, tuple[Feature, ...]]] = {
-    "01": (190_000, 0.11, 0.70, 0.02, "IJKLRPE", ()),
-    "02": (220_000, 0.07, 0.55, 0.01, "IJKGE", ()),
-    "03": (185_000, 0.09, 0.10, 0.35, "I", ()),
-    "04": (205_000, 0.12, 0.08, 0.70, "P", (Feature.care,)),
-    "05": (245_000, 0.09, 0.20, 0.55, "P", (Feature.medical,)),
-    "06": (200_000, 0.10, 0.40, 0.40, "E", ()),
-    "07": (235_000, 0.08, 0.15, 0.30, "HI", (Feature.transport,)),
-    "08": (250_000, 0.07, 0.25, 0.02, "D", (Feature.construction,)),
-    "09": (260_000, 0.04, 0.80, 0.02, "GL", ()),
-    "10": (195_000, 0.06, 0.05, 0.55, "MP", ()),
-    "11": (190_000, 0.06, 0.08, 0.50, "MNR", ()),
-    "12": (185_000, 0.05, 0.10, 0.65, "R", (Feature.security,)),
-    "13": (200_000, 0.05, 0.45, 0.05, "OP", (Feature.welfare_childcare,)),
-    "14": (185_000, 0.01, 0.10, 0.05, "AB", ()),
+# theme → (monthly base wage in yen for the national average, share of postings,
+# chance of 土日祝休み, chance of shift work, features)
+GROUP_PROFILE: dict[str, tuple[int, float, float, float, tuple[Feature, ...]]] = {
+    "01": (190_000, 0.11, 0.70, 0.02, ()),
+    "02": (220_000, 0.07, 0.55, 0.01, ()),
+    "03": (185_000, 0.09, 0.10, 0.35, ()),
+    "04": (205_000, 0.12, 0.08, 0.70, (Feature.care,)),
+    "05": (245_000, 0.09, 0.20, 0.55, (Feature.medical,)),
+    "06": (200_000, 0.10, 0.40, 0.40, ()),
+    "07": (235_000, 0.08, 0.15, 0.30, (Feature.transport,)),
+    "08": (250_000, 0.07, 0.25, 0.02, (Feature.construction,)),
+    "09": (260_000, 0.04, 0.80, 0.02, ()),
+    "10": (195_000, 0.06, 0.05, 0.55, ()),
+    "11": (190_000, 0.06, 0.08, 0.50, ()),
+    "12": (185_000, 0.05, 0.10, 0.65, (Feature.security,)),
+    "13": (200_000, 0.05, 0.45, 0.05, (Feature.welfare_childcare,)),
+    "14": (185_000, 0.01, 0.10, 0.05, ()),
 }
 
-# Occupation groups whose cleaning jobs are not 警備: 特集 警備分野 only for guards.
-SECURITY_OCCUPATIONS = frozenset({"1201", "1202"})
+# 職業分類 小分類 of guards: 特集 警備分野 only for them, not for the theme's cleaners.
+SECURITY_CLASSIFICATIONS = ("453", "459")
+
+# prefecture → (population in 10k (2020 census, rounded): the share of postings; regional wage
+# level relative to the national average)
+PREFECTURE_PROFILE: dict[str, tuple[int, float]] = {
+    "01": (522, 0.92),
+    "02": (124, 0.86),
+    "03": (121, 0.87),
+    "04": (230, 0.94),
+    "05": (96, 0.86),
+    "06": (107, 0.87),
+    "07": (183, 0.90),
+    "08": (287, 0.97),
+    "09": (193, 0.96),
+    "10": (194, 0.94),
+    "11": (734, 1.03),
+    "12": (628, 1.02),
+    "13": (1405, 1.18),
+    "14": (924, 1.10),
+    "15": (220, 0.90),
+    "16": (103, 0.93),
+    "17": (113, 0.93),
+    "18": (77, 0.92),
+    "19": (81, 0.93),
+    "20": (205, 0.94),
+    "21": (198, 0.95),
+    "22": (363, 0.98),
+    "23": (754, 1.06),
+    "24": (177, 0.97),
+    "25": (141, 0.97),
+    "26": (258, 1.00),
+    "27": (884, 1.07),
+    "28": (547, 1.01),
+    "29": (132, 0.93),
+    "30": (92, 0.89),
+    "31": (55, 0.86),
+    "32": (67, 0.87),
+    "33": (189, 0.93),
+    "34": (280, 0.97),
+    "35": (134, 0.91),
+    "36": (72, 0.89),
+    "37": (95, 0.92),
+    "38": (133, 0.88),
+    "39": (69, 0.86),
+    "40": (514, 0.96),
+    "41": (81, 0.86),
+    "42": (131, 0.86),
+    "43": (174, 0.87),
+    "44": (112, 0.87),
+    "45": (107, 0.85),
+    "46": (159, 0.86),
+    "47": (147, 0.85),
+    "59": (2, 1.10),  # 海外
+}
+
+# theme → 職業分類 code prefixes (中・小分類) whose 細分類 the theme's postings use, and the
+# 産業分類 中分類 of its employers.
+THEME_CLASSIFICATIONS: dict[str, tuple[str, ...]] = {
+    "01": ("251", "252", "253", "255", "258", "259", "261", "263", "281", "312"),
+    "02": ("34",),
+    "03": ("32",),
+    "04": ("36", "162"),
+    "05": ("131", "133", "37", "124", "143", "144", "147"),
+    "06": ("52", "54", "57", "62", "64"),
+    "07": ("66", "68", "75"),
+    "08": ("70", "71", "72", "73"),
+    "09": ("10", "073", "224"),
+    "10": ("39", "403"),
+    "11": ("38", "404", "425"),
+    "12": ("453", "459", "76", "411"),
+    "13": ("163", "19", "429"),
+    "14": ("46", "47", "48"),
+}
+THEME_INDUSTRIES: dict[str, tuple[str, ...]] = {
+    "01": ("39", "55", "62", "69", "72", "83", "91", "92"),
+    "02": ("39", "54", "55", "67", "68"),
+    "03": ("56", "57", "58", "59", "60"),
+    "04": ("85",),
+    "05": ("83", "84"),
+    "06": ("09", "18", "24", "26", "29", "31"),
+    "07": ("43", "44", "47"),
+    "08": ("06", "07", "08"),
+    "09": ("39", "40", "72", "74"),
+    "10": ("76", "77"),
+    "11": ("75", "78", "79"),
+    "12": ("69", "88", "92"),
+    "13": ("81", "82", "85"),
+    "14": ("01", "02", "03", "04"),
+}
+# How employers dress up a job title on the sheet ({} is the title).
+TITLE_PATTERNS: tuple[str, ...] = (
+    "{}",
+    "{}",
+    "{}",
+    "{}（正社員）",
+    "【未経験歓迎】{}",
+    "{}スタッフ",
+    "急募！{}",
+    "{}／日勤のみ",
+    "{}（経験者優遇）",
+    "{}（週３日〜ＯＫ）",
+    "【賞与あり】{}",
+    "{}・見習い可",
+)
 
 DUTIES: dict[str, tuple[str, ...]] = {
     "01": (

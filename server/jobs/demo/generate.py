@@ -27,18 +27,18 @@ from api_client.job_models import (
     WeeklyTwoDays,
     WorkStyle,
 )
+from server.codes.tables import (
+    OVERSEAS_CODE,
+    Municipality,
+    classification_by_code,
+    examples_of,
+    municipalities_of,
+    prefecture_by_code,
+)
 from server.jobs.bulk import LoadReport, Prepared
 from server.jobs.bulk import load_sqlite as bulk_load
 from server.jobs.demo import corpus
 from server.jobs.models import COLUMNS
-from server.jobs.reference import (
-    OCCUPATION_GROUPS,
-    OVERSEAS_CODE,
-    PREFECTURE_BY_CODE,
-    PREFECTURES,
-    Municipality,
-    municipalities_of,
-)
 from server.jobs.search.tokens import FEATURE_BITS, index_document
 from server.jst import expiry_cutoff, referral_deadline, today_jst, working_days
 
@@ -68,11 +68,34 @@ class Calendar:
 
 # --------------------------------------------------------------------------- static tables
 
-_PREF_CODES = [p.code for p in PREFECTURES]
-_PREF_CUM = list(accumulate(p.population_10k for p in PREFECTURES))
+_PREF_CODES = list(corpus.PREFECTURE_PROFILE)
+_PREF_CUM = list(accumulate(pop for pop, _ in corpus.PREFECTURE_PROFILE.values()))
 _GROUPS = list(corpus.GROUP_PROFILE)
 _GROUP_CUM = list(accumulate(prof[1] for prof in corpus.GROUP_PROFILE.values()))
-_OCCS = {g.code: g.occupations for g in OCCUPATION_GROUPS}
+_FINES: dict[str, list[str]] = {}
+
+
+def _fines(theme: str) -> list[str]:
+    """The 細分類 codes a theme's postings are drawn from."""
+    if theme not in _FINES:
+        prefixes = corpus.THEME_CLASSIFICATIONS[theme]
+        _FINES[theme] = [
+            c.code
+            for c in classification_by_code().values()
+            if c.level == 4 and c.code.startswith(prefixes)
+        ]
+    return _FINES[theme]
+
+
+def _job_title(rng: random.Random, fine: str) -> str:
+    """A title as an employer writes it: an example title (or the 細分類 name), dressed up."""
+    names = [*examples_of(fine), classification_by_code()[fine].name_ja]
+    base = rng.choice(names)
+    if base.startswith("他に分類されない"):
+        base = base.removeprefix("他に分類されない")
+    return rng.choice(corpus.TITLE_PATTERNS).format(base)[:100]
+
+
 _CATEGORY_CUM = (
     (
         [
@@ -107,9 +130,12 @@ _MUNIS: dict[str, tuple[list[Municipality], list[int]]] = {}
 
 def _munis(pref: str) -> tuple[list[Municipality], list[int]]:
     if pref not in _MUNIS:
-        ms = municipalities_of(pref)
-        # Bigger places have more postal codes; square-root flattening keeps towns in play.
-        _MUNIS[pref] = (ms, list(accumulate(int(m.postal_codes**0.5 * 10) + 1 for m in ms)))
+        ms = list(municipalities_of(pref))
+        # Cities and wards have more employers than towns, towns more than villages.
+        weights = [
+            1 if m.name_ja.endswith("村") else 3 if m.name_ja.endswith("町") else 8 for m in ms
+        ]
+        _MUNIS[pref] = (ms, list(accumulate(weights)))
     return _MUNIS[pref]
 
 
@@ -129,8 +155,9 @@ def _round(v: float, unit: int) -> int:
 class Company:
     serial: int
     group: str
-    pref: str
+    pref: str  # the workplace's
     muni: Municipality | None
+    office_pref: str  # where the receiving office is: often, not always, the workplace's
     office: int
     name: str
     kana: str
@@ -142,12 +169,12 @@ class Company:
 
     @property
     def address(self) -> str:
-        pref = PREFECTURE_BY_CODE[self.pref].name_ja
-        return pref + (self.muni.name_ja if self.muni else "")
+        pref = prefecture_by_code()[self.office_pref].name_ja
+        return pref + (self.muni.name_ja if self.muni and self.office_pref == self.pref else "")
 
     @property
     def employer_number(self) -> str:
-        office = f"{int(self.pref) % 100:02d}{self.office:02d}"
+        office = f"{self.office_pref}{self.office:02d}"
         body = f"{office}{self.serial:06d}"
         return f"{office}-{self.serial:06d}-{_check_digit(body)}"
 
@@ -163,16 +190,23 @@ def _company(rng: random.Random, serial: int) -> Company:
     core = rng.choice(corpus.NAME_PARTS) + rng.choice(corpus.NAME_SUFFIX[group])
     name = f"{form} {core}（架空）"
     employees = max(1, int(rng.lognormvariate(3.3, 1.3)))
-    industry = rng.choice(corpus.GROUP_PROFILE[group][4])
+    industry = rng.choice(corpus.THEME_INDUSTRIES[group])
     size = "地域密着" if employees < 50 else "中堅" if employees < 300 else "大手"
-    desc = f"{core}は{PREFECTURE_BY_CODE[pref].name_ja}の{size}企業です。（架空の事業所です）"
+    # A company with its head office elsewhere files its postings at that office (海外: always).
+    office_pref = pref
+    if pref == OVERSEAS_CODE or rng.random() < 0.12:
+        office_pref = rng.choice(("13", "13", "27", "23", "14", "40"))
+    office_name = prefecture_by_code()[office_pref].name_ja
+    desc = f"{core}は{office_name}に本社を置く{size}企業です。（架空の事業所です）"
     url = f"https://example.jp/{serial:06d}" if rng.random() < 0.4 else None
-    disclosure = _pick(rng, (1, 2, 3), (0.78, 0.90, 1.0))
+    # 公開範囲 as numbered on the real site: 1 name shown, 2 to registered seekers, 3 hidden.
+    disclosure = _pick(rng, (1, 2, 3), (0.78, 0.88, 1.0))
     return Company(
         serial,
         group,
         pref,
         muni,
+        office_pref,
         rng.randint(1, 9),
         name,
         core,
@@ -185,12 +219,12 @@ def _company(rng: random.Random, serial: int) -> Company:
 
 
 def _posting(rng: random.Random, k: int, received: date, c: Company) -> dict[str, Any]:
-    wage_base, _, weekend_p, shift_p, _, group_features = corpus.GROUP_PROFILE[c.group]
-    occ = rng.choice(_OCCS[c.group])
+    wage_base, _, weekend_p, shift_p, group_features = corpus.GROUP_PROFILE[c.group]
+    fine = rng.choice(_fines(c.group))
     part = rng.random() < 0.30
     work_style = WorkStyle.part_time if part else WorkStyle.full_time
     etype = _pick(rng, *(_PART_TYPES if part else _FULL_TYPES))
-    region = PREFECTURE_BY_CODE[c.pref].wage_index
+    region = corpus.PREFECTURE_PROFILE[c.pref][1]
     shift = rng.random() < shift_p
     hourly: int | None
     hourly_max: int | None
@@ -199,18 +233,20 @@ def _posting(rng: random.Random, k: int, received: date, c: Company) -> dict[str
     base_min: int | None
     base_max: int | None
     if part:
-        hourly = _round(1_050 * region * rng.lognormvariate(0.05, 0.12), 10)
-        hourly_max = hourly + _round(rng.choice((0, 0, 50, 100, 200)), 10)
+        # Odd amounts as employers write them (1,163円), not only round ones.
+        hourly = _round(1_050 * region * rng.lognormvariate(0.05, 0.12), rng.choice((1, 10, 10)))
+        hourly_max = hourly + rng.choice((0, 0, 50, 100, 137, 200))
         monthly = monthly_max = base_min = base_max = None
         start = rng.choice((480, 540, 540, 570, 600, 780, 1020))
         end = min(start + rng.choice((180, 240, 240, 300, 360)), 1410)
     else:
         hourly = hourly_max = None
-        monthly = _round(wage_base * region * rng.lognormvariate(0, 0.13), 1_000)
-        monthly_max = _round(monthly * rng.uniform(1.05, 1.6), 1_000)
-        base_min = _round(monthly * 0.85, 1_000)
-        base_max = _round(monthly_max * 0.85, 1_000)
-        start = rng.choice((480, 510, 510, 540, 540, 540, 570))
+        unit = rng.choice((100, 100, 1_000, 1_000, 10_000))
+        monthly = _round(wage_base * region * rng.lognormvariate(0, 0.13), unit)
+        monthly_max = _round(monthly * rng.uniform(1.05, 1.6), unit)
+        base_min = _round(monthly * 0.85, 100)
+        base_max = _round(monthly_max * 0.85, 100)
+        start = rng.choice((480, 495, 510, 510, 525, 540, 540, 540, 570))
         if shift:  # 早番・遅番 of care, hospitals, factories, kitchens
             start = rng.choice((360, 420, 450, 480, 540, 600, 660))
         end = start + 540
@@ -237,9 +273,9 @@ def _posting(rng: random.Random, k: int, received: date, c: Company) -> dict[str
     licence_req = c.group in corpus.LICENCES and rng.random() < 0.6
     features = 0
     for f in group_features:
-        if f != Feature.security or occ.code in corpus.SECURITY_OCCUPATIONS:
+        if f != Feature.security or fine.startswith(corpus.SECURITY_CLASSIFICATIONS):
             features |= FEATURE_BITS[f]
-    if c.group == "13" or (c.group == "04" and occ.code == "0406"):
+    if c.group == "13" or (c.group == "04" and fine.startswith("162")):
         features |= FEATURE_BITS[Feature.welfare_childcare]
     childcare = rng.random() < 0.08
     if age_limit is None and rng.random() < 0.25:
@@ -251,17 +287,18 @@ def _posting(rng: random.Random, k: int, received: date, c: Company) -> dict[str
     if inexperienced and "未経験者歓迎" not in notes:
         notes[0] = "未経験者歓迎"
     description = "\n".join(["・" + d for d in duties] + ["　".join(notes)])
-    pref_name = PREFECTURE_BY_CODE[c.pref].name_ja
+    pref_name = prefecture_by_code()[c.pref].name_ja
     workplace = pref_name + (c.muni.name_ja if c.muni else "")
     serial = (k * 7919 + 12_345_678) % 100_000_000
     return {
         "id": k + 1,
-        "job_number": f"{int(c.pref) % 100:02d}{c.office:02d}0-{serial:08d}",
+        # The first 5 digits are the receiving office, not necessarily the workplace's prefecture.
+        "job_number": f"{c.office_pref}{c.office:02d}0-{serial:08d}",
         "employer_number": c.employer_number,
         "category": _pick(rng, *_CATEGORY_CUM).value,
         "work_style": work_style.value,
         "employment_type": etype.value,
-        "occupation_code": occ.code,
+        "classification_code": fine,
         "prefecture_code": c.pref,
         "municipality_code": c.muni.code if c.muni else None,
         "workplace_address": workplace,
@@ -270,7 +307,7 @@ def _posting(rng: random.Random, k: int, received: date, c: Company) -> dict[str
         "company_address": c.address,
         "company_url": c.url,
         "disclosure": c.disclosure,
-        "job_title": occ.name_ja,
+        "job_title": _job_title(rng, fine),
         "description": description,
         "age_limit": age_limit,
         "education_required": rng.random() < 0.15,

@@ -27,7 +27,12 @@ from api_client.job_models import (
     WordMode,
     WorkStyle,
 )
-from server.jobs.reference import OCCUPATION_BY_CODE
+from server.codes.tables import (
+    ancestors,
+    classification_by_code,
+    desired_job_of,
+    industry_by_code,
+)
 from server.jobs.search.grams import (
     RUN_BREAK,
     WordQuery,
@@ -125,6 +130,26 @@ def _hours_tokens(start: int, end: int) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=2048)
+def classification_tokens(fine: str) -> tuple[str, ...]:
+    """A 細分類's tokens: itself, its 小・中・大分類 and its 希望する職種 detail and group.
+
+    Codes nest by prefix (10404 ⊂ 104 ⊂ 10), and the lengths keep the levels apart; the
+    大分類 letter comes from the table. Unknown codes (refused on import) carry only their own.
+    """
+    chain = ancestors(fine)
+    if len(chain) < 4:
+        return ("cl" + fine,)
+    desired = desired_job_of(fine)
+    return (*("cl" + c.code.lower() for c in chain), "dj" + desired, "dg" + desired[:2])
+
+
+def industry_tokens(code: str) -> tuple[str, ...]:
+    """A 中分類's token and its 大分類's (`iv` + letter)."""
+    industry = industry_by_code().get(code)
+    return ("in" + code,) if industry is None else ("in" + code, "iv" + industry.division.lower())
+
+
 def facet_tokens(p: Mapping[str, Any]) -> list[str]:
     """Facet tokens of one posting (a mapping of JobPosting column values)."""
     t = [
@@ -132,10 +157,9 @@ def facet_tokens(p: Mapping[str, Any]) -> list[str]:
         "ca" + _compact(p["category"]),
         "ws" + _compact(p["work_style"]),
         "et" + _compact(p["employment_type"]),
-        "oc" + p["occupation_code"],
-        "og" + p["occupation_code"][:2],
+        *classification_tokens(p["classification_code"]),
+        *industry_tokens(p["industry_code"]),
         "pf" + p["prefecture_code"],
-        "in" + p["industry_code"].lower(),
     ]
     if p["municipality_code"]:
         t.append("mu" + p["municipality_code"])
@@ -218,9 +242,8 @@ def plan(req: JobSearchRequest) -> SearchPlan:
         if tokens:
             clauses.append(tuple(dict.fromkeys(tokens)))
 
-    any_of(
-        ["ca" + _compact(c) for c in set(req.categories)] if len(set(req.categories)) < 5 else []
-    )
+    if req.category is not None:
+        clauses.append(("ca" + _compact(req.category),))
     styles = set(req.work_styles)
     if styles == {WorkStyle.full_time}:  # seven postings in ten: exclude the others
         excluded.append(("ws" + _compact(WorkStyle.part_time), None))
@@ -231,14 +254,17 @@ def plan(req: JobSearchRequest) -> SearchPlan:
         if len(set(req.employment_types)) < 7
         else []
     )
-    any_of([("og" if len(o) == 2 else "oc") + o for o in req.occupations])
-    any_of(["in" + i.lower() for i in req.industries])
-    any_of(["ft" + f.value.replace("_", "") for f in req.features])
-    # A municipality narrows its own prefecture; other chosen prefectures stay whole.
-    muni_prefs = {m[:2] for m in req.municipalities}
     any_of(
-        ["mu" + m for m in req.municipalities]
-        + ["pf" + p for p in req.prefectures if p not in muni_prefs]
+        [f"dj{d}" for s in req.desired_jobs for d in s.details]
+        + [f"dg{s.group}" for s in req.desired_jobs if not s.details]
+    )
+    any_of(["cl" + c.lower() for c in req.classifications])
+    any_of([("iv" if i.isalpha() else "in") + i.lower() for i in req.industries])
+    any_of(["ft" + f.value.replace("_", "") for f in req.features])
+    # A slot's municipalities narrow its prefecture; a slot without any is the whole of it.
+    any_of(
+        [f"mu{m}" for s in req.places for m in s.municipalities]
+        + [f"pf{s.prefecture}" for s in req.places if not s.municipalities]
     )
     if req.age_unrestricted_only:
         excluded.append(("agelim", None))
@@ -323,10 +349,10 @@ def searchable_texts(p: Mapping[str, Any]) -> list[str]:
     A company name is searchable only when 公開範囲 shows it to everybody; otherwise a
     free-word search could reveal which postings a hidden company placed.
     """
-    occupation = OCCUPATION_BY_CODE.get(p["occupation_code"])
+    fine = classification_by_code().get(p["classification_code"])
     return [
         p["job_title"],
-        occupation.name_ja if occupation and occupation.name_ja != p["job_title"] else "",
+        fine.name_ja if fine and fine.name_ja != p["job_title"] else "",
         p["description"],
         p["workplace_address"],
         p["licence_note"],

@@ -1,0 +1,1 @@
+"""The real Hello Work code tables (data/) and their lookups (tables.py)."""

@@ -328,8 +328,26 @@ class JobSearchResult(_Out):
     items: list[JobCard]
 
 
+class SheetRow(_Out):
+    label: str  # the real 求人票's label
+    value: str  # as the real sheet writes it (2025年7月23日, 9時00分〜18時00分, 230,000円…)
+
+
+class SheetSection(_Out):
+    number: int  # 0 = the header, 1–10 the sections
+    title: str
+    rows: list[SheetRow]
+
+
 class JobSheet(JobCard):
-    """GET /api/v1/jobs/{job_number} — the 求人票, every section."""
+    """GET /api/v1/jobs/{job_number} — the 求人票, every section.
+
+    `sections` is the sheet as the real site shows it: the header and the 10 sections, every
+    value already written in the real formats, 公開していません where 公開範囲 hides the
+    employer. The typed fields below carry the same facts for programs.
+    """
+
+    sections: list[SheetSection] = Field(default_factory=list)
 
     # 1 求人事業所
     employer_number: str | None = Field(description="None where 公開範囲 hides it")

@@ -29,6 +29,7 @@ from server.context import ServiceEnv
 from server.db.engine import create_engine, create_sessionmaker, prepare_sqlite_dir
 from server.db.migrate import upgrade_to_head
 from server.errors import field_error
+from server.jobs import admin_postings
 from server.jst import JST
 from server.mail import mailer_from_settings
 from server.scheduler.jobs import run_scheduled
@@ -60,6 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     rs.add_argument("--now", help="ISO date-time to run as (default: now); naive means JST")
     rs.add_argument("--database-url", dest="sub_database_url")
+    # Commands of other domains register themselves, each with a `handler`.
+    admin_postings.add_commands(sub)
     return p
 
 
@@ -171,6 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         settings = _settings(args)
+        if getattr(args, "handler", None) is not None:
+            return int(args.handler(settings, args))
         if args.command == "create-seeker":
             return asyncio.run(_create_seeker(settings, args))
         if args.command == "record-contact":

@@ -292,8 +292,15 @@ def ancestors(code: str) -> list[Classification]:
 
 
 @cache
+def _examples_by_fine() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for e in example_titles():
+        out.setdefault(e.fine, []).append(e.title)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def examples_of(fine: str) -> tuple[str, ...]:
-    return tuple(e.title for e in example_titles() if e.fine == fine)
+    return _examples_by_fine().get(fine, ())
 
 
 # --------------------------------------------------------------------------- 産業分類

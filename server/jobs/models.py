@@ -91,6 +91,8 @@ class JobPosting(Base):
     expires_on: Mapped[date] = mapped_column(Date)  # 紹介期限日
     status: Mapped[str] = mapped_column(String(16), default=STATUS_OPEN)
     synthetic: Mapped[bool] = mapped_column(Boolean)  # 架空 (demo data)
+    # The rest of the 求人票 (sheet_fields.py: fields stored in `sheet`), as a JSON object.
+    sheet: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
 
     # Plain indexes (no UNIQUE constraint) so the bulk loader can drop and rebuild them.
     __table_args__ = (

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from typing import Any
 
 from api_client.job_models import (
     Disclosure,
@@ -12,13 +14,18 @@ from api_client.job_models import (
     JobSheet,
     JobStatus,
     JobTag,
+    SheetRow,
+    SheetSection,
     WeeklyTwoDays,
     WorkStyle,
 )
+from api_client.jp_format import HIDDEN
 from server.codes.tables import desired_job_of, municipality_by_code, prefecture_by_code
+from server.jobs import sheet_fields
 from server.jobs.access import company_visible
-from server.jobs.models import STATUS_WITHDRAWN, JobPosting
+from server.jobs.models import COLUMNS, STATUS_WITHDRAWN, JobPosting
 from server.jobs.search.tokens import FEATURE_BITS
+from server.jobs.sheet_fields import FIELDS, SECTION_TITLES
 
 _DISCLOSURE = {1: Disclosure.public, 2: Disclosure.seekers_only, 3: Disclosure.without_company}
 
@@ -72,7 +79,7 @@ def _card_fields(p: JobPosting, today: date, registered: bool) -> dict[str, obje
         "work_style": WorkStyle(p.work_style),
         "employment_type": EmploymentType(p.employment_type),
         "classification_code": p.classification_code,
-        "desired_job_code": desired_job_of(p.classification_code),
+        "desired_job_code": desired_job_of(p.classification_code) if p.classification_code else "",
         "job_title": p.job_title,
         "summary": "\n".join(lines[:3]),
         "company_name": p.company_name if company_visible(p.disclosure, registered) else None,
@@ -98,6 +105,24 @@ def _card_fields(p: JobPosting, today: date, registered: bool) -> dict[str, obje
 
 def card(p: JobPosting, today: date, registered: bool) -> JobCard:
     return JobCard.model_validate(_card_fields(p, today, registered))
+
+
+def posting_row(p: JobPosting) -> dict[str, Any]:
+    """The posting as sheet_fields.py reads it: column values, `sheet` decoded."""
+    row: dict[str, Any] = {c: getattr(p, c) for c in COLUMNS}
+    row["sheet"] = json.loads(p.sheet or "{}")
+    return row
+
+
+def sections(row: dict[str, Any], employer_visible: bool) -> list[SheetSection]:
+    """The header and the 10 sections, every value in the real sheet's format."""
+    out = [SheetSection(number=n, title=t, rows=[]) for n, t in enumerate(SECTION_TITLES)]
+    for field in FIELDS:
+        hidden = field.employer and not employer_visible
+        value = HIDDEN if hidden else sheet_fields.read(field, row)
+        if value or field.required:
+            out[field.section].rows.append(SheetRow(label=field.label, value=value))
+    return out
 
 
 def job_sheet(p: JobPosting, today: date, registered: bool) -> JobSheet:
@@ -147,5 +172,6 @@ def job_sheet(p: JobPosting, today: date, registered: bool) -> JobSheet:
             "selection_method": p.selection_method,
             "online_application": p.online_application,
             "features": [f for f, bit in FEATURE_BITS.items() if p.features & bit],
+            "sections": sections(posting_row(p), visible),
         }
     )

@@ -9,6 +9,7 @@ the search relies on (see models.py). bulk.py loads them.
 from __future__ import annotations
 
 import bisect
+import json
 import multiprocessing
 import random
 import sys
@@ -27,6 +28,7 @@ from api_client.job_models import (
     WeeklyTwoDays,
     WorkStyle,
 )
+from api_client.jp_format import jp_hours
 from server.codes.tables import (
     OVERSEAS_CODE,
     Municipality,
@@ -41,6 +43,7 @@ from server.jobs.demo import corpus
 from server.jobs.models import COLUMNS
 from server.jobs.search.tokens import FEATURE_BITS, index_document
 from server.jst import expiry_cutoff, referral_deadline, today_jst, working_days
+from server.registration.offices import office_for
 
 CHUNK = 5_000
 COMPANIES_PER_CHUNK = 1_600
@@ -353,7 +356,37 @@ def _posting(rng: random.Random, k: int, received: date, c: Company) -> dict[str
         "expires_on": referral_deadline(received),
         "status": "withdrawn" if rng.random() < 0.02 else "open",
         "synthetic": True,
+        "sheet": _sheet(rng, c, part, start, end, shift),
     }
+
+
+_STATIONS = ("中央", "駅前", "本町", "東口", "市役所前", "みなと", "さくら台", "新町")
+
+
+def _sheet(rng: random.Random, c: Company, part: bool, start: int, end: int, shift: bool) -> str:
+    """The rest of the 求人票 (sheet_fields.py keys), as the generator's employers fill it."""
+    office = office_for(c.office_pref, "")
+    sheet: dict[str, str] = {
+        "office_name": office.name if office else "",
+        "wage_form": "時給" if part else "月給",
+        "nearest_station": rng.choice(_STATIONS) + "駅",
+        "access_means": rng.choice(("徒歩", "徒歩", "バス", "車")),
+        "access_time": f"{rng.choice((3, 5, 8, 10, 15, 20, 30))}分",
+        "smoking_measure": rng.choice(
+            ("あり（屋内禁煙）", "あり（敷地内禁煙）", "あり（喫煙室設置）")
+        ),
+        "holidays": rng.choice(("土 日 祝 他", "日 祝 他", "シフト制", "土 日 他")),
+        "paid_leave": f"{rng.choice((10, 10, 7, 5))}日",
+        "contact": "採用担当（架空）",
+    }
+    if shift and not part and end > start:
+        later = min(start + 240, 23 * 60)
+        sheet["hours_2"] = jp_hours(later, min(later + 540, 23 * 60 + 50))
+    if rng.random() < 0.3:
+        sheet["hours_note"] = "シフトにより変動あり"
+    if rng.random() < 0.5:
+        sheet["pr_info"] = "働きやすい職場づくりに取り組んでいます。（架空データ）"
+    return json.dumps(sheet, ensure_ascii=False)
 
 
 def chunk_rows(seed: int, chunk: int, n: int, cal: Calendar) -> list[dict[str, Any]]:

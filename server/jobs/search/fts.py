@@ -25,6 +25,7 @@ DROP_FTS = "DROP TABLE IF EXISTS job_fts"
 INSERT_FTS = "INSERT INTO job_fts(rowid, g, u, f) VALUES (?, ?, ?, ?)"
 INSERT_FTS_NAMED = "INSERT INTO job_fts(rowid, g, u, f) VALUES (:id, :g, :u, :f)"
 # Deleting from a contentless table needs the very values that were indexed.
+DELETE_FTS = "INSERT INTO job_fts(job_fts, rowid, g, u, f) VALUES ('delete', ?, ?, ?, ?)"
 DELETE_FTS_NAMED = "INSERT INTO job_fts(job_fts, rowid, g, u, f) VALUES ('delete', :id, :g, :u, :f)"
 OPTIMIZE_FTS = "INSERT INTO job_fts(job_fts) VALUES ('optimize')"
 # Bulk loads merge once at the end instead of continuously (4 is FTS5's default).

@@ -139,7 +139,7 @@ def classification_tokens(fine: str) -> tuple[str, ...]:
     """
     chain = ancestors(fine)
     if len(chain) < 4:
-        return ("cl" + fine,)
+        return ()  # no (or no valid) 職業分類: nothing to find it by
     desired = desired_job_of(fine)
     return (*("cl" + c.code.lower() for c in chain), "dj" + desired, "dg" + desired[:2])
 
@@ -147,7 +147,7 @@ def classification_tokens(fine: str) -> tuple[str, ...]:
 def industry_tokens(code: str) -> tuple[str, ...]:
     """A 中分類's token and its 大分類's (`iv` + letter)."""
     industry = industry_by_code().get(code)
-    return ("in" + code,) if industry is None else ("in" + code, "iv" + industry.division.lower())
+    return () if industry is None else ("in" + code, "iv" + industry.division.lower())
 
 
 def facet_tokens(p: Mapping[str, Any]) -> list[str]:

@@ -1,0 +1,113 @@
+"""`hellowork admin import-postings FILE.csv` and `export-postings FILE.csv`.
+
+The CSV's header row uses the real 求人票 labels (sheet_fields.py; every column is listed in
+the README). Importing reports each bad row with its line, column and reason, loads the good
+ones, and exits 1 if any row was refused; a file it cannot read at all gets one line and exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from server.config import ServerSettings
+
+
+def add_commands(sub: Any) -> None:
+    imp = sub.add_parser(
+        "import-postings", help="load postings from a CSV with the real 求人票 labels"
+    )
+    imp.add_argument("file", type=Path, help="UTF-8 CSV; header row of 求人票 labels")
+    imp.add_argument("--database-url", dest="sub_database_url")
+    imp.add_argument("--quiet", action="store_true", help="no progress bar")
+    imp.set_defaults(handler=import_postings)
+    exp = sub.add_parser("export-postings", help="write every posting as such a CSV")
+    exp.add_argument("file", type=Path, help="where to write (UTF-8 CSV)")
+    exp.add_argument("--database-url", dest="sub_database_url")
+    exp.set_defaults(handler=export_postings)
+
+
+def _sqlite_path(settings: ServerSettings) -> str | None:
+    from server.jobs.bulk import sqlite_path
+
+    return sqlite_path(settings.database_url)
+
+
+class Bar:
+    """A progress bar with rows/s on stderr (redrawn in place on a terminal)."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.tty = sys.stderr.isatty()
+        self.last_tenth = -1
+
+    def __call__(self, done: int, total: int, seconds: float) -> None:
+        if self.quiet or total < 1:
+            return
+        share = done / total
+        rate = done / seconds if seconds > 0 else 0.0
+        bar = "#" * int(share * 30)
+        line = f"[{bar:<30}] {share:4.0%} {done:,}/{total:,} rows  {rate:,.0f} rows/s"
+        if self.tty:
+            print("\r" + line, end="" if done < total else "\n", file=sys.stderr, flush=True)
+        elif int(share * 10) != self.last_tenth:
+            self.last_tenth = int(share * 10)
+            print(line, file=sys.stderr, flush=True)
+
+
+def import_postings(settings: ServerSettings, args: argparse.Namespace) -> int:
+    from server.jobs.bulk import migrate
+    from server.jobs.importer import import_rows
+    from server.jobs.postings_csv import FileRefused, read_rows
+
+    path = _sqlite_path(settings)
+    if path is None:
+        print("import-postings: loads SQLite databases only for now", file=sys.stderr)
+        return 2
+    try:
+        raw = args.file.read_bytes()
+    except OSError as exc:
+        print(f"import-postings: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
+        return 2
+    try:
+        rows, problems = read_rows(raw)
+    except FileRefused as exc:
+        print(f"import-postings: {args.file}: {exc}", file=sys.stderr)
+        return 2
+    asyncio.run(migrate(settings.database_url))  # an empty data directory gets its database
+    report = import_rows(path, rows, progress=Bar(args.quiet or len(rows) < 5_000))
+    problems = sorted([*problems, *report.problems], key=lambda p: p.line)
+    for problem in problems:
+        print(f"{args.file}: {problem}", file=sys.stderr)
+    bad_lines = len({p.line for p in problems})
+    print(
+        f"{report.inserted:,} added, {report.updated:,} updated, {bad_lines:,} refused"
+        f" in {report.seconds:.1f} s ({report.rows_per_second:,.0f} rows/s)"
+        + ("; postings renumbered in 受付年月日 order" if report.renumbered else "")
+    )
+    return 1 if problems else 0
+
+
+def export_postings(settings: ServerSettings, args: argparse.Namespace) -> int:
+    from server.jobs.importer import export_rows
+    from server.jobs.postings_csv import write_rows
+
+    path = _sqlite_path(settings)
+    if path is None:
+        print("export-postings: reads SQLite databases only for now", file=sys.stderr)
+        return 2
+    if not Path(path).exists():
+        print(f"export-postings: no database at {path}", file=sys.stderr)
+        return 2
+    try:
+        with args.file.open("w", encoding="utf-8", newline="") as out:
+            n = write_rows(out, iter(export_rows(path)))
+    except OSError as exc:
+        print(f"export-postings: cannot write {args.file}: {exc.strerror}", file=sys.stderr)
+        return 2
+    print(f"{n:,} postings written to {args.file}")
+    return 0

@@ -1,0 +1,207 @@
+"""Postings as CSV with the real 求人票 labels as the header row (sheet_fields.py).
+
+`read_rows` turns a file into posting rows (column values + `sheet` dict) or row problems
+(line, column, reason); it refuses the whole file — one clear line — when it is not UTF-8,
+not CSV, has an unknown column or lacks a required one. `write_rows` writes the same format,
+so export → import round-trips every field.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, TextIO
+
+from api_client.job_models import Feature
+from server.codes.tables import ancestors
+from server.jobs import sheet_fields
+from server.jobs.search.tokens import FEATURE_BITS
+from server.jobs.sheet_fields import FIELD_BY_LABEL, FIELDS, REQUIRED, Row
+
+MAX_FIELD_CHARS = 100_000
+
+
+class FileRefused(Exception):
+    """The file as a whole cannot be read: the message is the one line to show."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int  # 1-based line of the file where the row starts
+    column: str  # the label, or "" for the row as a whole
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"line {self.line}" + (f", column {self.column}" if self.column else "")
+        return f"{where}: {self.reason}"
+
+
+def blank_row() -> Row:
+    """A posting row with every column at its value for "not given"."""
+    return {
+        "employer_number": "",
+        "company_kana": "",
+        "company_address": "",
+        "company_url": None,
+        "disclosure": 1,
+        "classification_code": "",
+        "industry_code": "",
+        "municipality_code": None,
+        "age_limit": None,
+        "education_required": False,
+        "experience_required": False,
+        "licence_required": False,
+        "licence_note": "",
+        "trial_employment": False,
+        "inexperienced_ok": False,
+        "wage_monthly_min": None,
+        "wage_monthly_max": None,
+        "base_wage_min": None,
+        "base_wage_max": None,
+        "wage_hourly_min": None,
+        "wage_hourly_max": None,
+        "commute_allowance": False,
+        "bonus": False,
+        "bonus_months": None,
+        "work_start": 0,
+        "work_end": 0,
+        "shift": False,
+        "break_minutes": 0,
+        "overtime_hours": 0,
+        "weekends_off": False,
+        "weekly_two_days": "none",
+        "annual_holidays": 0,
+        "ins_employment": False,
+        "ins_workers_comp": False,
+        "ins_health": False,
+        "ins_pension": False,
+        "transfer": False,
+        "car_commute": False,
+        "housing": False,
+        "childcare": False,
+        "uij_turn": False,
+        "employees": 0,
+        "company_description": "",
+        "openings": 1,
+        "selection_method": "",
+        "online_application": False,
+        "features": 0,
+        "status": "open",
+        "synthetic": False,
+        "sheet": {},
+    }
+
+
+# 特集求人 fields by 職業分類 中分類 (シニア and 子育て両立 are not derivable from a sheet).
+_FEATURE_MIDDLES: dict[Feature, tuple[str, ...]] = {
+    Feature.medical: ("12", "13", "14", "15", "37"),
+    Feature.care: ("36",),
+    Feature.welfare_childcare: ("16", "19"),
+    Feature.construction: ("09", "70", "71", "72", "73"),
+    Feature.security: ("45",),
+    Feature.transport: ("65", "66", "67", "68", "75"),
+}
+
+
+def features_of(classification: str) -> int:
+    chain = ancestors(classification)
+    middle = chain[1].code if len(chain) > 1 else ""
+    bits = 0
+    for feature, middles in _FEATURE_MIDDLES.items():
+        if middle in middles:
+            bits |= FEATURE_BITS[feature]
+    return bits
+
+
+def _decoded(raw: bytes) -> str:
+    try:
+        return codecs.decode(raw, "utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FileRefused(
+            f"the file is not UTF-8 text (byte {exc.start + 1}); save it as UTF-8 CSV"
+        ) from None
+
+
+def read_rows(raw: bytes) -> tuple[list[tuple[int, Row]], list[Problem]]:
+    """Every good row (with the line it starts on) and every problem of the bad ones."""
+    text = _decoded(raw)
+    if "\x00" in text:
+        raise FileRefused("the file is not CSV text (it contains NUL bytes)")
+    csv.field_size_limit(MAX_FIELD_CHARS)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise FileRefused("the file is empty; the first line must be the header row") from None
+    except csv.Error as exc:
+        raise FileRefused(f"the header row is not CSV ({exc})") from None
+    labels = [h.strip() for h in header]
+    unknown = [h for h in labels if h not in FIELD_BY_LABEL]
+    if unknown:
+        raise FileRefused(
+            "unknown column " + "、".join(f"「{u}」" for u in unknown) + " (see the README's list)"
+        )
+    if dupes := sorted({h for h in labels if labels.count(h) > 1}):
+        raise FileRefused("column given twice: " + "、".join(dupes))
+    if missing := [r for r in REQUIRED if r not in labels]:
+        raise FileRefused("required column missing: " + "、".join(missing))
+    order = [f for f in FIELDS if f.label in labels]
+    index = {h: i for i, h in enumerate(labels)}
+    good: list[tuple[int, Row]] = []
+    problems: list[Problem] = []
+    line = reader.line_num + 1
+    while True:
+        try:
+            values = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(Problem(line, "", f"not CSV ({exc})"))
+            break  # the reader cannot find the next row after a broken one
+        start, line = line, reader.line_num + 1
+        if not any(v.strip() for v in values):
+            continue  # a blank line
+        if len(values) != len(labels):
+            problems.append(Problem(start, "", f"{len(values)} values for {len(labels)} columns"))
+            continue
+        row = blank_row()
+        row_problems = []
+        for field in order:
+            text = values[index[field.label]]
+            if field.required and not text.strip():
+                row_problems.append(Problem(start, field.label, "required value missing"))
+                continue
+            try:
+                sheet_fields.write(field, row, text)
+            except ValueError as exc:
+                row_problems.append(Problem(start, field.label, str(exc)))
+        if not row_problems and row["expires_on"] < row["received_on"]:
+            row_problems.append(Problem(start, "紹介期限日", "before 受付年月日"))
+        if row_problems:
+            problems.extend(row_problems)
+            continue
+        row["features"] = features_of(row["classification_code"])
+        good.append((start, row))
+    return good, problems
+
+
+def export_row(row: Row) -> list[str]:
+    return [sheet_fields.read(f, row) for f in FIELDS]
+
+
+def write_rows(out: TextIO, rows: Iterator[Row]) -> int:
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([f.label for f in FIELDS])
+    n = 0
+    for row in rows:
+        writer.writerow(export_row(row))
+        n += 1
+    return n
+
+
+def iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value

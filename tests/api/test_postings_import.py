@@ -1,0 +1,314 @@
+"""`hellowork admin import-postings` / `export-postings`: the real 求人票 CSV, end to end.
+
+The fixture tests/data/postings.csv is written in the real site's formats (2026年5月1日,
+9時00分〜18時00分, 230,000円〜400,000円, full-width text).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import shutil
+import sqlite3
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+
+from api_client.client import MyPageClient
+from api_client.job_models import JobSearchRequest
+from api_client.sheet_text import LINES_PER_PAGE, a4_text, cells
+from server import admin
+from server.jobs import importer
+from server.jobs.demo.generate import load_sqlite
+from server.jobs.search import tokens
+from tests.api import jobs_data
+from tests.api.flows import sign_in
+from tests.conftest import Outbox, new_api, seed_account
+
+FIXTURE = Path(__file__).resolve().parent.parent / "data" / "postings.csv"
+
+
+def _run(*argv: str) -> int:
+    return admin.main(list(argv))
+
+
+def _db(url: str) -> str:
+    return url.removeprefix("sqlite+aiosqlite:///")
+
+
+def _index_is_consistent(path: str) -> None:
+    """Every open posting has its index row and is counted on its day; nothing else is."""
+    conn = sqlite3.connect(path)
+    try:
+        open_ids = {r[0] for r in conn.execute("SELECT id FROM job_postings WHERE status='open'")}
+        indexed = {
+            r[0] for r in conn.execute("SELECT rowid FROM job_fts WHERE job_fts MATCH 'xall'")
+        }
+        assert indexed == open_ids
+        per_day = dict(
+            conn.execute(
+                "SELECT received_on, count(*) FROM job_postings WHERE status='open'"
+                " GROUP BY received_on"
+            ).fetchall()
+        )
+        counted = dict(conn.execute("SELECT received_on, open_count FROM job_open_days").fetchall())
+        assert {d: n for d, n in counted.items() if n} == per_day
+        received = [r[0] for r in conn.execute("SELECT received_on FROM job_postings ORDER BY id")]
+        assert received == sorted(received)  # ids follow 受付年月日
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def database_url(_template_db: Path, tmp_path: Path) -> str:
+    target = tmp_path / "hellowork.db"
+    shutil.copyfile(_template_db, target)
+    url = f"sqlite+aiosqlite:///{target}"
+    assert _run("import-postings", str(FIXTURE), "--database-url", url) == 0
+    return url
+
+
+@pytest.fixture
+async def seeker(app: FastAPI, outbox: Outbox) -> AsyncIterator[MyPageClient]:
+    account = await seed_account(app)
+    async with new_api(app) as api:
+        await sign_in(api, outbox, account)
+        yield api
+
+
+def _section(sheet: Any, number: int) -> dict[str, str]:
+    return {r.label: r.value for r in sheet.sections[number].rows}
+
+
+async def test_imported_postings_show_the_real_sheet(seeker: MyPageClient) -> None:
+    found = await seeker.search_jobs(JobSearchRequest(classifications=["36101"]))
+    assert [c.job_number for c in found.items] == ["13010-09999999"]
+    sheet = await seeker.job_sheet("13010-09999999")
+    assert [s.title for s in sheet.sections] == [
+        "求人票",
+        "求人事業所",
+        "仕事内容",
+        "賃金・手当",
+        "労働時間",
+        "その他の労働条件",
+        "会社の情報",
+        "選考等",
+        "求人に関する特記事項",
+        "求人・事業所PR情報",
+        "障害者に対する配慮",
+    ]
+    header = _section(sheet, 0)
+    assert header["受付年月日"] == "2026年5月1日" and header["紹介期限日"] == "2026年7月31日"
+    assert header["受理安定所"] == "飯田橋公共職業安定所"
+    assert header["求人区分"] == "フルタイム"
+    assert header["産業分類"] == "85 社会保険・社会福祉・介護事業"
+    assert _section(sheet, 3)["賃金"] == "230,000円〜400,000円"
+    hours = _section(sheet, 4)
+    assert hours["就業時間１"] == "9時00分〜18時00分"
+    assert hours["就業時間２"] == "13時00分〜22時00分"
+    assert _section(sheet, 5)["加入保険等"] == "雇用　労災　健康　厚生　退職金共済"
+    assert sheet.prefecture_code == "13" and sheet.municipality_code == "13101"
+    assert sheet.synthetic is False
+
+    part = await seeker.job_sheet("27010-00012345")
+    assert _section(part, 0)["求人区分"] == "パート"
+    assert _section(part, 3)["賃金"] == "1,163円〜1,300円"  # hourly for パート
+    assert part.wage_hourly_min == 1163 and part.wage_monthly_min is None
+    # 公開範囲 3: the name is hidden everywhere, the sheet says so.
+    assert part.company_name is None
+    assert _section(part, 1)["事業所名"] == "公開していません"
+    assert (await seeker.search_jobs(JobSearchRequest(words="ナニワ"))).total == 0
+
+    abroad = await seeker.job_sheet("13010-00000888")
+    assert abroad.prefecture_code == "59" and abroad.municipality_code is None
+
+
+async def test_a4_text_fits_the_page(seeker: MyPageClient) -> None:
+    sheet = await seeker.job_sheet("13010-09999999")
+    text = a4_text(sheet)
+    pages = text.split("\f")
+    assert all(len(p.rstrip("\n").split("\n")) == LINES_PER_PAGE for p in pages)
+    assert all(cells(line) <= 80 for line in text.split("\n"))
+    assert "230,000円〜400,000円" in text and "9時00分〜18時00分" in text
+    assert pages[-1].rstrip().endswith(f"{len(pages)} / {len(pages)}")
+
+
+def test_export_then_import_round_trips_every_field(tmp_path: Path, _template_db: Path) -> None:
+    first, second = tmp_path / "a.db", tmp_path / "b.db"
+    shutil.copyfile(_template_db, first)
+    load_sqlite(str(first), 400, seed=3, today=jobs_data.TODAY, workers=1)
+    out1, out2 = tmp_path / "one.csv", tmp_path / "two.csv"
+    assert _run("export-postings", str(out1), "--database-url", f"sqlite+aiosqlite:///{first}") == 0
+    # Into an empty data directory: the database is created.
+    url = f"sqlite+aiosqlite:///{second}"
+    assert _run("import-postings", str(out1), "--database-url", url, "--quiet") == 0
+    assert _run("export-postings", str(out2), "--database-url", url) == 0
+    assert out1.read_bytes() == out2.read_bytes()
+    with out1.open(encoding="utf-8", newline="") as f:
+        assert len(list(csv.reader(f))) > 390
+    _index_is_consistent(str(second))
+    # Every column value that is a 求人票 field is the same (ids may differ).
+    a = {r["job_number"]: r for r in importer.export_rows(str(first))}
+    b = {r["job_number"]: r for r in importer.export_rows(str(second))}
+    assert a.keys() == b.keys()
+    skip = {"id", "features", "synthetic"}
+    for number, row in a.items():
+        assert {k: v for k, v in row.items() if k not in skip} == {
+            k: v for k, v in b[number].items() if k not in skip
+        }
+
+
+def test_bad_rows_are_reported_and_good_rows_load(
+    tmp_path: Path, database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = list(csv.reader(FIXTURE.open(encoding="utf-8", newline="")))
+    header = rows[0]
+    bad_number, bad_date, missing = list(rows[1]), list(rows[2]), list(rows[3])
+    bad_number[header.index("求人番号")] = "1301-999"
+    bad_date[header.index("受付年月日")] = "2026年13月1日"
+    bad_date[header.index("職業分類")] = "99999"
+    missing[header.index("事業所名")] = ""
+    good = list(rows[4])
+    good[header.index("求人番号")] = "13010-00004444"
+    path = tmp_path / "mixed.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([header, bad_number, bad_date, missing, good])
+    capsys.readouterr()
+    assert _run("import-postings", str(path), "--database-url", database_url) == 1
+    err = capsys.readouterr().err
+    # The first data row spans two lines (a line break inside 仕事内容).
+    assert "line 2, column 求人番号: not of the form NNNNN-NNNNNNNN" in err
+    assert "line 4, column 受付年月日: not a date" in err
+    assert "line 4, column 職業分類: unknown 職業分類" in err
+    assert "line 5, column 事業所名: required value missing" in err
+    numbers = [r["job_number"] for r in importer.export_rows(_db(database_url))]
+    assert "13010-00004444" in numbers and len(numbers) == 5
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("求人番号,受付年月日,謎の列\n".encode(), "unknown column 「謎の列」"),
+        ("求人番号,受付年月日\n13010-1,2026年5月1日\n".encode(), "required column missing"),
+        (b"\xff\xfe\x00\x00binary", "not UTF-8"),
+        ("求人番号,求人番号\n".encode(), "column given twice"),
+        (b"", "the file is empty"),
+    ],
+)
+def test_unreadable_files_get_one_line(
+    tmp_path: Path,
+    database_url: str,
+    content: bytes,
+    message: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = tmp_path / "x.csv"
+    path.write_bytes(content)
+    capsys.readouterr()
+    assert _run("import-postings", str(path), "--database-url", database_url) == 2
+    err = capsys.readouterr().err.strip()
+    assert message in err and len(err.splitlines()) == 1 and "Traceback" not in err
+    assert len(list(importer.export_rows(_db(database_url)))) == 4  # nothing changed
+
+
+async def test_import_again_updates_by_job_number(
+    tmp_path: Path, database_url: str, seeker: MyPageClient
+) -> None:
+    rows = list(csv.reader(FIXTURE.open(encoding="utf-8", newline="")))
+    header = rows[0]
+    changed = list(rows[1])
+    changed[header.index("職種")] = "介護リーダー（夜勤なし）"
+    path = tmp_path / "again.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([header, changed])
+    # The command runs its own event loop, as it does from a shell.
+    assert (
+        await asyncio.to_thread(_run, "import-postings", str(path), "--database-url", database_url)
+        == 0
+    )
+    assert len(list(importer.export_rows(_db(database_url)))) == 4  # updated, not added
+    assert (await seeker.search_jobs(JobSearchRequest(words="介護リーダー"))).total == 1
+    assert (await seeker.search_jobs(JobSearchRequest(words="介護福祉士"))).total == 0
+    _index_is_consistent(_db(database_url))
+
+
+def test_an_interrupted_import_leaves_whole_rows_and_a_consistent_index(
+    tmp_path: Path, _template_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source, target = tmp_path / "s.db", tmp_path / "t.db"
+    shutil.copyfile(_template_db, source)
+    shutil.copyfile(_template_db, target)
+    load_sqlite(str(source), 300, seed=5, today=jobs_data.TODAY, workers=1)
+    out = tmp_path / "all.csv"
+    assert _run("export-postings", str(out), "--database-url", f"sqlite+aiosqlite:///{source}") == 0
+    monkeypatch.setattr(importer, "BATCH", 100)
+    real = importer.index_document
+    calls = 0
+
+    def failing(row: dict[str, Any]) -> tuple[str, str, str]:
+        nonlocal calls
+        calls += 1
+        if calls == 150:  # in the middle of the second batch
+            raise KeyboardInterrupt
+        return real(row)
+
+    monkeypatch.setattr(importer, "index_document", failing)
+    url = f"sqlite+aiosqlite:///{target}"
+    with pytest.raises(KeyboardInterrupt):
+        _run("import-postings", str(out), "--database-url", url, "--quiet")
+    loaded = list(importer.export_rows(str(target)))
+    assert len(loaded) == 100  # the first batch, whole
+    _index_is_consistent(str(target))
+    monkeypatch.setattr(importer, "index_document", real)
+    assert _run("import-postings", str(out), "--database-url", url, "--quiet") == 0
+    assert len(list(importer.export_rows(str(target)))) > 290
+    _index_is_consistent(str(target))
+
+
+def test_older_postings_renumber_and_keep_references(tmp_path: Path, _template_db: Path) -> None:
+    target = tmp_path / "t.db"
+    shutil.copyfile(_template_db, target)
+    rows = list(csv.reader(FIXTURE.open(encoding="utf-8", newline="")))
+    header, received = rows[0], rows[0].index("受付年月日")
+    newer = [r for r in rows[1:] if r[received] != "2026年5月1日"]
+    older = [r for r in rows[1:] if r[received] == "2026年5月1日"]
+    url = f"sqlite+aiosqlite:///{target}"
+    paths = []
+    for name, part in (("new.csv", newer), ("old.csv", older)):
+        paths.append(tmp_path / name)
+        with paths[-1].open("w", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerows([header, *part])
+    assert _run("import-postings", str(paths[0]), "--database-url", url) == 0
+    # Something else refers to a posting by id (as favorites and applications do).
+    conn = sqlite3.connect(target)
+    conn.execute("CREATE TABLE refs (posting_id INTEGER REFERENCES job_postings(id))")
+    conn.execute("INSERT INTO refs SELECT id FROM job_postings WHERE job_number = '13010-00000777'")
+    conn.commit()
+    conn.close()
+    capsys_free = _run("import-postings", str(paths[1]), "--database-url", url)
+    assert capsys_free == 0
+    _index_is_consistent(str(target))
+    numbers = [r["job_number"] for r in importer.export_rows(str(target))]
+    assert numbers[0] == "13010-09999999"  # the oldest now has the lowest id
+    conn = sqlite3.connect(target)
+    (number,) = conn.execute(
+        "SELECT p.job_number FROM refs JOIN job_postings AS p ON p.id = refs.posting_id"
+    ).fetchone()
+    conn.close()
+    assert number == "13010-00000777"
+
+
+def test_every_code_level_token_is_exact() -> None:
+    """The facet tokens of a 細分類 name exactly its ancestors and its 希望する職種."""
+    from server.codes import tables
+
+    for code, node in tables.classification_by_code().items():
+        if node.level != tables.FINE:
+            continue
+        toks = set(tokens.classification_tokens(code))
+        chain = {"cl" + a.code.lower() for a in tables.ancestors(code)}
+        desired = tables.desired_job_of(code)
+        assert toks == chain | {"dj" + desired, "dg" + desired[:2]}

@@ -16,6 +16,8 @@ from .job_models import (
     FavoriteAddResult,
     FavoriteList,
     IndustryList,
+    JobNumberResult,
+    JobNumberSearch,
     JobSearchRequest,
     JobSearchResult,
     JobSheet,
@@ -232,6 +234,13 @@ class MyPageClient:
         """POST /jobs/search — a read, so it is safe to retry."""
         return JobSearchResult.model_validate(
             await self._call("POST", "/jobs/search", body=request, safe=True)
+        )
+
+    async def jobs_by_number(self, job_numbers: list[str]) -> JobNumberResult:
+        """番号検索 (up to 5 求人番号) — a read, so it is safe to retry."""
+        body = JobNumberSearch(job_numbers=job_numbers)
+        return JobNumberResult.model_validate(
+            await self._call("POST", "/jobs/by-number", body=body, safe=True)
         )
 
     async def job_sheet(self, job_number: str) -> JobSheet:

@@ -321,6 +321,31 @@ class JobCard(_Out):
     synthetic: bool = Field(description="架空データ")
 
 
+class JobNumberSearch(_In):
+    """POST /api/v1/jobs/by-number — 番号検索: up to 5 求人番号, as on the real site."""
+
+    job_numbers: list[str] = Field(min_length=1, max_length=5)
+
+    @field_validator("job_numbers")
+    @classmethod
+    def _numbers(cls, v: list[str]) -> list[str]:
+        out = [_halfwidth(n) for n in v]
+        for n in out:
+            if not JOB_NUMBER_RE.match(n):
+                raise PydanticCustomError(
+                    "job_number_format",
+                    "Use the form NNNNN-NNNNNNNN (5 digits, hyphen, 1–8 digits).",
+                )
+        return list(dict.fromkeys(out))
+
+
+class JobNumberResult(_Out):
+    """The open postings found, in the order asked; the numbers with no open posting."""
+
+    items: list[JobCard]
+    not_found: list[str]
+
+
 class JobSearchResult(_Out):
     total: int
     page: int

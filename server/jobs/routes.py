@@ -15,6 +15,8 @@ from api_client.job_models import (
     ClassificationMatches,
     IndustryInfo,
     IndustryList,
+    JobNumberResult,
+    JobNumberSearch,
     JobSearchRequest,
     JobSearchResult,
     JobSheet,
@@ -51,6 +53,19 @@ async def search_jobs(
     body: JobSearchRequest, account: CurrentAccount, db: DB, env: Env
 ) -> JobSearchResult:
     return await service.search(db, account, body, env.clock.now())
+
+
+@router.post(
+    "/jobs/by-number",
+    responses=_errors(401, 403),
+    dependencies=[Depends(require_valid_registration)],
+)
+@reads_only
+async def jobs_by_number(
+    body: JobNumberSearch, account: CurrentAccount, db: DB, env: Env
+) -> JobNumberResult:
+    """番号検索: up to 5 求人番号, separate from the condition search."""
+    return await service.by_numbers(db, account, body, env.clock.now())
 
 
 @router.get(

@@ -13,6 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api_client.job_models import (
     JOB_NUMBER_RE,
+    JobNumberResult,
+    JobNumberSearch,
     JobSearchRequest,
     JobSearchResult,
     JobSheet,
@@ -107,6 +109,20 @@ async def search(
     total, rows = await backend_for(db).search(db, plan(req), window)
     items = [card(p, today, registered) for p in rows]
     return JobSearchResult(total=total, page=req.page, per_page=req.per_page, items=items)
+
+
+async def by_numbers(
+    db: AsyncSession, account: Account, req: JobNumberSearch, now: datetime
+) -> JobNumberResult:
+    """番号検索: the open postings with these numbers, in the order asked."""
+    registered = await registered_searcher(db, account)
+    today = today_jst(now)
+    rows = await db.scalars(select(JobPosting).where(JobPosting.job_number.in_(req.job_numbers)))
+    found = {p.job_number: p for p in rows if status_of(p, today) == JobStatus.open}
+    return JobNumberResult(
+        items=[card(found[n], today, registered) for n in req.job_numbers if n in found],
+        not_found=[n for n in req.job_numbers if n not in found],
+    )
 
 
 async def sheet(db: AsyncSession, account: Account, job_number: str, now: datetime) -> JobSheet:

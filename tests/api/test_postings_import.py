@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from fastapi import FastAPI
+from pydantic import ValidationError
 
 from api_client.client import MyPageClient
 from api_client.job_models import JobSearchRequest
@@ -312,3 +313,11 @@ def test_every_code_level_token_is_exact() -> None:
         chain = {"cl" + a.code.lower() for a in tables.ancestors(code)}
         desired = tables.desired_job_of(code)
         assert toks == chain | {"dj" + desired, "dg" + desired[:2]}
+
+
+async def test_number_search_is_its_own_endpoint(seeker: MyPageClient) -> None:
+    res = await seeker.jobs_by_number(["27010-00012345", "１３０１０－０９９９９９９９", "13010-1"])
+    assert [c.job_number for c in res.items] == ["27010-00012345", "13010-09999999"]
+    assert res.not_found == ["13010-1"]
+    with pytest.raises(ValidationError):  # the client checks what the server would refuse
+        await seeker.jobs_by_number([f"13010-{n}" for n in range(6)])

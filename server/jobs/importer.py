@@ -108,6 +108,12 @@ _BOOLEANS = (
 )
 
 
+def _doc(row: Row) -> tuple[str, str, str]:
+    """The row's index columns (computed while parsing when it was, else now)."""
+    doc: tuple[str, str, str] | None = row.get("_doc")
+    return doc if doc is not None else index_document(row)
+
+
 def _connect(path: str) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None, timeout=60)
     conn.row_factory = sqlite3.Row
@@ -202,7 +208,7 @@ def _append(
                     posting_id, next_id = next_id, next_id + 1
                     new_rows.append(_db_values(row, posting_id))
                 if row["status"] == "open":
-                    docs.append((posting_id, *index_document(row)))
+                    docs.append((posting_id, *_doc(row)))
                     days[row["received_on"]] += 1
             conn.executemany(_INSERT, new_rows)
             conn.executemany(fts.INSERT_FTS, docs)
@@ -257,7 +263,7 @@ def _renumber(
             conn.executemany(_INSERT, [_db_values(row, n) for n, (_, row) in chunk])
             conn.executemany(
                 fts.INSERT_FTS,
-                [(n, *index_document(row)) for n, (_, row) in chunk if row["status"] == "open"],
+                [(n, *_doc(row)) for n, (_, row) in chunk if row["status"] == "open"],
             )
             if progress:
                 progress(i + len(chunk), len(everything), time.perf_counter() - t0)

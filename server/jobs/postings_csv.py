@@ -11,6 +11,8 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import multiprocessing
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -19,7 +21,7 @@ from typing import Any, TextIO
 from api_client.job_models import Feature
 from server.codes.tables import ancestors
 from server.jobs import sheet_fields
-from server.jobs.search.tokens import FEATURE_BITS
+from server.jobs.search.tokens import FEATURE_BITS, index_document
 from server.jobs.sheet_fields import FIELD_BY_LABEL, FIELDS, REQUIRED, Row
 
 MAX_FIELD_CHARS = 100_000
@@ -126,8 +128,10 @@ def _decoded(raw: bytes) -> str:
         ) from None
 
 
-def read_rows(raw: bytes) -> tuple[list[tuple[int, Row]], list[Problem]]:
-    """Every good row (with the line it starts on) and every problem of the bad ones."""
+def read_rows(raw: bytes, workers: int = 1) -> tuple[list[tuple[int, Row]], list[Problem]]:
+    """Every good row (with the line it starts on) and every problem of the bad ones.
+
+    With `workers` > 1, long files are parsed by that many processes."""
     text = _decoded(raw)
     if "\x00" in text:
         raise FileRefused("the file is not CSV text (it contains NUL bytes)")
@@ -149,9 +153,7 @@ def read_rows(raw: bytes) -> tuple[list[tuple[int, Row]], list[Problem]]:
         raise FileRefused("column given twice: " + "、".join(dupes))
     if missing := [r for r in REQUIRED if r not in labels]:
         raise FileRefused("required column missing: " + "、".join(missing))
-    order = [f for f in FIELDS if f.label in labels]
-    index = {h: i for i, h in enumerate(labels)}
-    good: list[tuple[int, Row]] = []
+    records: list[tuple[int, list[str]]] = []
     problems: list[Problem] = []
     line = reader.line_num + 1
     while True:
@@ -163,8 +165,34 @@ def read_rows(raw: bytes) -> tuple[list[tuple[int, Row]], list[Problem]]:
             problems.append(Problem(line, "", f"not CSV ({exc})"))
             break  # the reader cannot find the next row after a broken one
         start, line = line, reader.line_num + 1
-        if not any(v.strip() for v in values):
-            continue  # a blank line
+        if any(v.strip() for v in values):  # blank lines are skipped
+            records.append((start, values))
+    chunks = [(labels, records[i : i + CHUNK]) for i in range(0, len(records), CHUNK)]
+    if workers > 1 and len(chunks) > 1:
+        ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+        with ctx.Pool(workers) as pool:
+            parsed = pool.map(_parse_chunk, chunks)
+    else:
+        parsed = [_parse_chunk(c) for c in chunks]
+    good = [g for chunk_good, _ in parsed for g in chunk_good]
+    problems += [p for _, chunk_problems in parsed for p in chunk_problems]
+    return good, problems
+
+
+CHUNK = 2_000
+
+
+def _parse_chunk(
+    args: tuple[list[str], list[tuple[int, list[str]]]],
+) -> tuple[list[tuple[int, Row]], list[Problem]]:
+    """Rows and problems of some records; each good row also carries its index document
+    (`_doc`), the other costly part of loading, so worker processes can do both."""
+    labels, records = args
+    order = [f for f in FIELDS if f.label in labels]
+    index = {h: i for i, h in enumerate(labels)}
+    good: list[tuple[int, Row]] = []
+    problems: list[Problem] = []
+    for start, values in records:
         if len(values) != len(labels):
             problems.append(Problem(start, "", f"{len(values)} values for {len(labels)} columns"))
             continue
@@ -185,6 +213,7 @@ def read_rows(raw: bytes) -> tuple[list[tuple[int, Row]], list[Problem]]:
             problems.extend(row_problems)
             continue
         row["features"] = features_of(row["classification_code"])
+        row["_doc"] = index_document(row)
         good.append((start, row))
     return good, problems
 

@@ -246,7 +246,7 @@ def test_an_interrupted_import_leaves_whole_rows_and_a_consistent_index(
     out = tmp_path / "all.csv"
     assert _run("export-postings", str(out), "--database-url", f"sqlite+aiosqlite:///{source}") == 0
     monkeypatch.setattr(importer, "BATCH", 100)
-    real = importer.index_document
+    real = importer._doc
     calls = 0
 
     def failing(row: dict[str, Any]) -> tuple[str, str, str]:
@@ -256,14 +256,14 @@ def test_an_interrupted_import_leaves_whole_rows_and_a_consistent_index(
             raise KeyboardInterrupt
         return real(row)
 
-    monkeypatch.setattr(importer, "index_document", failing)
+    monkeypatch.setattr(importer, "_doc", failing)
     url = f"sqlite+aiosqlite:///{target}"
     with pytest.raises(KeyboardInterrupt):
         _run("import-postings", str(out), "--database-url", url, "--quiet")
     loaded = list(importer.export_rows(str(target)))
     assert len(loaded) == 100  # the first batch, whole
     _index_is_consistent(str(target))
-    monkeypatch.setattr(importer, "index_document", real)
+    monkeypatch.setattr(importer, "_doc", real)
     assert _run("import-postings", str(out), "--database-url", url, "--quiet") == 0
     assert len(list(importer.export_rows(str(target)))) > 290
     _index_is_consistent(str(target))

@@ -47,13 +47,13 @@ _ENUMS: Final[dict[str, tuple[str, str]]] = {
         "1. 事業所名等を含む求人情報を公開する",
         "1. Published with the employer's name",
     ),
-    "search.disclosure.without_company": (
-        "2. 事業所名等を含まない求人情報を公開する",
-        "2. Published without the employer's name",
-    ),
     "search.disclosure.seekers_only": (
-        "3. 求職者等に限定して事業所名等を含む求人情報を公開する",
-        "3. Employer's name shown to registered job seekers only",
+        "2. 求職者等に限定して事業所名等を含む求人情報を公開する",
+        "2. Employer's name shown to registered job seekers only",
+    ),
+    "search.disclosure.without_company": (
+        "3. 事業所名等を含まない求人情報を公開する",
+        "3. Published without the employer's name",
     ),
     # tags
     "search.tag.car_commute": ("マイカー通勤可", "Car commute OK"),

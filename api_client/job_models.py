@@ -130,6 +130,15 @@ class Feature(StrEnum):
     parenting = "parenting"  # 仕事と子育て両立求人
 
 
+class InsuranceItem(StrEnum):
+    """加入保険等 a search can ask for, each on its own."""
+
+    employment = "employment"  # 雇用
+    workers_comp = "workers_comp"  # 労災
+    health = "health"  # 健康
+    pension = "pension"  # 厚生
+
+
 class JobTag(StrEnum):
     """Short labels on a card (マイカー通勤可 …)."""
 
@@ -199,6 +208,7 @@ class JobSearchRequest(_In):
     work_styles: list[WorkStyle] = Field(default_factory=list, max_length=2)
     age: StrictInt | None = Field(default=None, ge=15, le=99, description="the seeker's age")
     age_unrestricted_only: StrictBool = Field(default=False, description="不問のみ")
+    age_limited_only: StrictBool = Field(default=False, description="不問をのぞく")
     places: list[PlaceSlot] = Field(default_factory=list, max_length=SLOTS)
     desired_jobs: list[DesiredJobSlot] = Field(default_factory=list, max_length=SLOTS)
     classifications: list[ClassificationCode] = Field(
@@ -213,15 +223,24 @@ class JobSearchRequest(_In):
     employer_number: str | None = Field(default=None, max_length=16)
     # --- detailed conditions
     wage_monthly_min: StrictInt | None = Field(default=None, ge=0, le=1_000_000, multiple_of=10_000)
+    wage_includes_allowances: StrictBool = Field(
+        default=True, description="手当・固定残業代を含む (false: compare the 基本給)"
+    )
     wage_hourly_min: StrictInt | None = Field(default=None, ge=0, le=5_000, multiple_of=50)
     bonus: StrictBool = False
     work_from: HalfHour | None = Field(default=None, description="start at or after")
     work_until: HalfHour | None = Field(default=None, description="end at or before")
     no_overtime: StrictBool = False
+    overtime_max: Literal[10, 20, 30, 45] | None = Field(
+        default=None, description="時間外労働 at most N hours a month on average (none counts)"
+    )
+    exclude_shift: StrictBool = Field(default=False, description="交替制（シフト制）をのぞく")
     weekends_off: StrictBool = Field(default=False, description="土日祝休み")
     weekly_two_days: WeeklyTwoDaysFilter | None = None
     annual_holidays_min: StrictInt | None = Field(default=None, ge=0, le=365, multiple_of=5)
     insurance: StrictBool = Field(default=False, description="雇用・労災・健康・厚生 all")
+    insurance_items: list[InsuranceItem] = Field(default_factory=list, max_length=4)
+    no_document_screening: StrictBool = Field(default=False, description="書類選考なし")
     no_transfer: StrictBool = False
     car_commute: StrictBool = False
     inexperienced_ok: StrictBool = False
@@ -273,6 +292,12 @@ class JobSearchRequest(_In):
                 "word_too_long", "A word has at most {max} characters.", {"max": MAX_WORD_CHARS}
             )
         return v
+
+    @model_validator(mode="after")
+    def _age_choice(self) -> JobSearchRequest:
+        if self.age_unrestricted_only and self.age_limited_only:
+            raise PydanticCustomError("age_choice", "Choose 不問のみ or 不問をのぞく, not both.")
+        return self
 
     @model_validator(mode="after")
     def _window(self) -> JobSearchRequest:

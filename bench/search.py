@@ -108,6 +108,16 @@ def query_mix(
             work_from="08:00",
             work_until="18:00",
         ),
+        "new form filters": lambda: req(
+            places=[{"prefecture": rng.choice(PREFS)}],
+            age_limited_only=rng.random() < 0.3,
+            wage_monthly_min=rng.choice([180_000, 200_000, 220_000]),
+            wage_includes_allowances=False,
+            overtime_max=rng.choice([10, 20, 30]),
+            exclude_shift=True,
+            insurance_items=rng.sample(["employment", "health", "pension"], 2),
+            no_document_screening=rng.random() < 0.5,
+        ),
         "job-number lookup": lambda: req(job_numbers=rng.sample(sample_numbers, 5)),
         "deep page": lambda: req(
             places=[{"prefecture": rng.choice(PREFS[:4])}], per_page=50, page=rng.randint(100, 200)

@@ -20,7 +20,7 @@ from server.jst import expiry_cutoff, is_working_day
 
 TODAY = date(2026, 5, 11)  # conftest.START in JST
 N_POSTINGS = 900
-SEED = 7
+SEED = 8
 
 
 def load(database_url: str) -> list[dict[str, Any]]:
@@ -101,11 +101,26 @@ def matches(p: dict[str, Any], r: JobSearchRequest, registered: bool = True) -> 
             return False
     if r.age_unrestricted_only and p["age_limit"] is not None:
         return False
+    if r.age_limited_only and p["age_limit"] is None:
+        return False
+    if r.overtime_max is not None and p["overtime_hours"] > r.overtime_max:
+        return False
+    if r.exclude_shift and p["shift"]:
+        return False
+    if r.no_document_screening and "書類選考" in p["selection_method"]:
+        return False
+    items = {
+        "employment": "ins_employment",
+        "workers_comp": "ins_workers_comp",
+        "health": "ins_health",
+        "pension": "ins_pension",
+    }
+    if any(not p[items[i]] for i in r.insurance_items):
+        return False
     if r.age is not None and p["age_limit"] is not None and p["age_limit"] < r.age:
         return False
-    if r.wage_monthly_min and (
-        p["wage_monthly_min"] is None or p["wage_monthly_min"] < r.wage_monthly_min
-    ):
+    monthly = p["wage_monthly_min"] if r.wage_includes_allowances else p["base_wage_min"]
+    if r.wage_monthly_min and (monthly is None or monthly < r.wage_monthly_min):
         return False
     if r.wage_hourly_min and (
         p["wage_hourly_min"] is None or p["wage_hourly_min"] < r.wage_hourly_min

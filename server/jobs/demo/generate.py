@@ -270,7 +270,7 @@ def _posting(rng: random.Random, k: int, received: date, c: Company) -> dict[str
         if two != WeeklyTwoDays.none
         else rng.randint(80, 100)
     )
-    overtime = 0 if rng.random() < 0.35 else rng.choice((5, 10, 10, 15, 20, 30))
+    overtime = 0 if rng.random() < 0.35 else rng.choice((5, 10, 10, 15, 20, 30, 40))
     age_limit = None if rng.random() < 0.78 else rng.choice((29, 35, 39, 44, 59, 64))
     inexperienced = rng.random() < 0.45
     licence_req = c.group in corpus.LICENCES and rng.random() < 0.6

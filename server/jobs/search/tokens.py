@@ -21,6 +21,7 @@ from typing import Any
 
 from api_client.job_models import (
     Feature,
+    InsuranceItem,
     JobSearchRequest,
     WeeklyTwoDays,
     WeeklyTwoDaysFilter,
@@ -77,6 +78,14 @@ class Threshold:
 
 WAGE_MONTHLY = Threshold("wm", 10_000, 150_000)
 WAGE_HOURLY = Threshold("wh", 50, 1_000)
+BASE_WAGE = Threshold("wb", 10_000, 150_000)  # 基本給 (a), when allowances are not counted
+OVERTIME_CAPS = (10, 20, 30, 45)
+INSURANCE_TOKENS = {
+    InsuranceItem.employment: "isemp",
+    InsuranceItem.workers_comp: "iswc",
+    InsuranceItem.health: "ishealth",
+    InsuranceItem.pension: "ispension",
+}
 ANNUAL_HOLIDAYS = Threshold("ah", 5, 90)
 AGE_LIMIT = Threshold("ag", 1, 15)
 DAY = 24 * 60
@@ -182,14 +191,23 @@ def facet_tokens(p: Mapping[str, Any]) -> list[str]:
         ("fhousing", p["housing"]),
         ("fchildcare", p["childcare"]),
         ("agelim", p["age_limit"] is not None),
+        ("fshift", p["shift"]),
+        ("fdocs", "書類選考" in p["selection_method"]),
+        ("isemp", p["ins_employment"]),
+        ("iswc", p["ins_workers_comp"]),
+        ("ishealth", p["ins_health"]),
+        ("ispension", p["ins_pension"]),
     )
     t.extend(name for name, on in flags if on)
     t.extend(f"em{n}" for n in EMPLOYEE_STEPS if p["employees"] >= n)
     t.extend(
         f"ft{f.value.replace('_', '')}" for f, bit in FEATURE_BITS.items() if p["features"] & bit
     )
+    t.extend(f"otle{c}" for c in OVERTIME_CAPS if p["overtime_hours"] <= c)
     if p["wage_monthly_min"] is not None:
         t.extend(WAGE_MONTHLY.emit(p["wage_monthly_min"]))
+    if p["base_wage_min"] is not None:
+        t.extend(BASE_WAGE.emit(p["base_wage_min"]))
     if p["wage_hourly_min"] is not None:
         t.extend(WAGE_HOURLY.emit(p["wage_hourly_min"]))
     t.extend(ANNUAL_HOLIDAYS.emit(p["annual_holidays"]))
@@ -268,11 +286,23 @@ def plan(req: JobSearchRequest) -> SearchPlan:
     )
     if req.age_unrestricted_only:
         excluded.append(("agelim", None))
+    elif req.age_limited_only:
+        clauses.append(("agelim",))
     elif req.age is not None:
         # Excluded: postings whose age limit is below the seeker's age (age ≥ 15 = floor).
         excluded.append(("agelim", AGE_LIMIT.want(req.age)[0]))
     if req.wage_monthly_min:
-        clauses.append(WAGE_MONTHLY.want(req.wage_monthly_min))
+        wage = WAGE_MONTHLY if req.wage_includes_allowances else BASE_WAGE
+        clauses.append(wage.want(req.wage_monthly_min))
+    if req.age_limited_only and req.age is not None:
+        excluded.append(("agelim", AGE_LIMIT.want(req.age)[0]))
+    if req.overtime_max is not None:
+        clauses.append((f"otle{req.overtime_max}",))
+    if req.exclude_shift:
+        excluded.append(("fshift", None))
+    if req.no_document_screening:
+        excluded.append(("fdocs", None))
+    clauses.extend((INSURANCE_TOKENS[i],) for i in dict.fromkeys(req.insurance_items))
     if req.wage_hourly_min:
         clauses.append(WAGE_HOURLY.want(req.wage_hourly_min))
     if req.annual_holidays_min:

@@ -1,7 +1,7 @@
 """jobs: the rest of the real 求人票 as a JSON object per posting
 
-Revision ID: 0007_job_sheet
-Revises: 0006_real_codes
+Revision ID: 0008_job_sheet
+Revises: 0007_real_codes
 Create Date: 2026-11-29 18:20:00.000000
 """
 
@@ -12,8 +12,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0007_job_sheet'
-down_revision: str | None = '0006_real_codes'
+revision: str = '0008_job_sheet'
+down_revision: str | None = '0007_real_codes'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """jobs: the real code tables (職業分類 細分類, 産業分類 01–99) and 公開範囲 numbered as the site
 
-Revision ID: 0006_real_codes
-Revises: 0005_open_days
+Revision ID: 0007_real_codes
+Revises: 0006_rate_limits
 Create Date: 2026-11-29 18:00:00.000000
 
 Postings made with the invented occupation table cannot be mapped to the real 職業分類, so the
@@ -31,8 +31,8 @@ _OPEN_DAYS = (
     " SELECT received_on, count(*) FROM job_postings WHERE status = 'open' GROUP BY received_on"
 )
 
-revision: str = '0006_real_codes'
-down_revision: str | None = '0005_open_days'
+revision: str = '0007_real_codes'
+down_revision: str | None = '0006_rate_limits'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -7,6 +7,7 @@
     └── APIStatusError            the server answered with an error body
         ├── <one class per ErrorCode>, e.g. InvalidCredentials, AccountLocked, SessionExpired
         └── ServerError           5xx
+            └── DatabaseUnavailable   503: the server's database is down; nothing was changed
 
 Domain errors are chosen by the server's `code`, not by the HTTP status, so a status change on
 the server side never turns a known error into an unknown one.
@@ -137,6 +138,11 @@ class ServerError(APIStatusError):
     pass
 
 
+class DatabaseUnavailable(ServerError):
+    """The server is up but cannot reach its database. The request changed nothing; the
+    same request may be sent again once the database is back (Retry-After says when)."""
+
+
 ERROR_CLASSES: dict[ErrorCode, type[APIStatusError]] = {
     ErrorCode.validation_error: ValidationFailed,
     ErrorCode.invalid_credentials: InvalidCredentials,
@@ -158,6 +164,7 @@ ERROR_CLASSES: dict[ErrorCode, type[APIStatusError]] = {
     ErrorCode.limit_reached: LimitReached,
     ErrorCode.conflict: Conflict,
     ErrorCode.internal_error: ServerError,
+    ErrorCode.database_unavailable: DatabaseUnavailable,
 }
 
 
@@ -170,7 +177,9 @@ def error_from_response(
     except ValueError:
         code = ErrorCode.internal_error if status_code >= 500 else ErrorCode.validation_error
         body = ErrorBody(code=code, message=f"HTTP {status_code}")
-    if status_code >= 500:
-        return ServerError(status_code, body, retry_after)
     cls = ERROR_CLASSES.get(body.code, APIStatusError)
+    if status_code >= 500:
+        # Every 5xx is a ServerError; a more specific one only when the code says so.
+        server_cls = cls if issubclass(cls, ServerError) else ServerError
+        return server_cls(status_code, body, retry_after)
     return cls(status_code, body, retry_after)

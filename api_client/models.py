@@ -55,6 +55,7 @@ class ErrorCode(StrEnum):
     limit_reached = "limit_reached"
     conflict = "conflict"
     internal_error = "internal_error"
+    database_unavailable = "database_unavailable"  # 503: nothing was changed; try again
 
 
 class FieldError(_Out):

@@ -272,7 +272,7 @@ def explain(exc: BaseException) -> Explained:
             params.setdefault("seconds", int(float(seconds) + 0.999))
         params.setdefault("seconds", "—")
         params.setdefault("limit", "—")
-        if isinstance(exc, errors.ServerError):
+        if isinstance(exc, errors.ServerError) and not isinstance(exc, errors.DatabaseUnavailable):
             code = "internal_error"
         message = t(f"error.{code}", **params) if has(f"error.{code}") else exc.body.message
         fields: dict[str, list[str]] = {}

@@ -10,6 +10,10 @@ prints a fresh アカウント作成コード for the counter to hand over.
 
     hellowork admin run-scheduled [--now 2026-05-16T09:00+09:00]
         特集求人 delivery (Saturdays, JST), lapse of registrations, retention purges
+
+    hellowork admin migrate
+        upgrade the database schema to this version (the upgrade step of a deployment whose
+        servers run with --no-migrate); safe to run while others start: it takes a lock
 """
 
 from __future__ import annotations
@@ -24,10 +28,10 @@ from typing import Any
 from server.accounts.service import InputError, create_seeker
 from server.accounts.validity import record_contact
 from server.clock import Clock, SystemClock
-from server.config import ConfigError, ServerSettings, load_secret
+from server.config import ConfigError, ServerSettings, load_secret, safe_url
 from server.context import ServiceEnv
 from server.db.engine import create_engine, create_sessionmaker, prepare_sqlite_dir
-from server.db.migrate import upgrade_to_head
+from server.db.migrate import head_revision, upgrade_to_head
 from server.errors import field_error
 from server.jobs import admin_postings
 from server.jst import JST
@@ -61,6 +65,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     rs.add_argument("--now", help="ISO date-time to run as (default: now); naive means JST")
     rs.add_argument("--database-url", dest="sub_database_url")
+    mg = sub.add_parser("migrate", help="upgrade the database schema to this version")
+    mg.add_argument("--database-url", dest="sub_database_url")
     # Commands of other domains register themselves, each with a `handler`.
     admin_postings.add_commands(sub)
     return p
@@ -170,6 +176,22 @@ async def _run_scheduled(settings: ServerSettings, args: argparse.Namespace) -> 
     return 0
 
 
+async def _migrate(settings: ServerSettings) -> int:
+    engine = create_engine(settings.database_url)
+    try:
+        prepare_sqlite_dir(settings.database_url)
+        before = await upgrade_to_head(engine)
+    finally:
+        await engine.dispose()
+    head = head_revision()
+    where = safe_url(settings.database_url)
+    if before == head:
+        print(f"{where}: schema already at {head}")
+    else:
+        print(f"{where}: schema migrated from {before or 'empty'} to {head}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -182,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
             return asyncio.run(_record_contact(settings, args))
         if args.command == "run-scheduled":
             return asyncio.run(_run_scheduled(settings, args))
+        if args.command == "migrate":
+            return asyncio.run(_migrate(settings))
     except ConfigError as exc:
         print(f"hellowork admin: {exc}", file=sys.stderr)
         return 2

@@ -19,9 +19,10 @@ from server.clock import Clock, SystemClock
 from server.config import ServerSettings, load_secret, safe_url
 from server.context import ServiceEnv
 from server.db.engine import create_engine, create_sessionmaker, prepare_sqlite_dir
-from server.db.migrate import startup_lock, upgrade_to_head
+from server.db.migrate import require_head, startup_lock, upgrade_to_head
 from server.demo import seed_demo
 from server.errors import install as install_error_handlers
+from server.health import router as health_router
 from server.jobs.favorites import router as favorites_router
 from server.jobs.routes import router as jobs_router
 from server.jobs.saved import router as saved_router
@@ -39,8 +40,15 @@ log = logging.getLogger("hellowork.server")
 
 
 def create_app(
-    settings: ServerSettings, *, clock: Clock | None = None, mailer: Mailer | None = None
+    settings: ServerSettings,
+    *,
+    clock: Clock | None = None,
+    mailer: Mailer | None = None,
+    prepared: bool = False,
 ) -> FastAPI:
+    """The app. `prepared`: the database was already migrated and seeded by the process
+    that starts us (`hellowork serve` does that once, before its workers start), so the
+    lifespan only connects; otherwise the lifespan prepares it (tests, embedded use)."""
     clock = clock or SystemClock()
     env = ServiceEnv(
         settings=settings,
@@ -48,7 +56,10 @@ def create_app(
         mailer=mailer or mailer_from_settings(settings),
         secret=load_secret(settings, create_if_missing=settings.embedded),
     )
-    engine = create_engine(settings.database_url)
+    pool: dict[str, int] = {}
+    if not settings.is_sqlite:
+        pool = {"pool_size": settings.db_pool_size, "max_overflow": settings.db_max_overflow}
+    engine = create_engine(settings.database_url, **pool)
     state = AppState(
         env=env,
         engine=engine,
@@ -59,7 +70,8 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        await startup(state)
+        if not prepared:
+            await startup(state)
         timer = SchedulerTimer(state) if settings.scheduler_enabled else None
         _app.state.scheduler = timer
         try:
@@ -85,6 +97,7 @@ def create_app(
     # Outermost: a body over the cap is refused before anything reads it.
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     install_openapi(app)
+    app.include_router(health_router)
     app.include_router(meta_router)
     app.include_router(auth_router)
     app.include_router(me_router)
@@ -107,12 +120,17 @@ def limits_from_settings(settings: ServerSettings) -> Limits:
 
 
 async def startup(state: AppState) -> None:
-    """Migrate to head, record the instance id, seed demo data when asked and empty."""
+    """Migrate to head (or, with `migrate` off, insist on it), record the instance id, seed
+    demo data when asked and empty. Raises DatabaseProblem / driver errors for a database
+    that cannot be used (server.db.problems words them)."""
     settings = state.env.settings
     prepare_sqlite_dir(settings.database_url)
     async with startup_lock(state.engine):  # workers starting together take turns
-        log.info("migrating database %s", safe_url(settings.database_url))
-        await upgrade_to_head(state.engine)
+        if settings.migrate:
+            log.info("migrating database %s", safe_url(settings.database_url))
+            await upgrade_to_head(state.engine)
+        else:
+            await require_head(state.engine)
         async with state.write_sessionmaker() as db:
             state.instance_id = await ensure_instance_id(db)
             if settings.seed_demo and await seed_demo(db, state.env):

@@ -84,6 +84,16 @@ class ServerSettings(BaseSettings):
     # any); from every other peer the header is ignored. Empty: the socket's peer is the client.
     forwarded_allow_ips: str = ""
 
+    # Start-up upgrades the schema to this version's head (under a lock, once however many
+    # processes start). False: refuse to start unless it is already there (deployments that
+    # migrate as a separate step: `hellowork admin migrate`).
+    migrate: bool = True
+    # PostgreSQL connections per server process: pool_size kept open, max_overflow more on
+    # demand. N workers hold up to N × (pool_size + max_overflow); keep that under the
+    # server's max_connections (100 by default) or put a pooler (PgBouncer) in front.
+    db_pool_size: int = Field(default=5, ge=1)
+    db_max_overflow: int = Field(default=10, ge=0)
+
     # The scheduled jobs (特集求人 delivery, lapse, purge) on a timer inside the server;
     # `hellowork serve` turns it on, tests and the admin CLI leave it off.
     scheduler_enabled: bool = False

@@ -20,6 +20,7 @@ from api_client.field_messages import REGISTRATION_FIELD_MESSAGES
 from api_client.models import ErrorBody, ErrorCode, FieldError
 from api_client.validation import Problem
 from server.body_limit import BodyTooLarge
+from server.db.problems import is_database_unavailable
 
 log = logging.getLogger("hellowork.server")
 
@@ -45,7 +46,11 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.limit_reached: "The limit has been reached.",
     ErrorCode.conflict: "The request conflicts with the current state.",
     ErrorCode.internal_error: "An internal error occurred.",
+    ErrorCode.database_unavailable: "The database cannot be reached. Nothing was changed; "
+    "try again shortly.",
 }
+# Sent with database_unavailable: a restarting database is usually back within seconds.
+DATABASE_RETRY_AFTER_S = 2
 
 FIELD_MESSAGES: dict[str, str] = {
     "required": "This field is required.",
@@ -215,7 +220,9 @@ async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
 
 
 class CatchAllMiddleware:
-    """Answers unexpected exceptions with a 500 `ErrorBody` carrying a trace id.
+    """Answers unexpected exceptions with a 500 `ErrorBody` carrying a trace id, and a lost
+    database with 503 `database_unavailable` (the request's transaction did not commit, so
+    nothing it did was kept).
 
     The log line has the trace id and the traceback, never the request body or headers.
     """
@@ -237,8 +244,24 @@ class CatchAllMiddleware:
 
         try:
             await self.app(scope, receive, tracking_send)
-        except Exception:
+        except Exception as exc:
             trace_id = secrets.token_hex(8)
+            if is_database_unavailable(exc) and not started:
+                log.warning(
+                    "database unavailable trace_id=%s method=%s path=%s: %s",
+                    trace_id,
+                    scope.get("method"),
+                    scope.get("path"),
+                    type(exc).__name__,
+                )
+                unavailable = ErrorBody(
+                    code=ErrorCode.database_unavailable,
+                    message=MESSAGES[ErrorCode.database_unavailable],
+                    params={"trace_id": trace_id},
+                )
+                headers = {"Retry-After": str(DATABASE_RETRY_AFTER_S)}
+                await error_response(503, unavailable, headers)(scope, receive, send)
+                return
             log.exception(
                 "unhandled error trace_id=%s method=%s path=%s",
                 trace_id,

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api_client.models import API_PREFIX, ServerMeta
 from server import __version__
+from server.db.engine import get_session
 from server.db.upsert import insert_or_ignore
 from server.meta_models import InstanceSetting
 from server.state import AppState, app_state
@@ -37,7 +38,12 @@ async def ensure_instance_id(db: AsyncSession) -> str:
 
 
 @router.get("/meta")
-async def meta(state: Annotated[AppState, Depends(app_state)]) -> ServerMeta:
+async def meta(
+    state: Annotated[AppState, Depends(app_state)],
+    db: Annotated[AsyncSession, Depends(get_session)],
+) -> ServerMeta:
+    if not state.instance_id:  # a worker of `serve --workers N` reads it on first use
+        state.instance_id = await ensure_instance_id(db)
     settings = state.env.settings
     return ServerMeta(
         instance_id=state.instance_id,

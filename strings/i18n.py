@@ -386,6 +386,10 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "サーバーでエラーが発生しました。しばらくしてからもう一度お試しください。",
         "The server had an error. Please try again shortly.",
     ),
+    "error.database_unavailable": (
+        "データベースに接続できません。変更は保存されていません。しばらくしてからもう一度お試しください。",
+        "The server cannot reach its database. Nothing was changed; please try again shortly.",
+    ),
     "error.transport": (
         "サーバーに接続できませんでした。通信環境を確認してもう一度お試しください。",
         "Could not reach the server. Check the connection and try again.",

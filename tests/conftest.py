@@ -328,19 +328,71 @@ def _pg_bin(name: str) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
+@dataclass
 class PgCluster:
+    """A running throwaway cluster; fault tests stop and start it with pg_ctl."""
+
     host: str
     port: int
     user: str
+    password: str | None = None
+    data: Path | None = None
+    root: Path | None = None
+    prefix: tuple[str, ...] = ()
 
     def url(self, database: str) -> str:
-        return f"postgresql+asyncpg://{self.user}@{self.host}:{self.port}/{database}"
+        auth = f"{self.user}:{self.password}" if self.password else self.user
+        return f"postgresql+asyncpg://{auth}@{self.host}:{self.port}/{database}"
+
+    def _pg_ctl(self, *args: str) -> None:
+        pg_ctl = _pg_bin("pg_ctl")
+        assert pg_ctl is not None and self.data is not None
+        subprocess.run(
+            [*self.prefix, pg_ctl, "-D", str(self.data), *args], check=True, capture_output=True
+        )
+
+    def start(self) -> None:
+        """Start and wait until it accepts connections (pg_ctl -w)."""
+        assert self.root is not None
+        options = (
+            f"-p {self.port} -k {self.root / 'sock'} -c listen_addresses={self.host} -c fsync=off"
+        )
+        self._pg_ctl("-l", str(self.root / "log"), "-w", "-o", options, "start")
+
+    def running(self) -> bool:
+        pg_ctl = _pg_bin("pg_ctl")
+        assert pg_ctl is not None and self.data is not None
+        status = subprocess.run(
+            [*self.prefix, pg_ctl, "-D", str(self.data), "status"], capture_output=True
+        )
+        return status.returncode == 0
+
+    def stop(self, mode: str = "fast") -> None:
+        """Stop and wait until it is down. `fast` ends sessions (rolling back their open
+        transactions); `immediate` is a crash."""
+        self._pg_ctl("-m", mode, "-w", "stop")
+
+    async def create_database(self) -> str:
+        import asyncpg
+
+        name = f"hw_{secrets.token_hex(6)}"
+        conn = await asyncpg.connect(
+            host=self.host,
+            port=self.port,
+            user=self.user,
+            password=self.password,
+            database="postgres",
+        )
+        try:
+            await conn.execute(f'CREATE DATABASE "{name}"')
+        finally:
+            await conn.close()
+        return self.url(name)
 
 
-@pytest.fixture(scope="session")
-def pg_cluster() -> Iterator[PgCluster]:
-    """A throwaway cluster (initdb + pg_ctl) on a temp dir and a free port.
+def start_pg_cluster(password: str | None = None) -> PgCluster:
+    """initdb + pg_ctl start on a temp dir and a free port. With `password`, TCP logins need
+    it (scram-sha-256) — for tests of wrong credentials; otherwise everything is trusted.
 
     initdb refuses to run as root, so as root the cluster belongs to the `postgres` OS user.
     Missing binaries skip locally but fail in CI (CI=true), where they must exist.
@@ -351,50 +403,55 @@ def pg_cluster() -> Iterator[PgCluster]:
             pytest.fail("PostgreSQL binaries (initdb, pg_ctl) are required in CI")
         pytest.skip("PostgreSQL binaries (initdb, pg_ctl) not installed")
     root = Path(tempfile.mkdtemp(prefix="hellowork-pg-"))
-    data, sockets = root / "data", root / "sock"
+    data = root / "data"
     prefix: list[str] = []
     if os.geteuid() == 0:
         runuser = shutil.which("runuser")
         assert runuser, "running as root needs runuser to drop to the postgres user"
         prefix = [runuser, "-u", "postgres", "--"]
         shutil.chown(root, "postgres", "postgres")
-    port = free_port()
 
     def run(*cmd: str) -> None:
         subprocess.run([*prefix, *cmd], check=True, capture_output=True)
 
-    run("mkdir", "-p", str(sockets))
-    run(initdb, "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync")
-    run(
-        pg_ctl,
-        "-D",
-        str(data),
-        "-l",
-        str(root / "log"),
-        "-w",
-        "-o",
-        f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off",
-        "start",
+    run("mkdir", "-p", str(root / "sock"))
+    auth = ["-A", "trust"]
+    if password is not None:
+        pwfile = root / "pw"
+        pwfile.write_text(password + "\n")
+        if prefix:
+            shutil.chown(pwfile, "postgres", "postgres")
+        auth = ["--auth-local=trust", "--auth-host=scram-sha-256", f"--pwfile={pwfile}"]
+    run(initdb, "-D", str(data), "-U", "postgres", *auth, "-E", "UTF8", "--no-sync")
+    cluster = PgCluster("127.0.0.1", free_port(), "postgres", password, data, root, tuple(prefix))
+    cluster.start()
+    return cluster
+
+
+def remove_pg_cluster(cluster: PgCluster) -> None:
+    pg_ctl = _pg_bin("pg_ctl")
+    assert pg_ctl is not None
+    subprocess.run(
+        [*cluster.prefix, pg_ctl, "-D", str(cluster.data), "-m", "immediate", "-w", "stop"],
+        capture_output=True,
     )
+    if cluster.root is not None:
+        shutil.rmtree(cluster.root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[PgCluster]:
+    """The session's throwaway cluster (trust authentication). Never stopped by a test:
+    fault tests use their own (tests/faults)."""
+    cluster = start_pg_cluster()
     try:
-        yield PgCluster("127.0.0.1", port, "postgres")
+        yield cluster
     finally:
-        subprocess.run([*prefix, pg_ctl, "-D", str(data), "-m", "immediate", "-w", "stop"])
-        shutil.rmtree(root, ignore_errors=True)
+        remove_pg_cluster(cluster)
 
 
 async def _create_pg_database(pg_cluster: PgCluster) -> str:
-    import asyncpg
-
-    name = f"hw_{secrets.token_hex(6)}"
-    conn = await asyncpg.connect(
-        host=pg_cluster.host, port=pg_cluster.port, user=pg_cluster.user, database="postgres"
-    )
-    try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-    return pg_cluster.url(name)
+    return await pg_cluster.create_database()
 
 
 @pytest.fixture
@@ -422,3 +479,24 @@ async def any_app(
     settings = make_settings(any_database_url, outbox, tmp_path)
     async for running in started(create_app(settings, clock=clock)):
         yield running
+
+
+FAULT_CLUSTER_PASSWORD = "pw-" + secrets.token_hex(8)  # tests check it is never printed
+
+
+@pytest.fixture(scope="session")
+def _fault_cluster() -> Iterator[PgCluster]:
+    cluster = start_pg_cluster(password=FAULT_CLUSTER_PASSWORD)
+    try:
+        yield cluster
+    finally:
+        remove_pg_cluster(cluster)
+
+
+@pytest.fixture
+def fault_cluster(_fault_cluster: PgCluster) -> Iterator[PgCluster]:
+    """A cluster of its own (password logins) that the test may stop and start; it is
+    running again after every test, whatever the test did."""
+    yield _fault_cluster
+    if not _fault_cluster.running():
+        _fault_cluster.start()

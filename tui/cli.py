@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -25,14 +25,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args and args[0] == "admin":
         from server.admin import main as admin_main
 
-        return int(admin_main(args[1:]) or 0)
+        return _database_command("admin", admin_main, args[1:])
     if args and args[0] == "mail":
         return mail_main(args[1:])
     if args and args[0] == "demo-data":
         from server.jobs.demo.cli import main as demo_data_main
 
-        return int(demo_data_main(args[1:]) or 0)
+        return _database_command("demo-data", demo_data_main, args[1:])
     return tui_main(args)
+
+
+def _database_command(name: str, run: Callable[[list[str]], int], argv: list[str]) -> int:
+    """Run a server subcommand; a database it cannot use is one line on stderr and exit
+    status 1, not a traceback (the URL is shown without its password)."""
+    try:
+        return int(run(argv) or 0)
+    except Exception as exc:
+        from server.db.problems import database_url_of, describe_database_error
+
+        line = describe_database_error(exc, database_url_of(argv))
+        if line is None:
+            raise
+        print(f"hellowork {name}: {line}", file=sys.stderr)
+        return 1
 
 
 def _tui_parser() -> argparse.ArgumentParser:

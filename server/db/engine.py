@@ -28,6 +28,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from server.db.problems import DatabaseProblem
+
 SQLITE_BUSY_TIMEOUT_MS = 5000
 SQLITE_IMMEDIATE = "hellowork_sqlite_immediate"
 _READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -49,9 +51,18 @@ def prepare_sqlite_dir(url: str) -> None:
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return
     path = Path(parsed.database)
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with contextlib.suppress(FileExistsError):
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with contextlib.suppress(FileExistsError):
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except (FileExistsError, NotADirectoryError) as exc:
+        raise DatabaseProblem(
+            f"the folder of the SQLite database, {path.parent}, is a file (or is under one)"
+        ) from exc
+    except OSError as exc:
+        raise DatabaseProblem(
+            f"cannot create the SQLite database {path}: {exc.strerror or type(exc).__name__}"
+        ) from exc
     for suffix in SQLITE_FILE_SUFFIXES:
         companion = path.with_name(path.name + suffix)
         try:
@@ -61,8 +72,17 @@ def prepare_sqlite_dir(url: str) -> None:
             continue
 
 
+PG_CONNECT_TIMEOUT_S = 5.0
+
+
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     # hide_parameters: SQL errors in logs never carry hashes, e-mails or other values.
+    if make_url(url).get_backend_name() == "postgresql":
+        # A database that restarted leaves dead connections in the pool: test each one as
+        # it is taken (one round trip) so no request fails on them, and give up connecting
+        # after a few seconds instead of asyncpg's default minute.
+        kwargs.setdefault("pool_pre_ping", True)
+        kwargs.setdefault("connect_args", {"timeout": PG_CONNECT_TIMEOUT_S})
     engine = create_async_engine(url, hide_parameters=True, **kwargs)
     if make_url(url).get_backend_name() == "sqlite":
         _configure_sqlite(engine)

@@ -11,6 +11,7 @@ from server.jobs import models as jobs_models
 from server.jobs import saved_models as saved_jobs_models
 from server.notices import models as notices_models
 from server.registration import models as registration_models
+from server.scheduler import models as scheduler_models
 
 metadata = Base.metadata
 
@@ -24,4 +25,5 @@ __all__ = [
     "ratelimit_models",
     "registration_models",
     "saved_jobs_models",
+    "scheduler_models",
 ]

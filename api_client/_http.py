@@ -39,7 +39,11 @@ class Timeouts:
 class RetryPolicy:
     """Capped exponential backoff with full jitter, honouring Retry-After.
 
-    Applied only to requests marked safe (reads); never to login, OTP or password reset.
+    Applied to requests marked safe (reads, and writes that may be repeated without effect),
+    and to any request whose connection could not even be opened (it never left this
+    machine, so sending it again cannot do anything twice). Never to a login, OTP or
+    password reset that may have reached the server: a timeout or a reset connection after
+    sending leaves its outcome unknown, so the caller gets a typed error to explain.
     """
 
     max_retries: int = 2
@@ -125,14 +129,23 @@ class HttpSession:
         """
         attempt = 0
         while True:
+            unsent = False  # True when the request certainly never reached the server
             try:
                 response = await self._client.request(
                     method, path, json=json, params=params, headers=headers
                 )
-            except httpx.TimeoutException as exc:
-                error: TransportError = RequestTimeout(f"{method} {path}: timed out")
+            except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+                unsent = True
+                error: TransportError = (
+                    ServerUnreachable(f"{method} {path}: {type(exc).__name__}")
+                    if isinstance(exc, httpx.ConnectError)
+                    else RequestTimeout(f"{method} {path}: timed out connecting")
+                )
                 cause: BaseException = exc
-            except httpx.TransportError as exc:
+            except httpx.TimeoutException as exc:
+                error = RequestTimeout(f"{method} {path}: timed out")
+                cause = exc
+            except httpx.TransportError as exc:  # reset, closed mid-response, protocol error
                 error = ServerUnreachable(f"{method} {path}: {type(exc).__name__}")
                 cause = exc
             else:
@@ -140,6 +153,9 @@ class HttpSession:
                     if response.status_code == 204 or not response.content:
                         return None
                     return response.json()
+                if attempt > 0 and method == "DELETE" and response.status_code == 404:
+                    # An earlier attempt deleted it and only its answer was lost: done.
+                    return None
                 api_error = self._status_error(response)
                 if (
                     safe
@@ -150,7 +166,7 @@ class HttpSession:
                     attempt += 1
                     continue
                 raise api_error
-            if safe and attempt < self._retry.max_retries:
+            if (safe or unsent) and attempt < self._retry.max_retries:
                 await self._sleep(self._retry.delay(attempt, None))
                 attempt += 1
                 continue

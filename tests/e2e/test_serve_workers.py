@@ -8,99 +8,21 @@ it needs (the timeout only turns a hang into a failure)."""
 from __future__ import annotations
 
 import os
-import queue
 import re
 import signal
 import subprocess
 import sys
-import threading
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
 import pytest
 
 from server.demo import DEMO_EMAIL
-from tests.conftest import TEST_SECRET, free_port
+from tests.conftest import TEST_SECRET
+from tests.e2e.serve_support import HANG, ROOT, RUN_CLI, ServerProcess
 
 pytestmark = pytest.mark.e2e
-
-ROOT = Path(__file__).resolve().parents[2]
-RUN_CLI = "import sys; from tui.cli import main; sys.exit(main())"
-HANG = 180.0  # seconds before a missing log line counts as a hang (not a speed limit)
-
-
-@dataclass
-class ServerProcess:
-    proc: subprocess.Popen[str]
-    port: int
-    lines: queue.Queue[str] = field(default_factory=queue.Queue)
-    seen: list[str] = field(default_factory=list)
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def wait_for(self, predicate: Callable[[str], bool], count: int = 1) -> list[str]:
-        """Block until `count` log lines (seen so far or new) satisfy `predicate`."""
-        while len(hits := [line for line in self.seen if predicate(line)]) < count:
-            try:
-                self.seen.append(self.lines.get(timeout=HANG))
-            except queue.Empty:
-                pytest.fail(f"server log line never came; log so far:\n{''.join(self.seen)}")
-        return hits
-
-
-def _pump(stream: object, sink: queue.Queue[str]) -> None:
-    for line in iter(stream.readline, ""):  # type: ignore[attr-defined]
-        sink.put(line)
-
-
-@pytest.fixture
-def serve_workers(tmp_path: Path) -> Iterator[Callable[..., ServerProcess]]:
-    started: list[ServerProcess] = []
-
-    def start(database_url: str, *extra: str, env: dict[str, str] | None = None) -> ServerProcess:
-        port = free_port()
-        base = {k: v for k, v in os.environ.items() if not k.startswith("HELLOWORK_")}
-        base |= {"HELLOWORK_SECRET_KEY": TEST_SECRET, "HELLOWORK_DEMO_JOBS": "0", **(env or {})}
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-c",
-                RUN_CLI,
-                "serve",
-                "--workers",
-                "2",
-                "--port",
-                str(port),
-                "--database-url",
-                database_url,
-                "--maildir",
-                str(tmp_path / "outbox"),
-                "--data-dir",
-                str(tmp_path / "data"),
-                "--seed-demo",
-                *extra,
-            ],
-            cwd=ROOT,
-            env=base,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        server = ServerProcess(proc, port)
-        threading.Thread(target=_pump, args=(proc.stdout, server.lines), daemon=True).start()
-        started.append(server)
-        return server
-
-    yield start
-    for server in started:
-        if server.proc.poll() is None:
-            server.proc.kill()
-        server.proc.wait(timeout=60)
 
 
 def _worker_of(client: httpx.Client) -> str:
@@ -128,7 +50,7 @@ def _one_client_per_worker(base_url: str) -> dict[str, httpx.Client]:
 
 def _exercise(server: ServerProcess) -> None:
     # Both workers finished start-up and each ticked its scheduler once.
-    server.wait_for(lambda line: "Application startup complete" in line, count=2)
+    server.wait_started(workers=2)
     ticks = server.wait_for(lambda line: "hellowork.scheduler" in line, count=2)
     pids = {re.search(r"\[(\d+)\]", line).group(1) for line in ticks}  # type: ignore[union-attr]
     assert len(pids) == 2, ticks  # one line from each worker ...
@@ -163,13 +85,13 @@ def _exercise(server: ServerProcess) -> None:
 
 @pytest.mark.postgres
 def test_two_workers_on_postgres(
-    serve_workers: Callable[..., ServerProcess], pg_database_url: str
+    serve_process: Callable[..., ServerProcess], pg_database_url: str
 ) -> None:
-    _exercise(serve_workers(pg_database_url))
+    _exercise(serve_process(pg_database_url, "--workers", "2"))
 
 
-def test_two_workers_on_sqlite(serve_workers: Callable[..., ServerProcess], tmp_path: Path) -> None:
-    _exercise(serve_workers(f"sqlite+aiosqlite:///{tmp_path / 'hellowork.db'}"))
+def test_two_workers_on_sqlite(serve_process: Callable[..., ServerProcess], tmp_path: Path) -> None:
+    _exercise(serve_process(f"sqlite+aiosqlite:///{tmp_path / 'hellowork.db'}", "--workers", "2"))
 
 
 def test_refuses_workers_it_cannot_share(tmp_path: Path) -> None:

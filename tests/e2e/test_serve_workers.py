@@ -48,7 +48,7 @@ def _one_client_per_worker(base_url: str) -> dict[str, httpx.Client]:
     pytest.fail(f"200 connections all went to the workers {sorted(clients)}")
 
 
-def _exercise(server: ServerProcess) -> None:
+def _exercise(server: ServerProcess, *, kill_a_worker: bool = False) -> None:
     # Both workers finished start-up and each ticked its scheduler once.
     server.wait_started(workers=2)
     ticks = server.wait_for(lambda line: "hellowork.scheduler" in line, count=2)
@@ -77,6 +77,14 @@ def _exercise(server: ServerProcess) -> None:
         for client in clients.values():
             client.close()
 
+    if kill_a_worker:  # the supervisor replaces a worker that dies; the port keeps serving
+        os.kill(int(sorted(pids)[0]), signal.SIGKILL)
+        server.wait_started(workers=3)  # the replacement finished its start-up
+        replaced = _one_client_per_worker(server.base_url)
+        for client in replaced.values():
+            client.close()
+        assert len(set(replaced) & set(clients)) == 1  # one old worker, one new
+
     server.proc.send_signal(signal.SIGTERM)
     assert server.proc.wait(timeout=HANG) == 0
     with pytest.raises(httpx.ConnectError):
@@ -87,7 +95,7 @@ def _exercise(server: ServerProcess) -> None:
 def test_two_workers_on_postgres(
     serve_process: Callable[..., ServerProcess], pg_database_url: str
 ) -> None:
-    _exercise(serve_process(pg_database_url, "--workers", "2"))
+    _exercise(serve_process(pg_database_url, "--workers", "2"), kill_a_worker=True)
 
 
 def test_two_workers_on_sqlite(serve_process: Callable[..., ServerProcess], tmp_path: Path) -> None:

@@ -5,8 +5,12 @@ and `demo-data`, against a real PostgreSQL cluster that wants a password."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import io
 import os
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,17 +23,23 @@ ROOT = Path(__file__).resolve().parents[2]
 RUN_CLI = "import sys; from tui.cli import main; sys.exit(main())"
 
 
+_IN_PROCESS = threading.Lock()  # one at a time: they share sys.stdout and os.environ
+
+
 async def _hellowork(*argv: str, data_dir: Path) -> tuple[int, str]:
-    """Run the real console entry in a process of its own; (exit status, stdout+stderr)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("HELLOWORK_")}
-    env |= {"HELLOWORK_SECRET_KEY": TEST_SECRET, "HELLOWORK_HOME": str(data_dir)}
+    """Run the console entry; (exit status, stdout+stderr). `serve` runs in a process of its
+    own (it configures logging); the others in this one (no interpreter start-up to pay)."""
+    env = {"HELLOWORK_SECRET_KEY": TEST_SECRET, "HELLOWORK_HOME": str(data_dir)}
+    if argv[0] != "serve":
+        return await asyncio.to_thread(_in_process, list(argv), env)
+    base = {k: v for k, v in os.environ.items() if not k.startswith("HELLOWORK_")}
     proc = await asyncio.create_subprocess_exec(
         sys.executable,
         "-c",
         RUN_CLI,
         *argv,
         cwd=ROOT,
-        env=env,
+        env=base | env,
         stdin=asyncio.subprocess.DEVNULL,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.STDOUT,
@@ -37,6 +47,34 @@ async def _hellowork(*argv: str, data_dir: Path) -> tuple[int, str]:
     out, _ = await proc.communicate()
     assert proc.returncode is not None
     return proc.returncode, out.decode()
+
+
+def _in_process(argv: list[str], env: dict[str, str]) -> tuple[int, str]:
+    from tui.cli import main
+
+    with _IN_PROCESS:
+        return _run_here(main, argv, env)
+
+
+def _run_here(
+    main: Callable[[list[str]], int], argv: list[str], env: dict[str, str]
+) -> tuple[int, str]:
+    saved = {k: v for k, v in os.environ.items() if k.startswith("HELLOWORK_")}
+    for key in saved:
+        del os.environ[key]
+    os.environ.update(env)
+    out = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+            try:
+                rc = main(argv)
+            except SystemExit as exc:  # argparse
+                rc = int(exc.code or 0)
+    finally:
+        for key in env:
+            del os.environ[key]
+        os.environ.update(saved)
+    return rc, out.getvalue()
 
 
 def _one_clear_line(rc: int, out: str, command: str, *expected: str) -> None:

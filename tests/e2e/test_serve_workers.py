@@ -1,6 +1,7 @@
 """`hellowork serve --workers 2`, a real process tree on one port, on PostgreSQL and SQLite:
-both workers answer, the scheduled jobs run once (not twice), the lockout counter is one
-counter whichever worker a guess lands on, and SIGTERM stops everything.
+both workers answer, the scheduled jobs run once (not twice), the lockout counter and the
+login rate limit are one counter whichever worker a request lands on, a killed worker is
+replaced, and SIGTERM stops everything.
 
 Nothing here waits on time: the test reads the server's log lines and waits for the ones
 it needs (the timeout only turns a hang into a failure)."""
@@ -23,6 +24,9 @@ from tests.conftest import TEST_SECRET
 from tests.e2e.serve_support import HANG, ROOT, RUN_CLI, ServerProcess
 
 pytestmark = pytest.mark.e2e
+
+LOGIN_LIMIT = 12  # HELLOWORK_LOGIN_RATE_LIMIT for these servers: logins per address
+LIMITS = {"HELLOWORK_LOGIN_RATE_LIMIT": str(LOGIN_LIMIT)}
 
 
 def _worker_of(client: httpx.Client) -> str:
@@ -72,6 +76,18 @@ def _exercise(server: ServerProcess, *, kill_a_worker: bool = False) -> None:
         assert codes == ["invalid_credentials"] * 4 + ["account_locked"]
         assert a.post("/api/v1/auth/login", json=wrong).json()["code"] == "account_locked"
         assert b.post("/api/v1/auth/login", json=wrong).json()["code"] == "account_locked"
+        # The per-address login limit is one budget too: alternate guesses (unknown
+        # addresses now) until one is refused. Per-worker counters would allow 2 × LIMIT.
+        answered = len(codes) + 2
+        for i in range(2 * LOGIN_LIMIT):
+            ghost = {"email": f"ghost{i}@example.jp", "password": "Wrong#pass123"}
+            res = (a if i % 2 else b).post("/api/v1/auth/login", json=ghost)
+            if res.status_code == 429:
+                break
+            answered += 1
+        assert answered == LOGIN_LIMIT
+        for client in (a, b):  # refused on both workers now
+            assert client.post("/api/v1/auth/login", json=wrong).status_code == 429
         assert {_worker_of(a), _worker_of(b)} == set(clients)  # still one per worker
     finally:
         for client in clients.values():
@@ -95,11 +111,13 @@ def _exercise(server: ServerProcess, *, kill_a_worker: bool = False) -> None:
 def test_two_workers_on_postgres(
     serve_process: Callable[..., ServerProcess], pg_database_url: str
 ) -> None:
-    _exercise(serve_process(pg_database_url, "--workers", "2"), kill_a_worker=True)
+    server = serve_process(pg_database_url, "--workers", "2", env=LIMITS)
+    _exercise(server, kill_a_worker=True)
 
 
 def test_two_workers_on_sqlite(serve_process: Callable[..., ServerProcess], tmp_path: Path) -> None:
-    _exercise(serve_process(f"sqlite+aiosqlite:///{tmp_path / 'hellowork.db'}", "--workers", "2"))
+    url = f"sqlite+aiosqlite:///{tmp_path / 'hellowork.db'}"
+    _exercise(serve_process(url, "--workers", "2", env=LIMITS))
 
 
 def test_refuses_workers_it_cannot_share(tmp_path: Path) -> None:

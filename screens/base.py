@@ -75,7 +75,7 @@ class Services(Protocol):
 
     def session_lost(self, retry: Callable[[], object] | None = None) -> None: ...
 
-    def open_mailbox(self) -> None: ...
+    def open_mailbox(self, addresses: Sequence[str] = ()) -> None: ...
 
 
 def localise_bindings(node: DOMNode, *, refresh: bool = True) -> None:
@@ -102,15 +102,38 @@ class Localised:
         """Set every text of the screen from the catalogue. Override in screens."""
 
 
-class BaseScreen(Screen[None], Localised):
+class MailboxAccess:
+    """What screens and dialogs share: the app's services, and the built-in mailbox key
+    (Ctrl+O) of the sign-in screens."""
+
+    @property
+    def services(self) -> Services:
+        return cast(Services, cast(Screen[object], self).app)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # No mailbox key where there is no mailbox (kiosk, remote server): hidden and inert.
+        if action == "mailbox":
+            return self.services.mailbox_dir is not None
+        return True
+
+    def mail_addresses(self) -> list[str]:
+        """Whose mail the mailbox may show from here: the address being signed in, reset or
+        registered (an `email` attribute, the e-mail fields), and the signed-in user's."""
+        found = [getattr(self, "email", None), self.services.signed_in_email]
+        screen = cast(Screen[object], self)
+        for field_id in ("#field-email", "#field-new_email"):
+            found += [f.value for f in screen.query(field_id).results(Field)]
+        return [a.strip() for a in found if isinstance(a, str) and a.strip()]
+
+    def action_mailbox(self) -> None:
+        self.services.open_mailbox(self.mail_addresses())
+
+
+class BaseScreen(MailboxAccess, Screen[None], Localised):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._resumed_once = False
         localise_bindings(self, refresh=False)
-
-    @property
-    def services(self) -> Services:
-        return cast(Services, self.app)
 
     def on_mount(self) -> None:
         # Textual runs the on_mount of every class in the MRO, subclass first, so screens
@@ -139,14 +162,10 @@ class BaseScreen(Screen[None], Localised):
             field_widget.rebuild_messages()
 
 
-class BaseModal(ModalScreen[R], Localised):
+class BaseModal(MailboxAccess, ModalScreen[R], Localised):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         localise_bindings(self, refresh=False)
-
-    @property
-    def services(self) -> Services:
-        return cast(Services, self.app)
 
     def on_mount(self) -> None:
         self.apply_language()

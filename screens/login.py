@@ -123,9 +123,6 @@ class LoginScreen(BaseScreen):
         email = normalise_email(self.query_one("#field-email", Field).value).value
         self.app.push_screen(ResetRequestScreen(email=email))
 
-    def action_mailbox(self) -> None:
-        self.services.open_mailbox()
-
     def action_open_account(self, mode: str) -> None:
         from screens.open_account import OpenAccountScreen
 

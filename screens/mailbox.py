@@ -1,11 +1,14 @@
 """The built-in server's outbox: what it "sent" (OTP, 認証キー), newest first.
 
-Only in embedded mode, so a new user can finish sign-in without a real mail server.
+Only in embedded mode, so a new user can finish sign-in without a real mail server; never in
+kiosk mode; and only the mail to the addresses of the screen it was opened from (the one
+being signed in, reset or registered), not everyone's who used this machine.
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -16,6 +19,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from api_client.validation import email_key
 from screens.base import BaseScreen, MessageLine
 from screens.timefmt import format_jst
 from strings.i18n import t
@@ -31,9 +35,10 @@ class MailboxScreen(BaseScreen):
         Binding("f5", "reload", "Reload", id="key.refresh"),
     ]
 
-    def __init__(self, maildir: Path) -> None:
+    def __init__(self, maildir: Path, addresses: Sequence[str] = ()) -> None:
         super().__init__()
         self.maildir = maildir
+        self.addresses = frozenset(email_key(a) for a in addresses)
         self.messages: list[OutboxMessage] = []
 
     def compose(self) -> ComposeResult:
@@ -67,10 +72,14 @@ class MailboxScreen(BaseScreen):
 
     @work(exclusive=True, group="mailbox")
     async def reload(self) -> None:
-        messages = await asyncio.to_thread(list_messages, self.maildir)
+        everything = await asyncio.to_thread(list_messages, self.maildir)
+        messages = [m for m in everything if self._for_us(m)]
         if [m.key for m in messages] != [m.key for m in self.messages] or not messages:
             self.messages = messages
             self._fill()
+
+    def _for_us(self, message: OutboxMessage) -> bool:
+        return any(email_key(a) in self.addresses for a in message.recipients)
 
     def _fill(self) -> None:
         mail_list = self.query_one("#mail-list", OptionList)
@@ -80,7 +89,8 @@ class MailboxScreen(BaseScreen):
             label = f"{format_jst(m.date)}  {subject}  → {m.to}"
             mail_list.add_option(Option(label, id=str(index)))
         mail_list.display = bool(self.messages)
-        self.query_one("#message", MessageLine).show(None if self.messages else t("mailbox.empty"))
+        empty = t("mailbox.empty") if self.addresses else t("mailbox.no_address")
+        self.query_one("#message", MessageLine).show(None if self.messages else empty)
         if self.messages:
             mail_list.highlighted = 0
 

@@ -101,9 +101,6 @@ class OtpScreen(BaseScreen):
     def action_back(self) -> None:
         self.services.back_to_login()
 
-    def action_mailbox(self) -> None:
-        self.services.open_mailbox()
-
     def action_resend(self) -> None:
         self.resend()
 

@@ -47,9 +47,6 @@ class _ResetBase(BaseScreen):
     def action_back(self) -> None:
         self.dismiss()
 
-    def action_mailbox(self) -> None:
-        self.services.open_mailbox()
-
     def _links(self) -> ComposeResult:
         yield LinkList(
             Link("mailbox", "mailbox", shown=self.services.mailbox_dir is not None),

@@ -94,9 +94,6 @@ class ReauthModal(BaseModal[bool]):
     def action_cancel(self) -> None:
         self.dismiss(False)
 
-    def action_mailbox(self) -> None:
-        self.services.open_mailbox()
-
     @on(Input.Submitted)
     @on(PushButton.Pressed, "#ok")
     def submit(self) -> None:

@@ -343,9 +343,6 @@ class EmailChangeScreen(SignedInScreen):
     def action_back(self) -> None:
         self.dismiss()
 
-    def action_mailbox(self) -> None:
-        self.services.open_mailbox()
-
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "new_email" and not self.sent_to:

@@ -286,7 +286,11 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "メールボックス（内蔵サーバーの送信済みメール）",
         "Mailbox (mail sent by the built-in server)",
     ),
-    "mailbox.empty": ("メールはまだありません。", "No mail yet."),
+    "mailbox.empty": ("このアドレス宛てのメールはまだありません。", "No mail to this address yet."),
+    "mailbox.no_address": (
+        "メールアドレスを入力してから開くと、そのアドレス宛てのメールが表示されます。",
+        "Type your e-mail address first: the mailbox shows the mail sent to it.",
+    ),
     "mailbox.unavailable": (
         "メールボックスは内蔵サーバーを使うときだけ表示できます。",
         "The mailbox is only available with the built-in server.",

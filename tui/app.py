@@ -12,7 +12,7 @@ import asyncio
 import contextlib
 import importlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -102,7 +102,9 @@ class HelloWorkApp(App[int]):
 
     @property
     def mailbox_dir(self) -> Path | None:
-        return self._mailbox_dir
+        """The built-in server's outbox, when this app owns it; never in kiosk mode, where it
+        would show one user's OTPs and keys to the next."""
+        return None if self._kiosk else self._mailbox_dir
 
     @property
     def device_store(self) -> DeviceTokenStore:
@@ -301,13 +303,17 @@ class HelloWorkApp(App[int]):
 
         self.push_screen(ReauthModal(email), after)
 
-    def open_mailbox(self) -> None:
+    def open_mailbox(self, addresses: Sequence[str] = ()) -> None:
+        """The outbox, showing only mail to `addresses` (whoever is signing in, resetting or
+        registering on this screen)."""
+        if self._kiosk:
+            return
         if self._mailbox_dir is None:
             self.notify(t("mailbox.unavailable"))
             return
         from screens.mailbox import MailboxScreen
 
-        self.push_screen(MailboxScreen(self._mailbox_dir))
+        self.push_screen(MailboxScreen(self._mailbox_dir, addresses))
 
     # ------------------------------------------------------------------ global actions
 

@@ -11,7 +11,7 @@ import email.policy
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import EmailMessage
-from email.utils import parsedate_to_datetime
+from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
 
 
@@ -23,6 +23,11 @@ class OutboxMessage:
     subject: str
     date: datetime
     body: str
+
+    @property
+    def recipients(self) -> list[str]:
+        """The bare addresses of the To header."""
+        return [addr for _name, addr in getaddresses([self.to]) if addr]
 
     def as_text(
         self,

@@ -143,6 +143,11 @@ class DatabaseUnavailable(ServerError):
     same request may be sent again once the database is back (Retry-After says when)."""
 
 
+class MailNotSent(ServerError):
+    """503 `mail_not_sent`: the server could not send the mail (OTP, 認証キー) and kept
+    nothing of the request; trying again later may work."""
+
+
 ERROR_CLASSES: dict[ErrorCode, type[APIStatusError]] = {
     ErrorCode.validation_error: ValidationFailed,
     ErrorCode.invalid_credentials: InvalidCredentials,
@@ -163,6 +168,7 @@ ERROR_CLASSES: dict[ErrorCode, type[APIStatusError]] = {
     ErrorCode.registration_invalid: RegistrationInvalid,
     ErrorCode.limit_reached: LimitReached,
     ErrorCode.conflict: Conflict,
+    ErrorCode.mail_not_sent: MailNotSent,
     ErrorCode.internal_error: ServerError,
     ErrorCode.database_unavailable: DatabaseUnavailable,
 }

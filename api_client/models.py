@@ -54,6 +54,7 @@ class ErrorCode(StrEnum):
     registration_invalid = "registration_invalid"
     limit_reached = "limit_reached"
     conflict = "conflict"
+    mail_not_sent = "mail_not_sent"
     internal_error = "internal_error"
     database_unavailable = "database_unavailable"  # 503: nothing was changed; try again
 

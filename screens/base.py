@@ -291,7 +291,8 @@ def explain(exc: BaseException) -> Explained:
             params.setdefault("seconds", int(float(seconds) + 0.999))
         params.setdefault("seconds", "—")
         params.setdefault("limit", "—")
-        if isinstance(exc, errors.ServerError) and not isinstance(exc, errors.DatabaseUnavailable):
+        specific = (errors.DatabaseUnavailable, errors.MailNotSent)
+        if isinstance(exc, errors.ServerError) and not isinstance(exc, specific):
             code = "internal_error"
         message = t(f"error.{code}", **params) if has(f"error.{code}") else exc.body.message
         fields: dict[str, list[str]] = {}

@@ -53,7 +53,10 @@ class ServerSettings(BaseSettings):
         default=None, description="True: require STARTTLS, False: never, None: when offered"
     )
     smtp_tls: bool = False
-    smtp_timeout: float = 30.0
+    # The whole of one request's mail (connect, TLS, every command, all recipients), kept
+    # well below the client's read timeout (api_client._http.Timeouts.read, 15 s) so the
+    # client hears "mail not sent" instead of giving up on its own.
+    smtp_timeout: float = Field(default=8.0, gt=0, le=60)
     mail_from: str = "system@mail.hellowork.example"
     maildir: Path | None = Field(
         default=None, description="Write mail to this Maildir outbox instead of SMTP"

@@ -45,6 +45,7 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.registration_invalid: "Not available while the registration is invalid.",
     ErrorCode.limit_reached: "The limit has been reached.",
     ErrorCode.conflict: "The request conflicts with the current state.",
+    ErrorCode.mail_not_sent: "The mail could not be sent. Please try again in a while.",
     ErrorCode.internal_error: "An internal error occurred.",
     ErrorCode.database_unavailable: "The database cannot be reached. Nothing was changed; "
     "try again shortly.",

@@ -386,6 +386,10 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "他の操作と重なりました。画面を読み込み直してからもう一度お試しください。",
         "This clashed with another change. Reload and try again.",
     ),
+    "error.mail_not_sent": (
+        "メールを送信できませんでした。しばらくしてからもう一度お試しください。",
+        "The mail could not be sent. Please try again in a while.",
+    ),
     "error.internal_error": (
         "サーバーでエラーが発生しました。しばらくしてからもう一度お試しください。",
         "The server had an error. Please try again shortly.",

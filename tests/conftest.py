@@ -175,6 +175,50 @@ def _smtp_server() -> Iterator[tuple[_Collector, int]]:
         controller.stop()
 
 
+class _Refuser:
+    """A relay that takes the connection and the envelope but rejects every message."""
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        return "554 5.3.0 Transaction failed (test relay refuses everything)"
+
+
+class _Hanger:
+    """A relay that takes the message and then never answers (until the test ends)."""
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        await asyncio.get_running_loop().run_in_executor(None, self.release.wait)
+        return "250 Message accepted (too late)"
+
+
+@dataclass(frozen=True)
+class BrokenRelays:
+    """Real SMTP servers (aiosmtpd) that fail: `refusing_port` answers 554 to every
+    message, `hanging_port` never answers DATA, `closed_port` has nobody listening."""
+
+    host: str
+    refusing_port: int
+    hanging_port: int
+    closed_port: int
+
+
+@pytest.fixture(scope="session")
+def broken_relays() -> Iterator[BrokenRelays]:
+    hanger = _Hanger()
+    refusing = Controller(_Refuser(), hostname="127.0.0.1", port=free_port())
+    hanging = Controller(hanger, hostname="127.0.0.1", port=free_port())
+    refusing.start()
+    hanging.start()
+    try:
+        yield BrokenRelays("127.0.0.1", refusing.port, hanging.port, free_port())
+    finally:
+        hanger.release.set()
+        refusing.stop()
+        hanging.stop()
+
+
 @pytest.fixture
 def outbox(_smtp_server: tuple[_Collector, int]) -> Outbox:
     collector, port = _smtp_server

@@ -59,6 +59,15 @@ async def issue_auth_key(
     return value, expires_at
 
 
+async def withdraw_auth_key(
+    db: AsyncSession, env: ServiceEnv, *, purpose: str, email_key_: str
+) -> None:
+    """Every live key of this purpose and address stops working (its mail never went out).
+    The caller commits."""
+    now = env.clock.now()
+    await retire(db, AUTH_KEYS, now, AuthKey.purpose == purpose, AuthKey.email_key == email_key_)
+
+
 async def check_auth_key(
     db: AsyncSession, env: ServiceEnv, *, purpose: str, email_key_: str, value: str
 ) -> AuthKey:

@@ -82,4 +82,4 @@ async def lock_account(db: AsyncSession, env: ServiceEnv, account: Account, now:
     await db.commit()
     if locked_id is not None:
         log.warning("account locked account_id=%s", account.id)
-        await env.send_mail(account.email, account_locked_mail(now), kind="account_locked")
+        await env.notify(account.email, account_locked_mail(now), kind="account_locked")

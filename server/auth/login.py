@@ -21,11 +21,10 @@ from server.auth.lockout import (
     lock_account,
     login_failure_digest,
 )
-from server.auth.otp import new_challenge
+from server.auth.otp import new_challenge, send_otp
 from server.auth.sessions import new_session, record_login
 from server.context import ServiceEnv
 from server.errors import DomainError
-from server.mail.templates import otp_mail
 from server.security import hash_password, needs_rehash, verify_password
 
 
@@ -76,7 +75,7 @@ async def login(
 
     ticket, otp, challenge = await new_challenge(db, env, account, now)
     await db.commit()
-    await env.send_mail(account.email, otp_mail(otp, challenge.expires_at), kind="otp")
+    await send_otp(db, env, account, otp, challenge)
     return LoginResponse(
         status=LoginStatus.otp_required, login_ticket=ticket, otp_expires_at=challenge.expires_at
     )

@@ -16,7 +16,7 @@ from server.auth.devices import issue_device_token
 from server.auth.models import LOGIN_CHALLENGES, LoginChallenge
 from server.auth.sessions import new_session, record_login
 from server.auth.single_use import count_attempt, digest, matches, retire, spend
-from server.context import ServiceEnv
+from server.context import MailNotSent, ServiceEnv
 from server.errors import DomainError
 from server.mail.templates import otp_mail
 from server.security import new_otp, new_token, sha256_hex
@@ -62,6 +62,19 @@ async def new_challenge(
     )
     db.add(challenge)
     return ticket, otp, challenge
+
+
+async def send_otp(
+    db: AsyncSession, env: ServiceEnv, account: Account, otp: str, challenge: LoginChallenge
+) -> None:
+    """Mail the OTP of a committed challenge. When the mail cannot go out, the challenge
+    dies with it (nobody knows its OTP) and MailNotSent goes up (503)."""
+    try:
+        await env.send_now((account.email, otp_mail(otp, challenge.expires_at)), kind="otp")
+    except MailNotSent:
+        await retire(db, LOGIN_CHALLENGES, env.clock.now(), LoginChallenge.id == challenge.id)
+        await db.commit()
+        raise
 
 
 async def _challenge(db: AsyncSession, ticket: str) -> LoginChallenge | None:
@@ -132,13 +145,14 @@ async def resend_otp(db: AsyncSession, env: ServiceEnv, ticket: str) -> OtpResen
         raise _resend_throttled(math.ceil(wait))
     otp = new_otp()
     expires_at = now + OTP_TTL
+    previous = challenge.last_sent_at
     # Compare-and-set on last_sent_at: of two parallel resends, one sends.
     updated = await db.scalar(
         update(LoginChallenge)
         .where(
             LoginChallenge.id == challenge.id,
             LoginChallenge.consumed_at.is_(None),
-            LoginChallenge.last_sent_at == challenge.last_sent_at,
+            LoginChallenge.last_sent_at == previous,
         )
         .values(
             otp_hmac=digest(env.secret, _KIND, challenge.ticket_hash, value=otp),
@@ -154,5 +168,15 @@ async def resend_otp(db: AsyncSession, env: ServiceEnv, ticket: str) -> OtpResen
     await db.commit()
     if account is None:
         raise _err(ErrorCode.login_ticket_invalid)
-    await env.send_mail(account.email, otp_mail(otp, expires_at), kind="otp")
+    try:
+        await env.send_now((account.email, otp_mail(otp, expires_at)), kind="otp")
+    except MailNotSent:
+        # Nobody knows the new OTP; let the user ask again at once instead of in a minute.
+        await db.execute(
+            update(LoginChallenge)
+            .where(LoginChallenge.id == challenge.id, LoginChallenge.last_sent_at == now)
+            .values(last_sent_at=previous)
+        )
+        await db.commit()
+        raise
     return OtpResendResponse(otp_expires_at=expires_at)

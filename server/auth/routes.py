@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, BackgroundTasks, Depends, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 
 from api_client.models import (
     API_PREFIX,
@@ -33,7 +33,7 @@ def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return {status: {"model": ErrorBody} for status in (*statuses, 422)}
 
 
-@router.post("/auth/login", responses=errors(401, 423, 429))
+@router.post("/auth/login", responses=errors(401, 423, 429, 503))
 async def login(body: LoginRequest, request: Request, db: DB, state: State) -> LoginResponse:
     await throttle(request, db, state.limits.login)
     return await login_service.login(db, state.env, body.email, body.password, body.device_token)
@@ -54,7 +54,7 @@ async def verify_otp(
     )
 
 
-@router.post("/auth/otp/resend", responses=errors(400, 429))
+@router.post("/auth/otp/resend", responses=errors(400, 429, 503))
 async def resend_otp(body: OtpResendRequest, db: DB, env: Env) -> OtpResendResponse:
     return await otp.resend_otp(db, env, body.login_ticket)
 
@@ -65,19 +65,17 @@ async def logout(auth: CurrentAuth, db: DB, env: Env) -> Response:
     return Response(status_code=204)
 
 
-@router.post("/auth/password-reset", status_code=202, responses=errors(429))
+@router.post("/auth/password-reset", status_code=202, responses=errors(429, 503))
 async def request_password_reset(
     body: PasswordResetRequest,
     request: Request,
-    background: BackgroundTasks,
     db: DB,
     state: State,
 ) -> Accepted:
+    """202 once a mail went out: the key to a registered address, a notice to any other
+    (same answer, same work); 503 `mail_not_sent` when it could not."""
     await throttle(request, db, state.limits.mail)
-    message = await password_reset.request_password_reset(db, state.env, body.email)
-    if message is not None:
-        # Sent after the answer so its timing does not reveal that the account exists.
-        background.add_task(state.env.deliver_later, message, kind="password_reset")
+    await password_reset.request_password_reset(db, state.env, body.email)
     return Accepted()
 
 

@@ -100,3 +100,23 @@ def password_changed_mail(at: datetime) -> MailText:
             "If this was not you, contact Hello Work at once.\n" + FOOTER
         ),
     )
+
+
+def reset_no_account_mail() -> MailText:
+    """A reset asked for an address with no MyPage: the owner learns it, the asker nothing
+    (the answer and the work are the same as for a registered address)."""
+    return MailText(
+        subject=f"【{SERVICE_JA}】パスワード再設定のお申込みについて / About your password reset",
+        body=(
+            "このメールアドレスでパスワード再設定のお申込みがありましたが、"
+            "このアドレスで登録された求職者マイページはありません。\n"
+            "別のメールアドレスで登録した可能性があります。マイページをお持ちでない場合は、"
+            "ログイン画面の「マイページを開設する」から開設できます。\n"
+            "心当たりのない場合は、このメールを破棄してください。\n\n"
+            "----\n"
+            "Someone asked to reset the password of a MyPage with this address, but no MyPage "
+            "uses this address.\n"
+            "You may have registered with another address. Without a MyPage, open one from "
+            "the login screen.\nIf this was not you, please ignore this mail.\n" + FOOTER
+        ),
+    )

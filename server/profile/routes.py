@@ -73,7 +73,7 @@ async def feature_delivery(
     return await service.set_feature_delivery(db, env, account, body.enabled)
 
 
-@router.post("/settings/email", status_code=202, responses=errors(409, 429))
+@router.post("/settings/email", status_code=202, responses=errors(409, 429, 503))
 async def change_email(
     body: EmailChangeRequest, request: Request, account: CurrentAccount, db: DB, state: State
 ) -> KeySent:

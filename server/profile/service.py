@@ -34,10 +34,15 @@ from server.accounts.locking import lock_account
 from server.accounts.models import ACCOUNT_WITHDRAWN, Account, Seeker
 from server.accounts.service import get_or_create_office
 from server.accounts.validity import effective_status, extend
-from server.auth.auth_keys import PURPOSE_EMAIL_CHANGE, consume_auth_key, issue_auth_key
+from server.auth.auth_keys import (
+    PURPOSE_EMAIL_CHANGE,
+    consume_auth_key,
+    issue_auth_key,
+    withdraw_auth_key,
+)
 from server.auth.models import DeviceToken, Session
 from server.auth.sessions import revoke_everything
-from server.context import ServiceEnv
+from server.context import MailNotSent, ServiceEnv
 from server.errors import DomainError, field_error
 from server.jst import today_jst
 from server.mail.templates import password_changed_mail
@@ -239,7 +244,17 @@ async def request_email_change(
         db, env, purpose=PURPOSE_EMAIL_CHANGE, email_key_=key, account_id=account.id
     )
     await db.commit()
-    await env.send_mail(email, email_change_mail(value, expires_at), kind="email_change")
+    try:
+        await env.send_now((email, email_change_mail(value, expires_at)), kind="email_change")
+    except MailNotSent:
+        await withdraw_auth_key(db, env, purpose=PURPOSE_EMAIL_CHANGE, email_key_=key)
+        await db.execute(
+            update(Account)
+            .where(Account.id == account.id, Account.pending_email == email)
+            .values(pending_email=None)
+        )
+        await db.commit()
+        raise
     return KeySent(expires_at=expires_at, normalised=c.normalised)
 
 
@@ -270,7 +285,7 @@ async def confirm_email_change(
             ErrorCode.conflict, 409, fields=[field_error("new_email", Problem("email_taken"))]
         ) from None
     now = env.clock.now()
-    await env.send_mail(old_email, email_changed_mail(now, pending), kind="email_changed")
+    await env.notify(old_email, email_changed_mail(now, pending), kind="email_changed")
     return await settings_view(db, env, fresh)
 
 
@@ -301,7 +316,7 @@ async def change_password(
     await db.execute(update(Account).where(Account.id == account.id).values(password_hash=new_hash))
     await revoke_everything(db, account.id, now, keep=session)
     await db.commit()
-    await env.send_mail(account.email, password_changed_mail(now), kind="password_changed")
+    await env.notify(account.email, password_changed_mail(now), kind="password_changed")
 
 
 async def withdraw(
@@ -321,4 +336,4 @@ async def withdraw(
     account.pending_email = None
     await revoke_everything(db, account.id, now)
     await db.commit()
-    await env.send_mail(account.email, withdrawn_mail(now), kind="withdrawn")
+    await env.notify(account.email, withdrawn_mail(now), kind="withdrawn")

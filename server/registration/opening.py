@@ -50,11 +50,11 @@ from server.accounts.models import (
 )
 from server.accounts.service import creation_code_hmac
 from server.auth.auth_keys import (
-    AUTH_KEY_TTL,
     PURPOSE_ACCOUNT_OPEN,
     PURPOSE_REREGISTER,
     consume_auth_key,
     issue_auth_key,
+    withdraw_auth_key,
 )
 from server.auth.lockout import (
     clear_failures,
@@ -65,9 +65,10 @@ from server.auth.lockout import (
 )
 from server.auth.sessions import start_session
 from server.auth.single_use import live, spend
-from server.context import ServiceEnv
+from server.context import MailNotSent, ServiceEnv
 from server.errors import DomainError, field_error
 from server.jst import today_jst
+from server.mail.templates import MailText
 from server.registration.mails import (
     account_exists_mail,
     open_online_mail,
@@ -252,7 +253,7 @@ async def open_with_code(db: AsyncSession, env: ServiceEnv, req: OpenWithCodeReq
         db, env, purpose=PURPOSE_ACCOUNT_OPEN, email_key_=key, account_id=None
     )
     await _commit_opening(db)
-    await env.send_mail(email, open_with_code_mail(value, expires_at), kind="account_open")
+    await _send_opening_mail(db, env, key, email, open_with_code_mail(value, expires_at))
     return KeySent(expires_at=expires_at, normalised=c.normalised)
 
 
@@ -260,22 +261,38 @@ async def open_with_code(db: AsyncSession, env: ServiceEnv, req: OpenWithCodeReq
 
 
 async def open_online(db: AsyncSession, env: ServiceEnv, req: OpenOnlineRequest) -> KeySent:
+    """The same answer and the same work for a new address and one that has a MyPage: an
+    opening row and a key are written either way (for a taken address they can never be
+    confirmed), and one mail goes out: the key, or "you already have a MyPage"."""
     c = Checked([], [])
     _agreement(c, req.agreed_privacy, req.agreed_terms)
     email = check_emails(c, req.email, req.email_confirm)
     c.raise_if_any()
     now = env.clock.now()
     key = email_key(email)
-    if await _holder(db, key, now) is not None:
-        await env.send_mail(email, account_exists_mail(), kind="account_exists")
-        return KeySent(expires_at=now + AUTH_KEY_TTL, normalised=c.normalised)
+    taken = await _holder(db, key, now) is not None
     await _save_opening(db, key, email, now)
     value, expires_at = await issue_auth_key(
         db, env, purpose=PURPOSE_ACCOUNT_OPEN, email_key_=key, account_id=None
     )
     await _commit_opening(db)
-    await env.send_mail(email, open_online_mail(value, expires_at), kind="account_open")
+    text = account_exists_mail() if taken else open_online_mail(value, expires_at)
+    await _send_opening_mail(db, env, key, email, text)
     return KeySent(expires_at=expires_at, normalised=c.normalised)
+
+
+async def _send_opening_mail(
+    db: AsyncSession, env: ServiceEnv, key: str, to: str, text: MailText
+) -> None:
+    """Send within the request; if the mail cannot go out, neither the opening nor its key
+    is left behind (MailNotSent → 503)."""
+    try:
+        await env.send_now((to, text), kind="account_open")
+    except MailNotSent:
+        await db.execute(delete(AccountOpening).where(AccountOpening.email_key == key))
+        await withdraw_auth_key(db, env, purpose=PURPOSE_ACCOUNT_OPEN, email_key_=key)
+        await db.commit()
+        raise
 
 
 def _password_fields(password: str, confirm: str) -> None:
@@ -373,7 +390,12 @@ async def request_reregistration(
         db, env, purpose=PURPOSE_REREGISTER, email_key_=key, account_id=account.id
     )
     await db.commit()
-    await env.send_mail(account.email, reregister_mail(value, expires_at), kind="reregister")
+    try:
+        await env.send_now((account.email, reregister_mail(value, expires_at)), kind="reregister")
+    except MailNotSent:
+        await withdraw_auth_key(db, env, purpose=PURPOSE_REREGISTER, email_key_=key)
+        await db.commit()
+        raise
     return KeySent(expires_at=expires_at)
 
 

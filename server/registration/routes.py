@@ -46,7 +46,7 @@ async def document(kind: DocumentKind) -> Document:
     return DOCUMENTS[kind]
 
 
-@router.post("/auth/open/code", status_code=202, responses=errors(400, 409, 429))
+@router.post("/auth/open/code", status_code=202, responses=errors(400, 409, 429, 503))
 async def open_with_code(
     body: OpenWithCodeRequest, request: Request, db: DB, state: State
 ) -> KeySent:
@@ -55,7 +55,7 @@ async def open_with_code(
     return await opening.open_with_code(db, state.env, body)
 
 
-@router.post("/auth/open", status_code=202, responses=errors(429))
+@router.post("/auth/open", status_code=202, responses=errors(429, 503))
 async def open_online(body: OpenOnlineRequest, request: Request, db: DB, state: State) -> KeySent:
     await throttle(request, db, state.limits.mail)
     return await opening.open_online(db, state.env, body)
@@ -67,7 +67,7 @@ async def confirm_opening(body: OpenConfirmRequest, request: Request, db: DB, en
     return await opening.confirm_opening(db, env, body)
 
 
-@router.post("/auth/reregister", status_code=202, responses=errors(401, 409, 429))
+@router.post("/auth/reregister", status_code=202, responses=errors(401, 409, 429, 503))
 async def reregister(body: ReregisterRequest, request: Request, db: DB, state: State) -> KeySent:
     await throttle(request, db, state.limits.login)
     await throttle_secret(request, db, "reregister", address_target(body.email))

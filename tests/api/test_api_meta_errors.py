@@ -93,8 +93,8 @@ async def test_unexpected_error_is_500_with_trace_id(
     assert "Secret#123pass" not in caplog.text  # no request body in the log
 
 
-async def test_mail_failure_is_a_clean_500(database_url, outbox, tmp_path, account) -> None:
-    """SMTP down: the login answers 500 internal_error rather than hanging or leaking."""
+async def test_mail_failure_is_a_clean_503(database_url, outbox, tmp_path, account) -> None:
+    """SMTP down: the login answers 503 mail_not_sent (retry later), not a bare 500."""
     from tests.conftest import free_port
 
     settings = make_settings(database_url, outbox, tmp_path, smtp_port=free_port())
@@ -105,18 +105,23 @@ async def test_mail_failure_is_a_clean_500(database_url, outbox, tmp_path, accou
             res = await client.post(
                 "/api/v1/auth/login", json={"email": account.email, "password": account.password}
             )
-            assert res.status_code == 500
-            assert res.json()["code"] == "internal_error"
+            assert res.status_code == 503
+            assert res.json()["code"] == "mail_not_sent"
+            assert res.headers["retry-after"] == "60"
 
 
-async def test_reset_request_answers_202_even_when_mail_fails(
+async def test_reset_request_says_when_no_mail_went_out(
     database_url, outbox, tmp_path, account, caplog: pytest.LogCaptureFixture
 ) -> None:
+    """Not a 202 for a mail that never left; the log names the kind, never the mail."""
+    from api_client.errors import MailNotSent
     from tests.conftest import free_port
 
     settings = make_settings(database_url, outbox, tmp_path, smtp_port=free_port())
     async for app in started(create_app(settings)):
-        with caplog.at_level(logging.ERROR):
+        with caplog.at_level(logging.INFO):
             async with new_api(app) as api:
-                await api.request_password_reset(account.email)  # no exception: 202
-    assert "mail delivery failed kind=password_reset" in caplog.text
+                with pytest.raises(MailNotSent):
+                    await api.request_password_reset(account.email)
+    assert "mail not sent kind=password_reset" in caplog.text
+    assert "Authentication key" not in caplog.text and "認証キー" not in caplog.text

@@ -44,7 +44,12 @@ async def test_unknown_email_is_accepted_the_same(client: httpx.AsyncClient, out
     unknown = await client.post("/api/v1/auth/password-reset", json={"email": "no@example.jp"})
     assert known.status_code == unknown.status_code == 202
     assert known.json() == unknown.json() == {"accepted": True}
-    assert [m.rcpt_tos for m in outbox.all()] == [[account.email]]
+    # Each address gets one mail: the key for the account, a notice without one elsewhere.
+    assert [m.rcpt_tos for m in outbox.all()] == [[account.email], ["no@example.jp"]]
+    assert "Authentication key:" in outbox.last(account.email).body
+    notice = outbox.last("no@example.jp")
+    assert "Authentication key" not in notice.body and "認証キー" not in notice.body
+    assert "このアドレスで登録された求職者マイページはありません" in notice.body
 
 
 async def test_newest_key_replaces_older(api, outbox, account, clock) -> None:

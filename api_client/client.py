@@ -392,9 +392,16 @@ class MyPageClient:
             await self._call("PUT", "/me/settings/feature-delivery", body=req)
         )
 
-    async def request_email_change(self, new_email: str, new_email_confirm: str) -> KeySent:
-        """The key goes to the NEW address; the login e-mail changes only after it."""
-        req = EmailChangeRequest(new_email=new_email, new_email_confirm=new_email_confirm)
+    async def request_email_change(
+        self, new_email: str, new_email_confirm: str, current_password: str
+    ) -> KeySent:
+        """The key goes to the NEW address (and the current one is told); the login e-mail
+        changes only after the key. Wrong passwords count towards the account lock."""
+        req = EmailChangeRequest(
+            new_email=new_email,
+            new_email_confirm=new_email_confirm,
+            current_password=current_password,
+        )
         return KeySent.model_validate(await self._call("POST", "/me/settings/email", body=req))
 
     async def confirm_email_change(self, auth_key: str) -> SettingsView:

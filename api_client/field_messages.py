@@ -18,7 +18,10 @@ REGISTRATION_FIELD_MESSAGES: dict[str, tuple[str, str]] = {
         "This address is used by another MyPage.",
     ),
     "email_same": ("現在のメールアドレスと同じです。", "This is the current address."),
-    "password_wrong": ("パスワードが正しくありません。", "The password is wrong."),
+    "password_wrong": (
+        "パスワードが正しくありません。あと{remaining}回間違えるとロックされます。",
+        "The password is wrong. {remaining} more wrong one(s) will lock the account.",
+    ),
     "creation_code_format": (
         "アカウント作成コードは半角英数字{max}文字以内です。",
         "The account creation code has at most {max} half-width letters and digits.",

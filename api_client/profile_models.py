@@ -409,6 +409,14 @@ class FeatureDeliveryRequest(_In):
 class EmailChangeRequest(_In):
     new_email: Text300
     new_email_confirm: Text300
+    current_password: Annotated[
+        str,
+        Field(
+            min_length=1,
+            max_length=256,
+            description="Required: a session alone may not change the login e-mail",
+        ),
+    ]
 
 
 class EmailChangeConfirm(_In):

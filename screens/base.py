@@ -263,6 +263,16 @@ def problem_message(code: str, field_name: str, params: dict[str, str | int] | N
     return t(key, field=field_label(field_name), **(params or {}))
 
 
+def locked_out(services: Services, exc: BaseException) -> bool:
+    """A wrong password in a session locked the account, which ends the session: back to
+    the login screen with the reason. True if that happened."""
+    info = explain(exc)
+    if info.code != "account_locked":
+        return False
+    services.back_to_login(info.message, error=True)
+    return True
+
+
 def error_text(exc: BaseException) -> Callable[[], str]:
     """The message of `exc`, rebuilt in the current language each time it is shown."""
     return lambda: explain(exc).message
@@ -295,6 +305,10 @@ def explain(exc: BaseException) -> Explained:
         if isinstance(exc, errors.ServerError) and not isinstance(exc, specific):
             code = "internal_error"
         message = t(f"error.{code}", **params) if has(f"error.{code}") else exc.body.message
+        lockable = "remaining" in exc.params and "reason" not in exc.params and not exc.fields
+        if code == "invalid_credentials" and lockable:
+            # Wrong password at login: how many tries are left before the lock.
+            message += " " + t("error.lock_remaining", remaining=params["remaining"])
         fields: dict[str, list[str]] = {}
         for fe in exc.fields:
             fields.setdefault(fe.field, []).append(problem_message(fe.code, fe.field, fe.params))

@@ -22,7 +22,7 @@ from api_client.validation import (
     password_confirm_problems,
     password_problems,
 )
-from screens.base import BaseModal, MessageLine, error_text, explain
+from screens.base import BaseModal, MessageLine, error_text, explain, locked_out
 from screens.home import SignedInScreen
 from screens.open_account_parts import (
     RESTART_CODES,
@@ -315,6 +315,7 @@ class EmailChangeScreen(SignedInScreen):
             yield Static("", id="intro", classes="intro", markup=False)
             yield Field("", input_id="new_email", max_length=300)
             yield Field("", input_id="new_email_confirm", max_length=300)
+            yield Field("", input_id="current_password", password=True, max_length=256)
             yield Field("", input_id="auth_key", max_length=64)
             yield PushButton("", id="submit", variant="primary")
             yield MessageLine(id="message")
@@ -336,6 +337,9 @@ class EmailChangeScreen(SignedInScreen):
             t("field.new_email"), t("open.email_hint")
         )
         self.query_one("#field-new_email_confirm", Field).set_label(t("field.new_email_confirm"))
+        self.query_one("#field-current_password", Field).set_label(
+            t("field.current_password"), t("email_change.password_hint")
+        )
         self.query_one("#field-auth_key", Field).set_label(t("field.auth_key"))
         label = t("email_change.confirm") if self.sent_to else t("open.send")
         self.query_one("#submit", PushButton).label = label
@@ -345,7 +349,7 @@ class EmailChangeScreen(SignedInScreen):
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "new_email" and not self.sent_to:
+        if event.input.id in ("new_email", "new_email_confirm") and not self.sent_to:
             self.focus_next()
         else:
             self.action_submit()
@@ -358,8 +362,13 @@ class EmailChangeScreen(SignedInScreen):
                 self.query_one("#field-new_email_confirm", Field),
                 ("new_email", "new_email_confirm"),
             )
-            if email is not None:
-                self.request(email)
+            password_field = self.query_one("#field-current_password", Field)
+            password = password_field.value
+            typed = [] if password else [Problem("required")]
+            if show_problems(password_field, "current_password", typed) and email is not None:
+                self.request(email, password)
+            elif email is not None:
+                password_field.input.focus()
             return
         field = self.query_one("#field-auth_key", Field)
         key = normalise_halfwidth(field.value.strip()).value
@@ -368,22 +377,28 @@ class EmailChangeScreen(SignedInScreen):
             self.confirm(key)
 
     @work(exclusive=True, group="email")
-    async def request(self, email: str) -> None:
+    async def request(self, email: str, password: str) -> None:
         message = self.query_one("#message", MessageLine)
         message.show(lambda: t("open.sending"), busy=True)
         try:
             client = await self.services.get_client()
-            sent = await client.request_email_change(email, email)
+            sent = await client.request_email_change(email, email, password)
         except Exception as exc:
             if explain(exc).session_lost:
                 message.show(None)
-                self.services.session_lost(retry=lambda: self.request(email))
+                self.services.session_lost(retry=lambda: self.request(email, password))
+                return
+            if locked_out(self.services, exc):
                 return
             message.show(error_text(exc), error=True)
-            show_api_problems(self, exc, ("new_email", "new_email_confirm"))
+            names = ("new_email", "new_email_confirm", "current_password")
+            if show_api_problems(self, exc, names) and "current_password" in explain(exc).fields:
+                self.query_one("#current_password", Input).focus()
             return
         message.show(None)
         self.sent_to, self.expires_at = email, sent.expires_at
+        self.query_one("#field-current_password", Field).value = ""
+        self.query_one("#field-current_password").display = False
         for name in ("new_email", "new_email_confirm"):
             self.query_one(f"#{name}", Input).disabled = True
         self.query_one("#field-auth_key").display = True
@@ -498,6 +513,8 @@ class PasswordChangeScreen(SignedInScreen):
             if explain(exc).session_lost:
                 message.show(None)
                 self.services.session_lost(retry=lambda: self.change(current, new, confirm))
+                return
+            if locked_out(self.services, exc):
                 return
             message.show(error_text(exc), error=True)
             show_api_problems(self, exc, self.NAMES)

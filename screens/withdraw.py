@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from api_client.validation import Problem
-from screens.base import BaseModal, MessageLine, error_text, explain
+from screens.base import BaseModal, MessageLine, error_text, explain, locked_out
 from screens.open_account_parts import show_api_problems, show_problems
 from strings.i18n import t
 from widgets.checkbox import TickBox
@@ -77,6 +77,8 @@ class WithdrawModal(BaseModal[None]):
             if explain(exc).session_lost:
                 message.show(None)
                 self.services.session_lost()
+                return
+            if locked_out(self.services, exc):
                 return
             message.show(error_text(exc), error=True)
             show_api_problems(self, exc, ("password",))

@@ -315,6 +315,10 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "ID（メールアドレス）またはパスワードが正しくありません。確認してもう一度入力してください。",
         "The ID (e-mail address) or password is not correct. Check them and try again.",
     ),
+    "error.lock_remaining": (
+        "あと{remaining}回間違えるとロックされます。",
+        "{remaining} more wrong password(s) will lock the account.",
+    ),
     "error.account_locked": (
         "パスワードを5回続けて誤ったため、アカウントがロックされています。"
         "「パスワードをお忘れの方」（Ctrl+R）からパスワードを再設定してください。",

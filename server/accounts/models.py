@@ -65,6 +65,10 @@ class Account(Base):
     withdrawn_at: Mapped[datetime | None]
     # A new address waiting for its 認証キー; the login e-mail changes only after it.
     pending_email: Mapped[str | None] = mapped_column(String(254))
+    # The last change of the login e-mail and the address before it: a password reset
+    # through an address changed less than 24 hours ago is refused (told to both).
+    email_changed_at: Mapped[datetime | None]
+    previous_email: Mapped[str | None] = mapped_column(String(254))
 
     seeker: Mapped[Seeker | None] = relationship(lazy="raise")
 

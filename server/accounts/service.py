@@ -26,7 +26,6 @@ from api_client.validation import (
 )
 from server.accounts.models import Account, AccountCreationCode, Office, Seeker
 from server.auth.devices import revoke_all_device_tokens
-from server.auth.lockout import clear_failures, login_failure_digest
 from server.auth.models import DeviceToken
 from server.auth.single_use import digest
 from server.context import ServiceEnv
@@ -165,8 +164,6 @@ async def create_account(
         created_at=now,
     )
     db.add(account)
-    # A lock counted against this address while it had no account must not carry over.
-    await clear_failures(db, login_failure_digest(env, key))
     await db.flush()
     return account
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api_client.models import ErrorCode
 from api_client.validation import normalise_halfwidth
+from server.accounts.models import Account
 from server.auth.models import AUTH_KEYS, AuthKey
 from server.auth.single_use import count_attempt, digest, matches, retire, spend
 from server.context import ServiceEnv
@@ -66,6 +67,24 @@ async def withdraw_auth_key(
     The caller commits."""
     now = env.clock.now()
     await retire(db, AUTH_KEYS, now, AuthKey.purpose == purpose, AuthKey.email_key == email_key_)
+
+
+async def cancel_email_change(db: AsyncSession, env: ServiceEnv, account_id: int) -> None:
+    """Forget a pending e-mail change of the account and its key. The caller commits."""
+    pending = await db.scalar(
+        update(Account)
+        .where(Account.id == account_id, Account.pending_email.is_not(None))
+        .values(pending_email=None)
+        .returning(Account.id)
+    )
+    if pending is not None:
+        await retire(
+            db,
+            AUTH_KEYS,
+            env.clock.now(),
+            AuthKey.purpose == PURPOSE_EMAIL_CHANGE,
+            AuthKey.account_id == account_id,
+        )
 
 
 async def check_auth_key(

@@ -1,8 +1,13 @@
 """Failure counters and the account lock.
 
-A counter row is keyed by an HMAC of its scope (e.g. the login e-mail), so the table holds
-no addresses. Counters are bumped atomically (an upsert returning the new count) *before*
-the secret is compared, so parallel guesses cannot slip past a limit.
+A counter row is keyed by an HMAC of its scope, so the table holds no addresses. Counters
+are bumped atomically (an upsert returning the new count) *before* the secret is compared,
+so parallel guesses cannot slip past a limit.
+
+Wrong passwords count against the *account* (its id), wherever they are typed: at login,
+and at the password checks of a session (password change, withdrawal, e-mail change).
+An address with no account has a counter of its own, so it answers and locks like any
+other — but that counter never carries over to an account that later takes the address.
 """
 
 from __future__ import annotations
@@ -16,32 +21,40 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from api_client.models import ErrorCode
+from api_client.validation import Problem
 from server.accounts.models import Account
 from server.auth.models import LoginFailure
 from server.context import ServiceEnv
+from server.errors import DomainError, field_error
 from server.mail.templates import account_locked_mail
-from server.security import hmac_hex
+from server.security import hmac_hex, verify_password
 
 log = logging.getLogger("hellowork.auth")
 
 LOCK_THRESHOLD = 5
 
 
-def failure_digest(env: ServiceEnv, purpose: str, key: str) -> str:
-    """The counter key of `key` (an e-mail, a 求職番号, …) for one purpose."""
-    return hmac_hex(env.secret, purpose, key)
+def failure_digest(env: ServiceEnv, purpose: str, *scope: str) -> str:
+    """The counter key of `scope` (an account, an e-mail, a 求職番号, …) for one purpose."""
+    return hmac_hex(env.secret, purpose, *scope)
 
 
-def login_failure_digest(env: ServiceEnv, email_key_: str) -> str:
-    return failure_digest(env, "login-failure", email_key_)
+def password_failure_digest(env: ServiceEnv, account: Account | None, email_key_: str) -> str:
+    """The wrong-password counter: the account's, or the bare address's without one."""
+    if account is not None:
+        return failure_digest(env, "login-failure", "account", str(account.id))
+    return failure_digest(env, "login-failure", "address", email_key_)
 
 
-async def count_failure(db: AsyncSession, digest: str, now: datetime) -> int:
+async def count_failure(
+    db: AsyncSession, digest: str, now: datetime, *, account_id: int | None = None
+) -> int:
     """Atomically count one more attempt under `digest` and return the new count."""
     insert = pg_insert if db.get_bind().dialect.name == "postgresql" else sqlite_insert
     stmt = (
         insert(LoginFailure)
-        .values(email_digest=digest, failures=1, updated_at=now)
+        .values(email_digest=digest, failures=1, updated_at=now, account_id=account_id)
         .on_conflict_do_update(
             index_elements=[LoginFailure.email_digest],
             set_={"failures": LoginFailure.failures + 1, "updated_at": now},
@@ -69,6 +82,50 @@ async def wait_seconds(
     if row.failures >= limit:
         return max(1, math.ceil((row.updated_at + window - now).total_seconds()))
     return None
+
+
+async def count_password_failure(
+    db: AsyncSession, env: ServiceEnv, account: Account | None, email_key_: str, now: datetime
+) -> int:
+    digest = password_failure_digest(env, account, email_key_)
+    return await count_failure(db, digest, now, account_id=account.id if account else None)
+
+
+async def clear_password_failures(db: AsyncSession, env: ServiceEnv, account: Account) -> None:
+    await clear_failures(db, password_failure_digest(env, account, account.email_key))
+
+
+def wrong_password(field: str, remaining: int) -> DomainError:
+    """A wrong password typed in a session, naming the field and the tries left."""
+    return DomainError(
+        ErrorCode.invalid_credentials,
+        400,
+        params={"remaining": remaining},
+        fields=[field_error(field, Problem("password_wrong", {"remaining": remaining}))],
+        message="The password is wrong.",
+    )
+
+
+async def check_password(
+    db: AsyncSession, env: ServiceEnv, account: Account, password: str, *, field: str
+) -> None:
+    """The current password, for what a session alone must not do (change the password or
+    the e-mail, withdraw). Counted with the login's counter: the fifth wrong one in a row
+    locks the account (which ends this session too) and mails the owner. Commits."""
+    now = env.clock.now()
+    attempt = await count_password_failure(db, env, account, account.email_key, now)
+    await db.commit()  # no transaction held during argon2
+    if attempt > LOCK_THRESHOLD:
+        await lock_account(db, env, account, now)
+        raise DomainError(ErrorCode.account_locked, 423)
+    if await verify_password(account.password_hash, password):
+        await clear_password_failures(db, env, account)
+        await db.commit()
+        return
+    if attempt >= LOCK_THRESHOLD:
+        await lock_account(db, env, account, now)
+        raise DomainError(ErrorCode.account_locked, 423)
+    raise wrong_password(field, LOCK_THRESHOLD - attempt)
 
 
 async def lock_account(db: AsyncSession, env: ServiceEnv, account: Account, now: datetime) -> None:

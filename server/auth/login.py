@@ -16,10 +16,9 @@ from server.accounts.models import ACCOUNT_ACTIVE, Account
 from server.auth.devices import rotate_device_token
 from server.auth.lockout import (
     LOCK_THRESHOLD,
-    clear_failures,
-    count_failure,
+    clear_password_failures,
+    count_password_failure,
     lock_account,
-    login_failure_digest,
 )
 from server.auth.otp import new_challenge, send_otp
 from server.auth.sessions import new_session, record_login
@@ -38,7 +37,6 @@ async def login(
     db: AsyncSession, env: ServiceEnv, email: str, password: str, device_token: str | None
 ) -> LoginResponse:
     key = email_key(email)
-    digest = login_failure_digest(env, key)
     account = await active_account(db, key)
     locked_error = DomainError(ErrorCode.account_locked, 423)
     if account is not None and account.locked_at is not None:
@@ -46,7 +44,7 @@ async def login(
     # Count the attempt before checking the password, so parallel guesses cannot slip past
     # the lock: at most LOCK_THRESHOLD passwords are ever tried. Success resets the count.
     now = env.clock.now()
-    attempt = await count_failure(db, digest, now)
+    attempt = await count_password_failure(db, env, account, key, now)
     await db.commit()  # also: no transaction (or SQLite write lock) is held during argon2
     if attempt > LOCK_THRESHOLD:
         raise locked_error
@@ -54,14 +52,16 @@ async def login(
     ok = await verify_password(account.password_hash if account else None, password)
     if not ok or account is None:
         if attempt < LOCK_THRESHOLD:
-            raise DomainError(ErrorCode.invalid_credentials, 401)
+            # The tries left: the same count for an unknown address, so nothing leaks.
+            remaining = LOCK_THRESHOLD - attempt
+            raise DomainError(ErrorCode.invalid_credentials, 401, params={"remaining": remaining})
         if account is not None:
             await lock_account(db, env, account, now)
         raise locked_error
 
     # Parameters raised since this hash was made: upgrade it (hashed before locking).
     rehashed = await hash_password(password) if needs_rehash(account.password_hash) else None
-    await clear_failures(db, digest)
+    await clear_password_failures(db, env, account)
     if rehashed is not None:
         account.password_hash = rehashed
 

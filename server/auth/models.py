@@ -98,10 +98,15 @@ AUTH_KEYS = SecretTable(AuthKey.id, AuthKey.used_at, AuthKey.expires_at, AuthKey
 
 
 class LoginFailure(Base):
-    """Consecutive wrong passwords per e-mail, known or not (so unknown e-mails lock alike)."""
+    """A failure counter under an HMAC of its scope: wrong passwords of an account (its
+    `account_id` is set, and the row goes with the account), of an address with no account
+    (so unknown e-mails lock alike), wrong creation codes, re-registration passwords."""
 
     __tablename__ = "login_failures"
 
     email_digest: Mapped[str] = mapped_column(String(64), primary_key=True)
     failures: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime]
+    account_id: Mapped[int | None] = mapped_column(
+        ForeignKey(_ACCOUNT_FK, ondelete="CASCADE"), index=True
+    )

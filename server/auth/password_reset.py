@@ -3,6 +3,8 @@ locked account and signs out everywhere."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api_client.models import ErrorCode
@@ -17,51 +19,84 @@ from api_client.validation import (
 from server.accounts.models import ACCOUNT_ACTIVE, Account
 from server.auth.auth_keys import (
     PURPOSE_PASSWORD_RESET,
-    consume_auth_key,
+    cancel_email_change,
+    check_auth_key,
     issue_auth_key,
+    spend_auth_key,
     withdraw_auth_key,
 )
-from server.auth.lockout import clear_failures, login_failure_digest
+from server.auth.lockout import clear_password_failures
 from server.auth.login import active_account
 from server.auth.sessions import revoke_everything
 from server.context import MailNotSent, ServiceEnv
 from server.errors import DomainError, field_error
 from server.mail.templates import (
+    MailText,
     password_changed_mail,
     password_reset_mail,
+    reset_after_email_change_mail,
     reset_no_account_mail,
+    reset_tried_after_email_change_mail,
 )
 from server.security import hash_password
+
+RESET_AFTER_EMAIL_CHANGE = timedelta(hours=24)
+
+
+def _recently_changed(account: Account, now: datetime) -> datetime | None:
+    """When its login e-mail changed, if less than RESET_AFTER_EMAIL_CHANGE ago."""
+    changed = account.email_changed_at
+    return changed if changed is not None and now - changed < RESET_AFTER_EMAIL_CHANGE else None
 
 
 async def request_password_reset(db: AsyncSession, env: ServiceEnv, email: str) -> None:
     """Mail a reset key to a real account, or a "no MyPage uses this address" notice to an
-    unknown one. Both take the same path (one key row written, one HMAC, one mail sent
+    unknown one. Both take the same path (one key row written, one HMAC, the mail sent
     within the request), so neither the answer nor its timing tells them apart; when the
-    mail cannot go out, the key is withdrawn and MailNotSent goes up (503) in both cases."""
+    mail cannot go out, the key is withdrawn and MailNotSent goes up (503) in both cases.
+
+    An address that became the login e-mail less than 24 hours ago gets no usable key: a
+    session alone (a kiosk left signed in) must not be enough to take an account over by
+    changing its address and resetting the password. The new address is told when to try
+    again, and the previous address is told of the request.
+    """
     address = normalise_email(email).value
     problems = email_problems(address)
     if problems:
         raise DomainError(
             ErrorCode.validation_error, 422, fields=[field_error("email", problems[0])]
         )
+    now = env.clock.now()
     key = email_key(address)
     account = await active_account(db, key)
-    # An unknown address gets a key row too (bound to no account, never mailed, useless).
+    changed = _recently_changed(account, now) if account is not None else None
+    # An unknown address, or one changed too recently, gets a key row too (bound to no
+    # account, never mailed, useless): the same write either way.
     value, expires_at = await issue_auth_key(
         db,
         env,
         purpose=PURPOSE_PASSWORD_RESET,
         email_key_=key,
-        account_id=account.id if account is not None else None,
+        account_id=account.id if account is not None and changed is None else None,
     )
     await db.commit()
-    if account is not None:
-        to, text = account.email, password_reset_mail(value, expires_at)
+    mails: list[tuple[str, MailText]]
+    if account is None:
+        mails = [(address, reset_no_account_mail())]
+    elif changed is None:
+        mails = [(account.email, password_reset_mail(value, expires_at))]
     else:
-        to, text = address, reset_no_account_mail()
+        mails = [
+            (
+                account.email,
+                reset_after_email_change_mail(changed, changed + RESET_AFTER_EMAIL_CHANGE),
+            )
+        ]
+        if account.previous_email:
+            notice = reset_tried_after_email_change_mail(changed, account.email)
+            mails.append((account.previous_email, notice))
     try:
-        await env.send_now((to, text), kind="password_reset")
+        await env.send_now(*mails, kind="password_reset")
     except MailNotSent:
         await withdraw_auth_key(db, env, purpose=PURPOSE_PASSWORD_RESET, email_key_=key)
         await db.commit()
@@ -89,19 +124,26 @@ async def confirm_password_reset(
     problem = password_policy_error(new_password, new_password_confirm)
     if problem is not None:
         raise problem
-    new_hash = await hash_password(new_password)  # before the transaction takes its locks
     key = email_key(email)
-    row = await consume_auth_key(
+    # The key first: a wrong one costs no argon2 hash (which takes a CPU for ~0.1 s).
+    row = await check_auth_key(
         db, env, purpose=PURPOSE_PASSWORD_RESET, email_key_=key, value=auth_key
     )
+    new_hash = await hash_password(new_password)  # no transaction is open meanwhile
+    await spend_auth_key(db, env, row)
     account = await db.get(Account, row.account_id) if row.account_id is not None else None
-    if account is None or account.status != ACCOUNT_ACTIVE:
+    # Only a key mailed to the account's current address resets it (not one sent to an
+    # address it has since left).
+    if account is None or account.status != ACCOUNT_ACTIVE or account.email_key != key:
         await db.rollback()
         raise DomainError(ErrorCode.auth_key_invalid, 400)
     now = env.clock.now()
     account.password_hash = new_hash
     account.locked_at = None
-    await clear_failures(db, login_failure_digest(env, key))
+    await clear_password_failures(db, env, account)
     await revoke_everything(db, account.id, now)
+    # Whoever asked to move the login e-mail elsewhere no longer gets to: the owner
+    # resetting after the warning mail is how a change they did not ask for is stopped.
+    await cancel_email_change(db, env, account.id)
     await db.commit()
     await env.notify(account.email, password_changed_mail(now), kind="password_changed")

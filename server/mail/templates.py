@@ -120,3 +120,41 @@ def reset_no_account_mail() -> MailText:
             "the login screen.\nIf this was not you, please ignore this mail.\n" + FOOTER
         ),
     )
+
+
+def reset_after_email_change_mail(changed_at: datetime, possible_from: datetime) -> MailText:
+    """To the new login address: a reset through it waits 24 hours after the change."""
+    return MailText(
+        subject=f"【{SERVICE_JA}】パスワード再設定のお申込みについて / About your password reset",
+        body=(
+            f"このメールアドレスは {jst_text(changed_at)}（日本時間）に求職者マイページの"
+            "ログインIDになったばかりのため、安全のため、このアドレスでのパスワード再設定は"
+            f"{jst_text(possible_from)}（日本時間）以降にお申込みください。\n"
+            "以前のアドレスにも、このお申込みをお知らせしました。"
+            "お急ぎの場合は、ハローワークの窓口にご相談ください。\n\n"
+            "----\n"
+            f"This address became the login e-mail of a job-seeker MyPage at {jst_text(changed_at)}"
+            " JST.\nFor your security, a password reset through it is possible from "
+            f"{jst_text(possible_from)} JST.\n"
+            "The previous address was told of this request too. If it cannot wait, ask at a\n"
+            "Hello Work office.\n" + FOOTER
+        ),
+    )
+
+
+def reset_tried_after_email_change_mail(changed_at: datetime, new_address: str) -> MailText:
+    """To the previous login address: a reset was asked through the new one, too early."""
+    return MailText(
+        subject=f"【{SERVICE_JA}】パスワード再設定のお申込み / Password reset requested",
+        body=(
+            f"{jst_text(changed_at)}（日本時間）にこのアドレスから {new_address} に変更された"
+            "求職者マイページで、新しいアドレスによるパスワード再設定のお申込みがありました。\n"
+            "変更から24時間以内のため、再設定は受け付けていません。\n"
+            "心当たりのない場合は、すぐにハローワークへご連絡ください。\n\n"
+            "----\n"
+            f"The login e-mail of a job-seeker MyPage was changed from this address to\n"
+            f"{new_address} at {jst_text(changed_at)} JST, and a password reset was just asked\n"
+            "through the new address. Within 24 hours of the change it was refused.\n"
+            "If you did not change the address, contact Hello Work at once.\n" + FOOTER
+        ),
+    )

@@ -73,7 +73,7 @@ async def feature_delivery(
     return await service.set_feature_delivery(db, env, account, body.enabled)
 
 
-@router.post("/settings/email", status_code=202, responses=errors(409, 429, 503))
+@router.post("/settings/email", status_code=202, responses=errors(400, 423, 429, 503))
 async def change_email(
     body: EmailChangeRequest, request: Request, account: CurrentAccount, db: DB, state: State
 ) -> KeySent:
@@ -89,7 +89,7 @@ async def confirm_email(
     return await service.confirm_email_change(db, env, account, body)
 
 
-@router.put("/settings/password", status_code=204, responses=errors(400, 429))
+@router.put("/settings/password", status_code=204, responses=errors(400, 423, 429))
 async def change_password(
     body: PasswordChangeRequest, request: Request, auth: CurrentAuth, db: DB, env: Env
 ) -> Response:
@@ -98,7 +98,7 @@ async def change_password(
     return Response(status_code=204)
 
 
-@router.post("/withdraw", status_code=204, responses=errors(429))
+@router.post("/withdraw", status_code=204, responses=errors(400, 423, 429))
 async def withdraw(
     body: WithdrawRequest, request: Request, account: CurrentAccount, db: DB, env: Env
 ) -> Response:

@@ -36,17 +36,24 @@ from server.accounts.service import get_or_create_office
 from server.accounts.validity import effective_status, extend
 from server.auth.auth_keys import (
     PURPOSE_EMAIL_CHANGE,
+    cancel_email_change,
     consume_auth_key,
     issue_auth_key,
-    withdraw_auth_key,
 )
+from server.auth.lockout import check_password
 from server.auth.models import DeviceToken, Session
 from server.auth.sessions import revoke_everything
 from server.context import MailNotSent, ServiceEnv
 from server.errors import DomainError, field_error
 from server.jst import today_jst
 from server.mail.templates import password_changed_mail
-from server.registration.mails import email_change_mail, email_changed_mail, withdrawn_mail
+from server.registration.mails import (
+    email_change_mail,
+    email_change_requested_mail,
+    email_changed_mail,
+    email_in_use_mail,
+    withdrawn_mail,
+)
 from server.registration.models import SeekerProfile
 from server.registration.opening import Checked, check_emails
 from server.registration.service import (
@@ -60,7 +67,7 @@ from server.registration.service import (
     steps_from_json,
     steps_to_json,
 )
-from server.security import hash_password, verify_password
+from server.security import hash_password
 
 
 def _no_registration() -> DomainError:
@@ -225,6 +232,15 @@ async def set_feature_delivery(
 async def request_email_change(
     db: AsyncSession, env: ServiceEnv, account: Account, req: EmailChangeRequest
 ) -> KeySent:
+    """Change the login e-mail: the current password first (a session alone is not enough;
+    wrong ones count towards the lock), then the key goes to the new address and the
+    current address is told — before anything changes.
+
+    A new address that already has a MyPage gets the same answer and the same work (the
+    pending address and a key row are stored, two mails go out), so a session cannot probe
+    which addresses are registered. That address is mailed no key (the change could never
+    be confirmed) and nothing about who asked: its owner learns only what they know.
+    """
     c = Checked([], [])
     email = check_emails(c, req.new_email, req.new_email_confirm, name="new_email")
     c.raise_if_any()
@@ -232,27 +248,23 @@ async def request_email_change(
     if key == account.email_key:
         c.add("new_email", [Problem("email_same")])
         c.raise_if_any()
-    if await db.scalar(select(Account.id).where(Account.email_key == key)) is not None:
-        raise DomainError(
-            ErrorCode.conflict,
-            409,
-            fields=[field_error("new_email", Problem("email_taken"))],
-            message="This e-mail address is already used by another MyPage.",
-        )
-    account.pending_email = email
+    await check_password(db, env, account, req.current_password, field="current_password")
+    taken = await db.scalar(select(Account.id).where(Account.email_key == key)) is not None
+    await db.execute(update(Account).where(Account.id == account.id).values(pending_email=email))
     value, expires_at = await issue_auth_key(
         db, env, purpose=PURPOSE_EMAIL_CHANGE, email_key_=key, account_id=account.id
     )
     await db.commit()
+    now = env.clock.now()
+    to_new = email_in_use_mail() if taken else email_change_mail(value, expires_at)
     try:
-        await env.send_now((email, email_change_mail(value, expires_at)), kind="email_change")
-    except MailNotSent:
-        await withdraw_auth_key(db, env, purpose=PURPOSE_EMAIL_CHANGE, email_key_=key)
-        await db.execute(
-            update(Account)
-            .where(Account.id == account.id, Account.pending_email == email)
-            .values(pending_email=None)
+        await env.send_now(
+            (email, to_new),
+            (account.email, email_change_requested_mail(now, email)),
+            kind="email_change",
         )
+    except MailNotSent:
+        await cancel_email_change(db, env, account.id)
         await db.commit()
         raise
     return KeySent(expires_at=expires_at, normalised=c.normalised)
@@ -273,7 +285,10 @@ async def confirm_email_change(
     if row.account_id != account_id or fresh is None or fresh.pending_email != pending:
         await db.rollback()
         raise DomainError(ErrorCode.auth_key_invalid, 400)
+    now = env.clock.now()
     old_email = fresh.email
+    fresh.previous_email = old_email
+    fresh.email_changed_at = now
     fresh.email = pending
     fresh.email_key = key
     fresh.pending_email = None
@@ -284,7 +299,6 @@ async def confirm_email_change(
         raise DomainError(
             ErrorCode.conflict, 409, fields=[field_error("new_email", Problem("email_taken"))]
         ) from None
-    now = env.clock.now()
     await env.notify(old_email, email_changed_mail(now, pending), kind="email_changed")
     return await settings_view(db, env, fresh)
 
@@ -296,14 +310,8 @@ async def change_password(
     session: Session,
     req: PasswordChangeRequest,
 ) -> None:
-    """Current password required; other sessions and every OTP-skip device are revoked."""
-    if not await verify_password(account.password_hash, req.current_password):
-        raise DomainError(
-            ErrorCode.invalid_credentials,
-            400,
-            fields=[field_error("current_password", Problem("password_wrong"))],
-            message="The current password is wrong.",
-        )
+    """Current password required (wrong ones count towards the lock); other sessions and
+    every OTP-skip device are revoked, and a pending e-mail change is cancelled."""
     fields = [field_error("new_password", p) for p in password_problems(req.new_password)]
     fields += [
         field_error("new_password_confirm", p)
@@ -311,10 +319,12 @@ async def change_password(
     ]
     if fields:
         raise DomainError(ErrorCode.password_policy, 422, fields=fields)
+    await check_password(db, env, account, req.current_password, field="current_password")
     new_hash = await hash_password(req.new_password)
     now = env.clock.now()
     await db.execute(update(Account).where(Account.id == account.id).values(password_hash=new_hash))
     await revoke_everything(db, account.id, now, keep=session)
+    await cancel_email_change(db, env, account.id)
     await db.commit()
     await env.notify(account.email, password_changed_mail(now), kind="password_changed")
 
@@ -322,18 +332,16 @@ async def change_password(
 async def withdraw(
     db: AsyncSession, env: ServiceEnv, account: Account, req: WithdrawRequest
 ) -> None:
-    """退会: the account stays re-registrable for 30 days, then it cannot be revived."""
-    fields = []
+    """退会: the account stays re-registrable for 30 days, then it cannot be revived. The
+    password is checked (and counted) only once the confirmation is ticked."""
     if not req.confirm:
-        fields.append(field_error("confirm", Problem("must_agree")))
-    if not await verify_password(account.password_hash, req.password):
-        fields.append(field_error("password", Problem("password_wrong")))
-    if fields:
+        fields = [field_error("confirm", Problem("must_agree"))]
         raise DomainError(ErrorCode.validation_error, 422, fields=fields)
+    await check_password(db, env, account, req.password, field="password")
     now = env.clock.now()
     account.status = ACCOUNT_WITHDRAWN
     account.withdrawn_at = now
-    account.pending_email = None
+    await cancel_email_change(db, env, account.id)
     await revoke_everything(db, account.id, now)
     await db.commit()
     await env.notify(account.email, withdrawn_mail(now), kind="withdrawn")

@@ -132,3 +132,41 @@ def withdrawn_mail(at: datetime) -> MailText:
             '"Re-register the account"; after 31 days this is no longer possible.\n' + FOOTER
         ),
     )
+
+
+def email_change_requested_mail(at: datetime, new_address: str) -> MailText:
+    """To the current address, before anything changes."""
+    return MailText(
+        subject=f"【{SERVICE_JA}】メールアドレス変更のお申込み / E-mail change requested",
+        body=(
+            f"{jst_text(at)}（日本時間）、求職者マイページのログインID（メールアドレス）を "
+            f"{new_address} に変更するお申込みがありました。\n"
+            "新しいアドレスに送った認証キーが入力されると変更されます。それまでは、"
+            "このアドレスのままです。\n"
+            "心当たりのない場合は、すぐにパスワードを再設定してください"
+            "（変更のお申込みは取り消されます）。あわせてハローワークへご連絡ください。\n\n"
+            "----\n"
+            f"At {jst_text(at)} JST a change of the login e-mail of your job-seeker MyPage to\n"
+            f"{new_address} was requested. It takes effect once the key sent there is\n"
+            "entered; until then this address stays in use.\n"
+            "If this was not you, reset your password at once (that cancels the change) and\n"
+            "contact Hello Work.\n" + FOOTER
+        ),
+    )
+
+
+def email_in_use_mail() -> MailText:
+    """To a requested new address that already has a MyPage: no key (the change could never
+    be confirmed) and nothing about who asked; its owner learns nothing they did not know."""
+    return MailText(
+        subject=f"【{SERVICE_JA}】メールアドレス変更のお申込みについて / About an e-mail change",
+        body=(
+            "このメールアドレスを求職者マイページのログインIDにするお申込みがありましたが、"
+            "このアドレスはすでに別のマイページで使われているため、変更はできません。\n"
+            "お手続きは不要です。心当たりのない場合は、このメールを破棄してください。\n\n"
+            "----\n"
+            "Someone asked to make this address the login e-mail of a job-seeker MyPage, but\n"
+            "it already belongs to a MyPage, so nothing will change. No action is needed;\n"
+            "if this was not you, please ignore this mail.\n" + FOOTER
+        ),
+    )

@@ -52,15 +52,16 @@ from server.accounts.service import creation_code_hmac
 from server.auth.auth_keys import (
     PURPOSE_ACCOUNT_OPEN,
     PURPOSE_REREGISTER,
+    check_auth_key,
     consume_auth_key,
     issue_auth_key,
+    spend_auth_key,
     withdraw_auth_key,
 )
 from server.auth.lockout import (
     clear_failures,
     count_failure,
     failure_digest,
-    login_failure_digest,
     wait_seconds,
 )
 from server.auth.sessions import start_session
@@ -211,12 +212,15 @@ async def open_with_code(db: AsyncSession, env: ServiceEnv, req: OpenWithCodeReq
     assert birth is not None
 
     now = env.clock.now()
-    digest = failure_digest(env, "creation-code", number)
+    key = email_key(email)
+    # Wrong tries count per (address, 求職番号): the code only works with the address it
+    # was issued for, so guesses sent with someone's number from another address cannot
+    # block that person's opening (the code space, 31^10, is what stops guessing).
+    digest = failure_digest(env, "creation-code", key, number)
     wait = await _over_limit(db, digest, now)
     if wait is not None:
         await db.commit()
         raise _throttled(wait)
-    key = email_key(email)
     seeker = await db.scalar(select(Seeker).where(Seeker.seeker_number == number))
     code_row: AccountCreationCode | None = None
     if seeker is not None and seeker.birth_date == birth:
@@ -306,11 +310,13 @@ def _password_fields(password: str, confirm: str) -> None:
 
 async def confirm_opening(db: AsyncSession, env: ServiceEnv, req: OpenConfirmRequest) -> SignedIn:
     _password_fields(req.password, req.password_confirm)
-    password_hash = await hash_password(req.password)  # before any lock is taken
     key = email_key(req.email)
-    await consume_auth_key(
+    # The key first: a wrong one costs no argon2 hash (which takes a CPU for ~0.1 s).
+    row = await check_auth_key(
         db, env, purpose=PURPOSE_ACCOUNT_OPEN, email_key_=key, value=req.auth_key
     )
+    password_hash = await hash_password(req.password)  # no transaction is open meanwhile
+    await spend_auth_key(db, env, row)
     now = env.clock.now()
     opening = await db.scalar(select(AccountOpening).where(AccountOpening.email_key == key))
     if opening is None:
@@ -340,7 +346,6 @@ async def confirm_opening(db: AsyncSession, env: ServiceEnv, req: OpenConfirmReq
     )
     db.add(account)
     await db.execute(delete(AccountOpening).where(AccountOpening.id == opening.id))
-    await clear_failures(db, login_failure_digest(env, key))
     try:
         await db.flush()
     except IntegrityError:  # the seeker or the address got an account meanwhile

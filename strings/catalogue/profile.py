@@ -510,9 +510,14 @@ _STRINGS: dict[str, tuple[str, str]] = {
     # e-mail change
     "email_change.title": ("メールアドレスの変更", "Change the e-mail address"),
     "email_change.intro": (
-        "新しいアドレスに認証キーを送ります。認証キーを入力するまでは今のアドレスでログインします。",
-        "We send a key to the new address. Until you enter it, you keep signing in with the "
-        "current one.",
+        "新しいアドレスに認証キーを送り、今のアドレスにもお知らせします。認証キーを入力するまでは"
+        "今のアドレスでログインします。",
+        "We send a key to the new address and tell the current one. Until you enter the key, "
+        "you keep signing in with the current address.",
+    ),
+    "email_change.password_hint": (
+        "本人確認のため、現在のパスワードを入力してください。",
+        "Your current password, to confirm it is you.",
     ),
     "email_change.key_intro": (
         "{email} に認証キーを送りました（{until}まで有効）。メールの認証キーを入力してください。",

@@ -95,10 +95,9 @@ async def test_login_leaves_no_live_challenge_when_the_otp_cannot_be_sent(
 
 
 async def test_failed_resend_keeps_the_wait_free_and_answers_503(
-    mail_app: FastAPI, broken_relays: BrokenRelays, outbox: Outbox
+    mail_app: FastAPI, broken_relays: BrokenRelays, outbox: Outbox, clock: SettableClock
 ) -> None:
     account = await seed_account(mail_app)
-    clock: SettableClock = app_state(mail_app).env.clock  # type: ignore[assignment]
     async with new_api(mail_app) as api:
         res = await api.login(account.email, account.password)
         assert res.status is LoginStatus.otp_required and res.login_ticket
@@ -152,7 +151,7 @@ async def test_email_change_keeps_the_old_address_when_the_key_cannot_be_sent(
         await sign_in(api, outbox, account)
         relay(mail_app, broken_relays.refusing_port)
         with pytest.raises(MailNotSent):
-            await api.request_email_change("moved@example.jp", "moved@example.jp")
+            await api.request_email_change("moved@example.jp", "moved@example.jp", account.password)
         view = await api.settings()
         assert view.email == account.email and view.pending_email is None
         assert await live_keys(mail_app, "moved@example.jp") == 0

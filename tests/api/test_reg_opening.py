@@ -99,9 +99,10 @@ async def test_wrong_code_number_or_birth_date_get_one_answer_and_are_limited(
                 await api.open_with_code(req)
             answers.add((err.value.status_code, err.value.code, err.value.body.message))
         assert len(answers) == 1 and next(iter(answers))[1] is ErrorCode.invalid_credentials
-        # Three failures counted against this number (the unknown number counts on its own);
-        # two more wrong tries use up the five, then even the right code is refused.
-        for n, remaining in (("WRONGCODE2", 1), ("WRONGCODE3", 0)):
+        # Two failures counted against this address and number (the unknown number and the
+        # other address count on their own); three more wrong tries use up the five, then
+        # even the right code is refused from this address.
+        for n, remaining in (("WRONGCODE2", 2), ("WRONGCODE3", 1), ("WRONGCODE4", 0)):
             with pytest.raises(APIStatusError) as err:
                 await api.open_with_code(_code_request(number, n))
             assert err.value.params["remaining"] == remaining

@@ -83,6 +83,7 @@ async def test_wrong_password_shows_one_message(
         await sign_in(pilot, password="Wrong#2026pass")
         assert isinstance(app.screen, LoginScreen)
         assert "ID（メールアドレス）またはパスワードが正しくありません" in screen_text(pilot)
+        assert "あと4回間違えるとロックされます。" in screen_text(pilot)
         # The e-mail stays so the user can retype only the password.
         assert app.screen.query_one("#email").value == DEMO_EMAIL
 

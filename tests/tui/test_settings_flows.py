@@ -13,8 +13,8 @@ from screens.reregister import ReregisterConfirmScreen, ReregisterScreen
 from screens.settings import ConfirmModal, PasswordChangeScreen, SettingsScreen
 from screens.withdraw import WithdrawModal
 from tests.tui.flows import SIZE, sign_in, sign_in_to_home
-from tests.tui.helpers import screen_text, settle, type_text
-from tests.tui.support import DEMO_EMAIL, DEMO_PASSWORD, TuiServer
+from tests.tui.helpers import field_error, screen_text, settle, type_text
+from tests.tui.support import DEMO_EMAIL, DEMO_PASSWORD, TuiServer, mail_value
 from tui.app import HelloWorkApp
 
 NEW_PASSWORD = "Change#2026pw"
@@ -148,10 +148,24 @@ async def test_email_change_delivery_and_resume_otp(
         await type_text(pilot, "new＠example.jp")
         await pilot.press("tab")
         await type_text(pilot, "new@example.jp")
+        await pilot.press("enter")  # to the password: a session alone cannot do this
+        await settle(pilot)
+        assert "現在のパスワードを入力してください" in screen_text(pilot), screen_text(pilot)
+        await type_text(pilot, "Wrong#2026pw")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "パスワードが正しくありません。あと4回間違えるとロックされます。" in (
+            field_error(pilot, "current_password")
+        )
+        await pilot.press("ctrl+u")
+        await type_text(pilot, DEMO_PASSWORD)
         await pilot.press("enter")
         await settle(pilot)
         assert "new@example.jp に認証キーを送りました" in screen_text(pilot), screen_text(pilot)
-        await type_text(pilot, tui_server.latest_auth_key())
+        told = [m for m in tui_server.mail() if DEMO_EMAIL in m.to]
+        assert "new@example.jp" in told[0].body  # the current address heard of it first
+        key_mail = next(m for m in tui_server.mail() if "new@example.jp" in m.to)
+        await type_text(pilot, mail_value(key_mail, r"Authentication key: (\S+)"))
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is settings, screen_text(pilot)
@@ -205,3 +219,37 @@ async def test_reregistration_after_31_days_is_refused_with_the_reason(
         await settle(pilot)
         assert isinstance(app.screen, ReregisterScreen)
         assert "30日を過ぎたため" in screen_text(pilot), screen_text(pilot)
+
+
+async def test_wrong_passwords_in_settings_count_and_lock(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
+) -> None:
+    """The password change shows the tries left; the fifth wrong password locks the
+    account, ends the session and says why on the login screen."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await sign_in_to_home(pilot, tui_server)
+        await open_settings(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, PasswordChangeScreen)
+        await pilot.press("tab")
+        await type_text(pilot, NEW_PASSWORD)
+        await pilot.press("tab")
+        await type_text(pilot, NEW_PASSWORD)
+        for remaining in (4, 3, 2, 1):
+            app.screen.query_one("#current_password").focus()
+            await pilot.press("ctrl+u")
+            await type_text(pilot, "Wrong#2026pw")
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert f"あと{remaining}回間違えるとロックされます" in (
+                field_error(pilot, "current_password")
+            )
+        app.screen.query_one("#current_password").focus()
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "Wrong#2026pw")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, LoginScreen), screen_text(pilot)
+        assert "アカウントがロックされています" in screen_text(pilot)

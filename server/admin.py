@@ -20,10 +20,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import secrets
 import sys
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy.engine import make_url
 
 from server.accounts.service import InputError, create_seeker
 from server.accounts.validity import record_contact
@@ -79,9 +82,37 @@ def _settings(args: argparse.Namespace) -> ServerSettings:
         overrides["database_url"] = url
     if args.data_dir:
         overrides["data_dir"] = args.data_dir
+    elif url and (db_file := sqlite_file(url)) is not None:
+        # The data directory this command acts on is the database's: its secret.key is
+        # the one the server of that database signs with.
+        overrides["data_dir"] = db_file.parent
     if args.secret_key_file:
         overrides["secret_key_file"] = args.secret_key_file
     return ServerSettings(**overrides)
+
+
+def sqlite_file(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def _secret(settings: ServerSettings) -> bytes:
+    """The server's secret, so the codes printed here verify on the server: from
+    HELLOWORK_SECRET_KEY, --secret-key-file, or the data directory's secret.key. A new one
+    is made only with a new database (as the embedded server would make it); a database
+    whose server keeps its secret elsewhere gets an error, never a code signed with a
+    secret no server uses."""
+    db_file = sqlite_file(settings.database_url)
+    fresh = db_file is not None and not db_file.exists()
+    try:
+        return load_secret(settings, create_if_missing=fresh)
+    except ConfigError:
+        raise ConfigError(
+            f"no server secret for this database in {settings.data_dir}: give the same "
+            "HELLOWORK_SECRET_KEY, --secret-key-file or --data-dir as its server"
+        ) from None
 
 
 async def _create_seeker(settings: ServerSettings, args: argparse.Namespace) -> int:
@@ -90,13 +121,7 @@ async def _create_seeker(settings: ServerSettings, args: argparse.Namespace) -> 
     except ValueError:
         print("birth-date: use YYYY-MM-DD (Gregorian), e.g. 1990-04-01", file=sys.stderr)
         return 2
-    # The embedded server's secret lives in its data dir; SQLite setups may create it here.
-    env = ServiceEnv(
-        settings=settings,
-        clock=SystemClock(),
-        mailer=mailer_from_settings(settings),
-        secret=load_secret(settings, create_if_missing=settings.is_sqlite),
-    )
+    env = _env(settings, signs=True)
     engine = create_engine(settings.database_url)
     try:
         prepare_sqlite_dir(settings.database_url)
@@ -124,17 +149,26 @@ async def _create_seeker(settings: ServerSettings, args: argparse.Namespace) -> 
     return 0
 
 
-def _env(settings: ServerSettings, clock: Clock | None = None) -> ServiceEnv:
+def _env(settings: ServerSettings, clock: Clock | None = None, *, signs: bool) -> ServiceEnv:
+    """`signs`: the command makes a value the server verifies (a creation code). The others
+    sign nothing, so they run without the server's secret too (with a throwaway one)."""
+    if signs:
+        secret = _secret(settings)
+    else:
+        try:
+            secret = _secret(settings)
+        except ConfigError:
+            secret = secrets.token_bytes(32)
     return ServiceEnv(
         settings=settings,
         clock=clock or SystemClock(),
         mailer=mailer_from_settings(settings),
-        secret=load_secret(settings, create_if_missing=settings.is_sqlite),
+        secret=secret,
     )
 
 
 async def _record_contact(settings: ServerSettings, args: argparse.Namespace) -> int:
-    env = _env(settings)
+    env = _env(settings, signs=False)
     engine = create_engine(settings.database_url)
     try:
         prepare_sqlite_dir(settings.database_url)
@@ -163,7 +197,7 @@ async def _run_scheduled(settings: ServerSettings, args: argparse.Namespace) -> 
     except ValueError:
         print("now: use an ISO date-time, e.g. 2026-05-16T09:00+09:00", file=sys.stderr)
         return 2
-    env = _env(settings)
+    env = _env(settings, signs=False)
     engine = create_engine(settings.database_url)
     try:
         prepare_sqlite_dir(settings.database_url)

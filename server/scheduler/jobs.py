@@ -1,6 +1,6 @@
 """Scheduled work: weekly 特集求人 delivery (Saturdays, JST), lapsing registrations past their
 validity, and retention (MyPages 5 years after the registration became invalid, notices after
-1 year, withdrawn accounts after their 30 days).
+1 year, withdrawn accounts after their 30 days, authentication rows once unusable).
 
 Every job is idempotent, so `hellowork admin run-scheduled` and the timer inside
 `hellowork serve` may both run it, as often as they like.
@@ -20,6 +20,7 @@ from api_client.job_models import Feature
 from api_client.models import RegistrationStatus
 from server import ratelimit
 from server.accounts.models import ACCOUNT_ACTIVE, ACCOUNT_WITHDRAWN, Account, Seeker
+from server.auth.purge import purge_expired_auth
 from server.codes.tables import prefecture_by_code
 from server.context import ServiceEnv
 from server.jobs.models import STATUS_OPEN, JobPosting
@@ -55,13 +56,14 @@ class ScheduledReport:
     purged_notices: int = 0
     purged_withdrawn: int = 0
     purged_rate_limits: int = 0
+    purged_auth: int = 0
 
     def line(self) -> str:
         return (
             f"delivered={self.delivered} lapsed={self.lapsed} "
             f"purged_mypages={self.purged_mypages} purged_notices={self.purged_notices} "
             f"purged_withdrawn={self.purged_withdrawn} "
-            f"purged_rate_limits={self.purged_rate_limits}"
+            f"purged_rate_limits={self.purged_rate_limits} purged_auth={self.purged_auth}"
         )
 
 
@@ -75,6 +77,7 @@ async def run_scheduled(db: AsyncSession, env: ServiceEnv, now: datetime) -> Sch
     report.purged_notices = await purge_old_notices(db, now)
     report.purged_withdrawn = await purge_withdrawn(db, now)
     report.purged_rate_limits = await ratelimit.purge_expired(db, now)
+    report.purged_auth = (await purge_expired_auth(db, env.settings, now)).total
     return report
 
 

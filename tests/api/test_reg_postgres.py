@@ -16,7 +16,7 @@ from server.jobs.search.tokens import FEATURE_BITS
 from server.jobs.store import add_posting
 from server.scheduler.jobs import run_scheduled
 from tests.api import jobs_data
-from tests.api.reg_support import PASSWORD, register, valid_steps
+from tests.api.reg_support import PASSWORD, log_in, register, valid_steps
 from tests.conftest import Outbox, SettableClock, app_state, make_settings, new_api, started
 
 pytestmark = pytest.mark.postgres
@@ -52,6 +52,7 @@ async def test_registration_and_delivery_on_postgres(
             async with state.sessionmaker() as db:
                 assert (await run_scheduled(db, state.env, saturday)).delivered == 1
                 assert (await run_scheduled(db, state.env, saturday)).delivered == 0
+            await log_in(api, outbox, "pg@example.jp")  # Saturday's run purged idle sessions
             notices = await api.notices()
             assert notices.unread == 1
             assert notices.notices[0].posting_numbers == ["13010-00000301"]

@@ -4,6 +4,8 @@ PostgreSQL, mail through a real SMTP server."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from fastapi import FastAPI
 from sqlalchemy import select
@@ -223,3 +225,29 @@ async def test_wrong_codes_sent_with_someone_elses_number_do_not_block_them(
             await api.open_with_code(_code_request(number, "WRONGCODE9", **mallory))
         await api.open_with_code(_code_request(number, code))  # …jiro is not
     assert "Authentication key:" in outbox.last("jiro@example.jp").body
+
+
+async def test_parallel_wrong_passwords_in_a_session_get_no_more_than_five_tries(
+    any_app: FastAPI, outbox: Outbox
+) -> None:
+    """A burst of guesses at once (PostgreSQL runs them side by side): four are told
+    "wrong", the rest find the account locked — none is compared beyond the fifth."""
+    account = await seed_account(any_app)
+    async with new_api(any_app) as api:
+        await sign_in(api, outbox, account)
+
+        async def guess(n: int) -> str:
+            try:
+                await api.change_password(f"Wrong#{n:04d}pw", NEW_PASSWORD, NEW_PASSWORD)
+            except InvalidCredentials:
+                return "wrong"
+            except (AccountLocked, SessionExpired):
+                return "stopped"
+            return "changed"
+
+        outcomes = await asyncio.gather(*(guess(n) for n in range(12)))
+    assert sorted(outcomes) == ["stopped"] * 8 + ["wrong"] * 4
+    assert await _locked_at(any_app, account.account_id) is not None
+    async with new_api(any_app) as api:
+        with pytest.raises(AccountLocked):
+            await api.login(account.email, account.password)

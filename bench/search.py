@@ -25,7 +25,7 @@ from api_client.job_models import JobSearchRequest
 from bench._common import ensure_jobs_database
 from bench._proc import DEMO_EMAIL, DEMO_PASSWORD, percentiles, read_otp, start_server
 from server.clock import SystemClock
-from server.jst import expiry_cutoff, today_jst
+from server.jst import today_jst
 
 WORDS2 = ["介護", "事務", "営業", "看護", "配送", "調理", "警備", "英語", "保育", "清掃"]
 WORDS3 = [
@@ -118,6 +118,15 @@ def query_mix(
             insurance_items=rng.sample(["employment", "health", "pension"], 2),
             no_document_screening=rng.random() < 0.5,
         ),
+        "紹介期限日 order": lambda: req(sort="deadline_asc", page=rng.randint(1, 20)),
+        "紹介期限日 order + word": lambda: req(
+            sort="deadline_asc", words=rng.choice(WORDS2 + WORDS3), page=rng.randint(1, 3)
+        ),
+        "紹介期限日 order + place": lambda: req(
+            sort="deadline_asc",
+            places=[{"prefecture": rng.choice(PREFS)}],
+            desired_jobs=[{"group": rng.choice(DESIRED)[0]}],
+        ),
         "job-number lookup": lambda: req(job_numbers=rng.sample(sample_numbers, 5)),
         "deep page": lambda: req(
             places=[{"prefecture": rng.choice(PREFS[:4])}], per_page=50, page=rng.randint(100, 200)
@@ -151,19 +160,21 @@ async def concurrent_searches(
 
 
 def like_scan(
-    conn: sqlite3.Connection, min_id: int, words: list[str], mode: str, not_words: list[str]
+    conn: sqlite3.Connection, today: str, words: list[str], mode: str, not_words: list[str]
 ) -> tuple[int, list[int]]:
     """The naive alternative: substring scan of every open posting (count + first page)."""
     conds = [f"({TEXT}) LIKE ?" for _ in words]
     pos = (" OR " if mode == "any" else " AND ").join(conds)
     neg = "".join(f" AND ({TEXT}) NOT LIKE ?" for _ in not_words)
-    where = f"status = 'open' AND id >= ? AND ({pos}){neg}"
-    args = [min_id, *[f"%{w}%" for w in words], *[f"%{w}%" for w in not_words]]
+    where = f"status = 'open' AND expires_on >= ? AND ({pos}){neg}"
+    args = [today, *[f"%{w}%" for w in words], *[f"%{w}%" for w in not_words]]
     total = conn.execute(f"SELECT count(*) FROM job_postings WHERE {where}", args).fetchone()[0]
     ids = [
         r[0]
         for r in conn.execute(
-            f"SELECT id FROM job_postings WHERE {where} ORDER BY id DESC LIMIT 30", args
+            f"SELECT id FROM job_postings WHERE {where}"
+            " ORDER BY received_on DESC, id DESC LIMIT 30",
+            args,
         )
     ]
     return total, ids
@@ -181,25 +192,21 @@ FREE_WORD_KINDS = (
 
 async def run(args: argparse.Namespace, db: Path) -> None:
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    cutoff = expiry_cutoff(today_jst(SystemClock().now())).isoformat()
-    min_id = conn.execute(
-        "SELECT id FROM job_postings WHERE received_on >= ? ORDER BY received_on, id LIMIT 1",
-        (cutoff,),
-    ).fetchone()[0]
+    today = today_jst(SystemClock().now()).isoformat()
     numbers = [
         r[0]
         for r in conn.execute(
-            "SELECT job_number FROM job_postings WHERE status = 'open' AND id >= ?"
+            "SELECT job_number FROM job_postings WHERE status = 'open' AND expires_on >= ?"
             " ORDER BY random() LIMIT 500",
-            (min_id,),
+            (today,),
         )
     ]
     employers = [
         r[0]
         for r in conn.execute(
             "SELECT employer_number FROM job_postings WHERE disclosure = 1 AND status = 'open'"
-            " AND id >= ? ORDER BY random() LIMIT 200",
-            (min_id,),
+            " AND expires_on >= ? ORDER BY random() LIMIT 200",
+            (today,),
         )
     ]
 
@@ -255,7 +262,7 @@ async def run(args: argparse.Namespace, db: Path) -> None:
         samples = []
         for r in reqs[kind][: args.scan_rounds]:
             t0 = time.perf_counter()
-            like_scan(conn, min_id, r.words.split(), r.word_mode.value, r.not_words.split())
+            like_scan(conn, today, r.words.split(), r.word_mode.value, r.not_words.split())
             samples.append(time.perf_counter() - t0)
         p50, p95 = percentiles(samples)
         print(f"{kind:<26}{p50:9.1f}{p95:9.1f}  {api_p50[kind]:8.1f}  {p50 / api_p50[kind]:13.0f}×")

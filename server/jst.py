@@ -22,6 +22,10 @@ def today_jst(now: datetime) -> date:
     return now.astimezone(JST).date()
 
 
+def end_of_month(day: date) -> date:
+    return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+
+
 def end_of_month_after_next(day: date) -> date:
     """The last day of the month after next: registration validity and 紹介期限日 (SPEC §1–2)."""
     month_index = day.month - 1 + 2

@@ -74,6 +74,11 @@ def _upgrade(connection: Connection) -> str | None:
         command.upgrade(cfg, "head")
     except CommandError as exc:  # e.g. an unknown revision that appeared meanwhile
         raise DatabaseProblem(f"the database schema cannot be migrated: {exc}") from exc
+    # The search index is derived data built by the code, not by migrations: rebuilt here
+    # when it was built for other tokens (server/jobs/search/index.py).
+    from server.jobs.search.index import ensure_current
+
+    ensure_current(connection)
     return current
 
 
@@ -143,7 +148,8 @@ _FTS_SHADOW_SUFFIXES = ("", "_data", "_idx", "_content", "_docsize", "_config")
 def unmanaged_tables(connection: Connection) -> set[str]:
     """Tables no model describes: SQLite virtual (FTS) tables and their shadow tables.
 
-    On PostgreSQL: the search table of server/jobs/pg.py (a token array under GIN).
+    On PostgreSQL: the search table of server/jobs/search/pg.py (a token array under GIN).
+    On SQLite also the early deadlines beside the index (server/jobs/search/fts.py).
     Migrations create them with raw SQL; autogenerate must neither drop nor diff them.
     """
     if connection.dialect.name == "postgresql":
@@ -153,7 +159,8 @@ def unmanaged_tables(connection: Connection) -> set[str]:
     rows = connection.execute(
         text("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'")
     ).scalars()
-    return {f"{name}{suffix}" for name in rows for suffix in _FTS_SHADOW_SUFFIXES}
+    fts = {f"{name}{suffix}" for name in rows for suffix in _FTS_SHADOW_SUFFIXES}
+    return fts | {"job_early_deadlines"}
 
 
 def include_name_filter(connection: Connection) -> Callable[[str | None, str, Any], bool]:

@@ -93,7 +93,6 @@ def import_postings(settings: ServerSettings, args: argparse.Namespace) -> int:
         f"{report.inserted:,} added, {report.updated:,} updated, {bad_lines:,} refused"
         f" in {seconds:.1f} s ({done / seconds if seconds else 0:,.0f} rows/s;"
         f" reading and checking {seconds - report.seconds:.1f} s, loading {report.seconds:.1f} s)"
-        + ("; postings renumbered in 受付年月日 order" if report.renumbered else "")
     )
     return 1 if problems else 0
 

@@ -6,7 +6,7 @@ same pass (one INSERT per posting, in large transactions) and merged once at the
 open postings per day (search/open_days.py) are counted once at the end.
 
 The caller supplies the rows already prepared (`Prepared` chunks: table tuples in
-`models.COLUMNS` order, dates as ISO text, and the index rows of the open postings), so
+`models.COLUMNS` order, dates as ISO text, and the index entries of the open postings), so
 preparing can run in worker processes.
 """
 
@@ -22,10 +22,10 @@ from typing import Any
 from sqlalchemy.engine import make_url
 
 from server.jobs.models import COLUMNS
-from server.jobs.search import fts, open_days
+from server.jobs.search import fts, index, open_days
 
-# (table rows in COLUMNS order, FTS rows (id, grams, bag, facets) of the open postings)
-Prepared = tuple[list[tuple[Any, ...]], list[tuple[int, str, str, str]]]
+# (table rows in COLUMNS order, index entries of the open postings)
+Prepared = tuple[list[tuple[Any, ...]], list[index.Entry]]
 
 INDEX_NAMES = (
     "ix_job_postings_job_number",
@@ -95,8 +95,7 @@ def load_sqlite(
         t0 = time.perf_counter()
         conn.execute("BEGIN")
         conn.execute("DELETE FROM job_postings")
-        conn.execute(fts.DROP_FTS)
-        conn.execute(fts.CREATE_FTS)
+        index.sqlite_recreate(conn)
         # Merging is done once at the end, not continuously while loading.
         conn.execute(fts.AUTOMERGE_OFF)
         for name in INDEX_NAMES:
@@ -107,7 +106,7 @@ def load_sqlite(
         done = indexed = 0
         for table, docs in chunks:
             conn.executemany(insert, table)
-            conn.executemany(fts.INSERT_FTS, docs)
+            index.sqlite_insert(conn, docs)
             before, done = done, done + len(table)
             indexed += len(docs)
             if done // COMMIT_EVERY != before // COMMIT_EVERY:
@@ -131,6 +130,7 @@ def load_sqlite(
         # Open postings per day (open_days.py), counted once instead of per inserted row.
         conn.execute(open_days.CLEAR)
         conn.execute(open_days.REBUILD)
+        index.sqlite_stamp(conn)
         conn.execute("COMMIT")
         t2 = time.perf_counter()
         conn.execute(fts.OPTIMIZE_FTS)

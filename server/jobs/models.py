@@ -1,9 +1,9 @@
 """Job postings (求人). One row per posting with every field of the 求人票.
 
-Invariant the search relies on: `id` grows with `received_on` (postings are inserted on the
-day they are received; the demo generator inserts in date order). 紹介期限日 is a monotone
-function of 受付年月日, so both sort orders are rowid order, and "not yet expired" and 新着 are
-rowid ranges.
+The search reads postings in the order of their search keys (search/keys.py: 受付年月日, then
+id), which are computed from these columns, so ids never need to follow 受付年月日 and never
+change once given. 紹介期限日 is at latest the end of the month after next of 受付年月日
+(earlier when the employer set it so): the importer refuses later ones.
 """
 
 from __future__ import annotations
@@ -110,16 +110,26 @@ class JobPosting(Base):
 
 
 class JobOpenDay(Base):
-    """How many open (= indexed) postings were received on each day (open_days.py).
-
-    Open postings expire by 受付年月日, so "every open posting" is the sum over the last
-    days: a search without conditions needs no index walk for its exact total.
+    """How many open (= indexed) postings there are per 受付年月日 and 紹介期限日
+    (search/open_days.py): a search without conditions needs no index walk for its exact
+    total, nor for its order by 紹介期限日.
     """
 
     __tablename__ = "job_open_days"
 
     received_on: Mapped[date] = mapped_column(Date, primary_key=True)
+    expires_on: Mapped[date] = mapped_column(Date, primary_key=True)
     open_count: Mapped[int] = mapped_column(Integer)
+
+
+class JobIndexState(Base):
+    """The version of the search index's tokens the database was indexed with (one row;
+    search/index.py rebuilds the index when the code's version differs)."""
+
+    __tablename__ = "job_index_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
 
 
 # Column names in table order: the bulk loader inserts tuples in this order.

@@ -19,10 +19,12 @@ from datetime import date
 from typing import Any, TextIO
 
 from api_client.job_models import Feature
+from api_client.jp_format import jp_date
 from server.codes.tables import ancestors
 from server.jobs import sheet_fields
 from server.jobs.search.tokens import FEATURE_BITS, index_document
 from server.jobs.sheet_fields import FIELD_BY_LABEL, FIELDS, REQUIRED, Row
+from server.jst import referral_deadline
 
 MAX_FIELD_CHARS = 100_000
 
@@ -207,8 +209,8 @@ def _parse_chunk(
                 sheet_fields.write(field, row, text)
             except ValueError as exc:
                 row_problems.append(Problem(start, field.label, str(exc)))
-        if not row_problems and row["expires_on"] < row["received_on"]:
-            row_problems.append(Problem(start, "紹介期限日", "before 受付年月日"))
+        if not row_problems:
+            row_problems.extend(_deadline_problems(start, row))
         if row_problems:
             problems.extend(row_problems)
             continue
@@ -216,6 +218,22 @@ def _parse_chunk(
         row["_doc"] = index_document(row)
         good.append((start, row))
     return good, problems
+
+
+def _deadline_problems(line: int, row: Row) -> list[Problem]:
+    """紹介期限日 lies between 受付年月日 and the end of the month after next (SPEC §2)."""
+    latest = referral_deadline(row["received_on"])
+    if row["expires_on"] < row["received_on"]:
+        return [Problem(line, "紹介期限日", "before 受付年月日")]
+    if row["expires_on"] > latest:
+        return [
+            Problem(
+                line,
+                "紹介期限日",
+                f"after the end of the month after next of 受付年月日 ({jp_date(latest)})",
+            )
+        ]
+    return []
 
 
 def export_row(row: Row) -> list[str]:

@@ -81,7 +81,8 @@ def check_codes(req: JobSearchRequest) -> None:
 
 
 def _open_since(today: date, new_within: NewWithin | None) -> date:
-    """First 受付年月日 still open (紹介期限日 ≥ today) and as new as 新着 asks."""
+    """First 受付年月日 that may still be open (its default 紹介期限日 is today or later) and
+    as new as 新着 asks."""
     since = expiry_cutoff(today)
     if new_within == NewWithin.today_yesterday:
         since = max(since, previous_working_day(today))
@@ -101,7 +102,8 @@ async def search(
     today = today_jst(now)
     window = Window(
         since=_open_since(today, req.new_within),
-        descending=req.sort == SortKey.received_desc,
+        today=today,
+        by_deadline=req.sort == SortKey.deadline_asc,
         limit=req.per_page,
         offset=(req.page - 1) * req.per_page,
         employer_levels=visible_levels(registered),

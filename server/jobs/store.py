@@ -1,7 +1,7 @@
-"""Writing postings one at a time (staff/admin and tests): row, index row and the open-day
-count (open_days.py) together, in the caller's transaction.
+"""Writing postings one at a time (staff/admin and tests): row, index entry and the open-day
+count (search/open_days.py) together, in the caller's transaction.
 
-The bulk loader (bulk.py) writes the same three things in batches.
+The bulk loader (bulk.py) and the importer write the same things in batches.
 """
 
 from __future__ import annotations
@@ -12,35 +12,35 @@ from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.jobs.models import COLUMNS, STATUS_OPEN, STATUS_WITHDRAWN, JobPosting
-from server.jobs.search import open_days, pg
-from server.jobs.search.fts import DELETE_FTS_NAMED, INSERT_FTS_NAMED
-from server.jobs.search.tokens import index_document, search_body
+from server.jobs.search import fts, open_days, pg
+from server.jobs.search.index import entry, pg_record
 
 
 def _values(p: JobPosting) -> dict[str, Any]:
     return {c: getattr(p, c) for c in COLUMNS}
 
 
-def _dialect(db: AsyncSession) -> str:
-    bind = db.get_bind()
-    return bind.dialect.name
-
-
 async def _index(db: AsyncSession, p: JobPosting, *, delete: bool = False) -> None:
     values = _values(p)
-    g, u, f = index_document(values)
-    if _dialect(db) == "sqlite":
-        sql = DELETE_FTS_NAMED if delete else INSERT_FTS_NAMED
-        await db.execute(text(sql), {"id": p.id, "g": g, "u": u, "f": f})
+    e = entry(values, p.id)
+    if db.get_bind().dialect.name == "sqlite":
+        params = {"key": e.key, "g": e.g, "u": e.u, "f": e.f}
+        await db.execute(text(fts.DELETE_FTS_NAMED if delete else fts.INSERT_FTS_NAMED), params)
+        if e.early and delete:
+            await db.execute(text(fts.DELETE_EARLY_NAMED), {"key": e.key})
+        elif e.early:
+            await db.execute(
+                text(fts.INSERT_EARLY_NAMED), {"key": e.key, "expires_on": e.expires_on}
+            )
     elif delete:
         await pg.delete_document(db, p.id)
     else:
-        await pg.insert_document(db, p.id, g, u, f, search_body(values))
+        await pg.insert_document(db, pg_record(e, values))
     await db.execute(text(open_days.BUMP), {"id": p.id, "d": -1 if delete else 1})
 
 
 async def add_posting(db: AsyncSession, values: dict[str, Any]) -> JobPosting:
-    """Insert a posting (received today or earlier than every later one) and index it."""
+    """Insert a posting and index it."""
     posting = JobPosting(**values)
     db.add(posting)
     await db.flush()

@@ -16,7 +16,7 @@ from api_client.job_models import JobSearchRequest
 from server.codes.tables import ancestors, classification_by_code, desired_job_of, industry_by_code
 from server.jobs.demo.generate import load_sqlite
 from server.jobs.search.grams import normalise, split_words
-from server.jst import expiry_cutoff, is_working_day
+from server.jst import expiry_cutoff, is_working_day, referral_deadline
 
 TODAY = date(2026, 5, 11)  # conftest.START in JST
 N_POSTINGS = 900
@@ -179,10 +179,19 @@ def matches(p: dict[str, Any], r: JobSearchRequest, registered: bool = True) -> 
     return True
 
 
+def is_early(p: dict[str, Any]) -> bool:
+    """紹介期限日 set before the default (the end of the month after next)."""
+    return p["expires_on"] < referral_deadline(date.fromisoformat(p["received_on"])).isoformat()
+
+
 def expected(all_rows: list[dict[str, Any]], r: JobSearchRequest) -> list[str]:
+    """The job numbers the search must answer, in order: 受付年月日 newest first, or
+    紹介期限日 soonest first; postings of the same day in the order they were stored (id)."""
     hits = [p for p in all_rows if matches(p, r)]
     if r.sort == "received_desc":
-        hits.reverse()
+        hits.sort(key=lambda p: (p["received_on"], p["id"]), reverse=True)
+    else:
+        hits.sort(key=lambda p: (p["expires_on"], p["received_on"], p["id"]))
     return [p["job_number"] for p in hits]
 
 

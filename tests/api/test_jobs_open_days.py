@@ -1,6 +1,7 @@
 """The total of a search without conditions comes from open postings per day
-(server/jobs/open_days.py): it must stay exact for every 新着 window while postings are
-added and withdrawn, on SQLite (bulk-loaded) and on PostgreSQL (added one by one)."""
+(server/jobs/search/open_days.py): it must stay exact for every 新着 window and both orders
+while postings are added and withdrawn, on SQLite (bulk-loaded) and on PostgreSQL (added one
+by one)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from fastapi import FastAPI
 from sqlalchemy import text
 
 from api_client.client import MyPageClient
-from api_client.job_models import JobSearchRequest, NewWithin
+from api_client.job_models import JobSearchRequest, NewWithin, SortKey
 from server.app import create_app
 from server.config import ServerSettings
 from server.jobs.demo.generate import Calendar, chunk_rows
@@ -44,18 +45,21 @@ def _iso(row: dict[str, Any]) -> dict[str, Any]:
 async def _check(api: MyPageClient, app: FastAPI, data: list[dict[str, Any]]) -> None:
     """Every window's total equals the oracle's, and the day table equals a recount."""
     for window in WINDOWS:
-        req = JobSearchRequest(new_within=window)
-        want = jobs_data.expected(data, req)
-        res = await api.search_jobs(req.model_copy(update={"per_page": 10}))
-        assert res.total == len(want), window
-        assert [c.job_number for c in res.items] == want[:10], window
+        for sort in SortKey:
+            req = JobSearchRequest(new_within=window, sort=sort)
+            want = jobs_data.expected(data, req)
+            res = await api.search_jobs(req.model_copy(update={"per_page": 10}))
+            assert res.total == len(want), (window, sort)
+            assert [c.job_number for c in res.items] == want[:10], (window, sort)
+    columns = "received_on, expires_on, open_count"
     async with app_state(app).sessionmaker() as db:
-        kept = (await db.execute(text("SELECT received_on, open_count FROM job_open_days"))).all()
-        await db.execute(text("CREATE TEMPORARY TABLE recount (received_on date, open_count int)"))
+        kept = (await db.execute(text(f"SELECT {columns} FROM job_open_days"))).all()
+        recount = "recount (received_on date, expires_on date, open_count int)"
+        await db.execute(text(f"CREATE TEMPORARY TABLE {recount}"))
         await db.execute(text(open_days.REBUILD.replace("job_open_days", "recount")))
-        fresh = (await db.execute(text("SELECT received_on, open_count FROM recount"))).all()
+        fresh = (await db.execute(text(f"SELECT {columns} FROM recount"))).all()
         await db.rollback()
-    assert {d: n for d, n in kept if n} == dict(fresh)
+    assert {(r, x): n for r, x, n in kept if n} == {(r, x): n for r, x, n in fresh}
 
 
 async def _add_withdraw_and_check(

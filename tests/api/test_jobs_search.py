@@ -14,6 +14,7 @@ from fastapi import FastAPI
 
 from api_client.client import MyPageClient
 from api_client.job_models import JobSearchRequest
+from server.jst import expiry_cutoff
 from tests.api import jobs_data
 
 
@@ -159,3 +160,39 @@ async def test_no_condition_lists_every_open_posting(
     assert [c.job_number for c in deep.items] == want[120:150]
     beyond = await seeker.search_jobs(JobSearchRequest(page=1000))
     assert beyond.total == len(want) and beyond.items == []
+
+
+async def test_early_deadlines_expire_and_sort_exactly(
+    seeker: MyPageClient, jobs_app: tuple[FastAPI, list[dict[str, Any]]]
+) -> None:
+    """Some employers set a 紹介期限日 before the end of the month after next: once it has
+    passed the posting is gone from every search and total, and the order by 紹介期限日 puts
+    each posting on its own day, early or not, across pages."""
+    _, data = jobs_app
+    early = [p for p in data if jobs_data.is_early(p)]
+    recent = [p for p in early if p["received_on"] >= expiry_cutoff(jobs_data.TODAY).isoformat()]
+    assert any(p["expires_on"] < jobs_data.TODAY.isoformat() for p in recent)
+    assert any(p["expires_on"] >= jobs_data.TODAY.isoformat() for p in recent)
+    for fields in (
+        {},
+        {"new_within": "week"},
+        {"new_within": "today_yesterday"},
+        {"words": "介護"},
+        {"places": [{"prefecture": "13"}], "new_within": "week"},
+    ):
+        for sort in ("received_desc", "deadline_asc"):
+            req = JobSearchRequest(**fields, sort=sort)
+            want = jobs_data.expected(data, req)
+            got: list[str] = []
+            async for page in jobs_data.all_pages(seeker, req):
+                assert page.total == len(want), (fields, sort)
+                got.extend(c.job_number for c in page.items)
+            assert got == want, (fields, sort)
+    req = JobSearchRequest(sort="deadline_asc", per_page=30)
+    want = jobs_data.expected(data, req)
+    for page in (1, 4, 7, 100):
+        res = await seeker.search_jobs(req.model_copy(update={"page": page}))
+        assert res.total == len(want)
+        assert [c.job_number for c in res.items] == want[(page - 1) * 30 : page * 30]
+    deadlines = [c.expires_on for c in (await seeker.search_jobs(req)).items]
+    assert deadlines == sorted(deadlines) and deadlines[0] >= jobs_data.TODAY

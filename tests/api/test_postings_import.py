@@ -10,7 +10,9 @@ import asyncio
 import csv
 import shutil
 import sqlite3
+from collections import Counter
 from collections.abc import AsyncIterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +26,9 @@ from api_client.sheet_text import LINES_PER_PAGE, a4_text, cells
 from server import admin
 from server.jobs import importer
 from server.jobs.demo.generate import load_sqlite
-from server.jobs.search import tokens
+from server.jobs.search import index, tokens
+from server.jobs.search.keys import search_key
+from server.jst import referral_deadline
 from tests.api import jobs_data
 from tests.api.flows import sign_in
 from tests.conftest import Outbox, new_api, seed_account
@@ -41,26 +45,28 @@ def _db(url: str) -> str:
 
 
 def _index_is_consistent(path: str) -> None:
-    """Every open posting has its index row and is counted on its day; nothing else is."""
+    """Every open posting has its index entry and is counted on its days; nothing else is."""
     conn = sqlite3.connect(path)
     try:
-        open_ids = {r[0] for r in conn.execute("SELECT id FROM job_postings WHERE status='open'")}
+        open_rows = conn.execute(
+            "SELECT id, received_on, expires_on FROM job_postings WHERE status='open'"
+        ).fetchall()
+        keys = {search_key(r, i) for i, r, _ in open_rows}
         indexed = {
             r[0] for r in conn.execute("SELECT rowid FROM job_fts WHERE job_fts MATCH 'xall'")
         }
-        assert indexed == open_ids
-        per_day = dict(
-            conn.execute(
-                "SELECT received_on, count(*) FROM job_postings WHERE status='open'"
-                " GROUP BY received_on"
-            ).fetchall()
-        )
-        counted = dict(conn.execute("SELECT received_on, open_count FROM job_open_days").fetchall())
-        assert {d: n for d, n in counted.items() if n} == per_day
-        received = [r[0] for r in conn.execute("SELECT received_on FROM job_postings ORDER BY id")]
-        assert received == sorted(received)  # ids follow 受付年月日
+        assert indexed == keys
+        early = {search_key(r, i): x for i, r, x in open_rows if x < referral_deadline_iso(r)}
+        assert dict(conn.execute("SELECT key, expires_on FROM job_early_deadlines")) == early
+        per_days = Counter((r, x) for _, r, x in open_rows)
+        counted = conn.execute("SELECT received_on, expires_on, open_count FROM job_open_days")
+        assert {(r, x): n for r, x, n in counted if n} == per_days
     finally:
         conn.close()
+
+
+def referral_deadline_iso(received: str) -> str:
+    return referral_deadline(date.fromisoformat(received)).isoformat()
 
 
 @pytest.fixture
@@ -189,6 +195,31 @@ def test_bad_rows_are_reported_and_good_rows_load(
     assert "13010-00004444" in numbers and len(numbers) == 5
 
 
+def test_a_deadline_past_the_default_is_refused(
+    tmp_path: Path, database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """紹介期限日 is the end of the month after next, or earlier — never later."""
+    rows = list(csv.reader(FIXTURE.open(encoding="utf-8", newline="")))
+    header = rows[0]
+    late, early = list(rows[1]), list(rows[2])
+    for row, number in ((late, "13010-00005555"), (early, "13010-00006666")):
+        row[header.index("求人番号")] = number
+        row[header.index("受付年月日")] = "2026年5月8日"
+    late[header.index("紹介期限日")] = "2026年8月1日"
+    early[header.index("紹介期限日")] = "2026年5月29日"
+    path = tmp_path / "deadlines.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([header, late, early])
+    capsys.readouterr()
+    assert _run("import-postings", str(path), "--database-url", database_url) == 1
+    err = capsys.readouterr().err
+    assert "column 紹介期限日: after the end of the month after next of 受付年月日" in err
+    assert "2026年7月31日" in err
+    numbers = [r["job_number"] for r in importer.export_rows(_db(database_url))]
+    assert "13010-00006666" in numbers and "13010-00005555" not in numbers
+    _index_is_consistent(_db(database_url))
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
@@ -246,30 +277,34 @@ def test_an_interrupted_import_leaves_whole_rows_and_a_consistent_index(
     out = tmp_path / "all.csv"
     assert _run("export-postings", str(out), "--database-url", f"sqlite+aiosqlite:///{source}") == 0
     monkeypatch.setattr(importer, "BATCH", 100)
-    real = importer._doc
+    real = index.entry
     calls = 0
 
-    def failing(row: dict[str, Any]) -> tuple[str, str, str]:
+    def failing(*args: Any) -> index.Entry:
         nonlocal calls
         calls += 1
         if calls == 150:  # in the middle of the second batch
             raise KeyboardInterrupt
-        return real(row)
+        return real(*args)
 
-    monkeypatch.setattr(importer, "_doc", failing)
+    monkeypatch.setattr(index, "entry", failing)
     url = f"sqlite+aiosqlite:///{target}"
     with pytest.raises(KeyboardInterrupt):
         _run("import-postings", str(out), "--database-url", url, "--quiet")
     loaded = list(importer.export_rows(str(target)))
     assert len(loaded) == 100  # the first batch, whole
     _index_is_consistent(str(target))
-    monkeypatch.setattr(importer, "_doc", real)
+    monkeypatch.setattr(index, "entry", real)
     assert _run("import-postings", str(out), "--database-url", url, "--quiet") == 0
     assert len(list(importer.export_rows(str(target)))) > 290
     _index_is_consistent(str(target))
 
 
-def test_older_postings_renumber_and_keep_references(tmp_path: Path, _template_db: Path) -> None:
+def test_older_postings_take_their_place_and_no_id_changes(
+    tmp_path: Path, _template_db: Path
+) -> None:
+    """A file may reach back before the newest posting: the search orders by 受付年月日
+    through search keys, so no posting is renumbered and references stay as they were."""
     target = tmp_path / "t.db"
     shutil.copyfile(_template_db, target)
     rows = list(csv.reader(FIXTURE.open(encoding="utf-8", newline="")))
@@ -283,23 +318,18 @@ def test_older_postings_renumber_and_keep_references(tmp_path: Path, _template_d
         with paths[-1].open("w", encoding="utf-8", newline="") as f:
             csv.writer(f).writerows([header, *part])
     assert _run("import-postings", str(paths[0]), "--database-url", url) == 0
-    # Something else refers to a posting by id (as favorites and applications do).
     conn = sqlite3.connect(target)
-    conn.execute("CREATE TABLE refs (posting_id INTEGER REFERENCES job_postings(id))")
-    conn.execute("INSERT INTO refs SELECT id FROM job_postings WHERE job_number = '13010-00000777'")
-    conn.commit()
+    before = dict(conn.execute("SELECT job_number, id FROM job_postings"))
     conn.close()
-    capsys_free = _run("import-postings", str(paths[1]), "--database-url", url)
-    assert capsys_free == 0
+    assert _run("import-postings", str(paths[1]), "--database-url", url) == 0
     _index_is_consistent(str(target))
-    numbers = [r["job_number"] for r in importer.export_rows(str(target))]
-    assert numbers[0] == "13010-09999999"  # the oldest now has the lowest id
     conn = sqlite3.connect(target)
-    (number,) = conn.execute(
-        "SELECT p.job_number FROM refs JOIN job_postings AS p ON p.id = refs.posting_id"
-    ).fetchone()
+    after = dict(conn.execute("SELECT job_number, id FROM job_postings"))
     conn.close()
-    assert number == "13010-00000777"
+    assert {n: after[n] for n in before} == before
+    assert after["13010-09999999"] > max(before.values())  # the older one came last
+    numbers = [r["job_number"] for r in importer.export_rows(str(target))]
+    assert numbers[0] == "13010-09999999"  # yet it is the oldest
 
 
 def test_every_code_level_token_is_exact() -> None:

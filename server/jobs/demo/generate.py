@@ -41,8 +41,9 @@ from server.jobs.bulk import LoadReport, Prepared
 from server.jobs.bulk import load_sqlite as bulk_load
 from server.jobs.demo import corpus
 from server.jobs.models import COLUMNS
-from server.jobs.search.tokens import FEATURE_BITS, index_document
-from server.jst import expiry_cutoff, referral_deadline, today_jst, working_days
+from server.jobs.search.index import entry
+from server.jobs.search.tokens import FEATURE_BITS
+from server.jst import end_of_month, expiry_cutoff, referral_deadline, today_jst, working_days
 from server.registration.offices import office_for
 
 CHUNK = 5_000
@@ -293,6 +294,7 @@ def _posting(rng: random.Random, k: int, received: date, c: Company) -> dict[str
     pref_name = prefecture_by_code()[c.pref].name_ja
     workplace = pref_name + (c.muni.name_ja if c.muni else "")
     serial = (k * 7919 + 12_345_678) % 100_000_000
+    expires = _deadline(rng, received)
     return {
         "id": k + 1,
         # The first 5 digits are the receiving office, not necessarily the workplace's prefecture.
@@ -353,11 +355,32 @@ def _posting(rng: random.Random, k: int, received: date, c: Company) -> dict[str
         "online_application": rng.random() < 0.3,
         "features": features,
         "received_on": received,
-        "expires_on": referral_deadline(received),
+        "expires_on": expires,
         "status": "withdrawn" if rng.random() < 0.02 else "open",
         "synthetic": True,
         "sheet": _sheet(rng, c, part, start, end, shift),
     }
+
+
+EARLY_SHARE = 0.08  # postings whose employer set a 紹介期限日 before the default
+
+
+def _deadline(rng: random.Random, received: date) -> date:
+    """The default 紹介期限日, or for some postings an earlier day the employer chose: the end
+    of this or next month, or a day from two weeks after receipt on."""
+    default = referral_deadline(received)
+    if rng.random() >= EARLY_SHARE:
+        return default
+    first = received + timedelta(days=14)
+    if rng.random() < 0.4:
+        month_ends = [
+            d
+            for d in (end_of_month(received), end_of_month(end_of_month(received) + timedelta(1)))
+            if first <= d < default
+        ]
+        if month_ends:
+            return rng.choice(month_ends)
+    return first + timedelta(days=rng.randrange((default - first).days))
 
 
 _STATIONS = ("中央", "駅前", "本町", "東口", "市役所前", "みなと", "さくら台", "新町")
@@ -405,12 +428,12 @@ def chunk_rows(seed: int, chunk: int, n: int, cal: Calendar) -> list[dict[str, A
 def _prepare(args: tuple[int, int, int, Calendar]) -> Prepared:
     seed, chunk, n, cal = args
     rows = chunk_rows(seed, chunk, n, cal)
-    fts = [(r["id"], *index_document(r)) for r in rows if r["status"] == "open"]
+    entries = [entry(r, r["id"]) for r in rows if r["status"] == "open"]
     for r in rows:  # dates as ISO text, as SQLAlchemy stores them on SQLite
         r["received_on"] = r["received_on"].isoformat()
         r["expires_on"] = r["expires_on"].isoformat()
     table = [tuple(r[c] for c in COLUMNS) for r in rows]
-    return table, fts
+    return table, entries
 
 
 def prepared_chunks(n: int, seed: int, today: date, workers: int) -> Iterator[Prepared]:

@@ -1,29 +1,50 @@
 """Search execution behind a small interface, one implementation per database.
 
-`SqliteSearch` answers a `SearchPlan` with one FTS5 expression: facet tokens and free words
-intersect inside the index (posting lists in rowid order), and both sort orders are rowid
-order (models.py), so a page is `ORDER BY rowid LIMIT/OFFSET` straight off the index and the
-total is `count(*)` of the same expression (without any condition it is a sum over the
-open postings per day, open_days.py). The page's rows, with the page query as their
-subquery and the total as a scalar subquery, are one statement: each statement costs
-several thread hops through aiosqlite. Job and employer numbers are the exception:
-they are selective B-tree lookups, and the few candidates are checked against the expression
-one rowid at a time (FTS5 seeks by rowid), so a common word never has to be materialised.
+`SqliteSearch` answers a `SearchPlan` with FTS5 expressions: facet tokens and free words
+intersect inside the index (posting lists in key order, keys.py). Sorted by 受付年月日 a page
+is `ORDER BY rowid DESC LIMIT/OFFSET` straight off the index, "still open" is a key range
+(受付年月日 recent enough) minus the postings whose early 紹介期限日 has passed (one token,
+tokens.expired_token), and the total is `count(*)` of the same expression — without any
+condition it is a sum over the open postings per day (open_days.py). The page's rows, with
+the page query as their subquery and the total as a scalar subquery, are one statement:
+each statement costs several thread hops through aiosqlite.
+
+Sorted by 紹介期限日 (`_by_deadline`), the result is read as groups of one deadline each, in
+key order within a group: most postings expire on the default deadline of their 受付年月日
+(the end of the month after next: at most four such days are open at a time), the rest on
+earlier days listed in `job_early_deadlines`. The size of every group comes from one
+statement (a count per default deadline, and the early ones counted per day through that
+small table), and the page is cut from the groups it spans. Totals and order are exact.
+
+Job and employer numbers are the exception: they are selective B-tree lookups, and the few
+candidates are checked against the expression one key at a time (FTS5 seeks by rowid), so a
+common word never has to be materialised.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
 
-from sqlalchemy import Integer, Select, TextualSelect, column, select, text
+from sqlalchemy import Integer, column, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.jobs.models import JobPosting
 from server.jobs.search import fts, open_days
 from server.jobs.search.grams import WordQuery
-from server.jobs.search.tokens import ALL, SearchPlan, word_pieces
+from server.jobs.search.keys import ID_MASK, floor_key, search_key
+from server.jobs.search.tokens import (
+    ALL,
+    EARLY,
+    SearchPlan,
+    as_date,
+    deadline_token,
+    expired_token,
+    word_pieces,
+)
+from server.jst import referral_deadline
 
 
 @dataclass(frozen=True)
@@ -31,7 +52,8 @@ class Window:
     """Which rows of the ordered result the caller wants, and which postings are open."""
 
     since: date  # postings received before this day have expired or are older than 新着 asks
-    descending: bool
+    today: date  # postings whose 紹介期限日 is before this day have expired
+    by_deadline: bool  # 紹介期限日 (soonest first) instead of 受付年月日 (newest first)
     limit: int
     offset: int
     employer_levels: tuple[int, ...]  # 公開範囲 levels whose employer number may be searched
@@ -45,13 +67,41 @@ class SearchBackend(Protocol):
         ...
 
 
-async def load_page(
-    db: AsyncSession, page: Select[tuple[int]] | TextualSelect | list[int], descending: bool
-) -> list[JobPosting]:
-    """The postings whose ids `page` selects (a subquery, so no extra round trip), in order."""
-    order = JobPosting.id.desc() if descending else JobPosting.id.asc()
-    result = await db.execute(select(JobPosting).where(JobPosting.id.in_(page)).order_by(order))
-    return list(result.scalars().all())
+async def load_postings(db: AsyncSession, ids: Sequence[int]) -> list[JobPosting]:
+    """The postings with these ids, in the order given."""
+    if not ids:
+        return []
+    result = await db.execute(select(JobPosting).where(JobPosting.id.in_(ids)))
+    by_id = {p.id: p for p in result.scalars().all()}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def default_deadlines(since: date, today: date) -> list[date]:
+    """The default 紹介期限日 of every 受付年月日 from `since` to `today` (one per month)."""
+    out: list[date] = []
+    month = date(since.year, since.month, 1)
+    while month <= today:
+        out.append(referral_deadline(month))
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return out
+
+
+def page_spans(
+    groups: Sequence[tuple[date, int]], offset: int, limit: int
+) -> list[tuple[date, int, int]]:
+    """(deadline, rows to skip in its group, rows to take) for the rows offset … offset+limit
+    of the groups laid end to end in the order given."""
+    spans = []
+    start = 0
+    for day, size in groups:
+        end = start + size
+        lo, hi = max(offset, start), min(offset + limit, end)
+        if lo < hi:
+            spans.append((day, lo - start, hi - lo))
+        start = end
+        if start >= offset + limit:
+            break
+    return spans
 
 
 def _quote(token: str) -> str:
@@ -63,6 +113,11 @@ def _atom(a: str | WordQuery, frequent: bool) -> str:
         return _quote(a)
     parts = [_quote(" ".join(p)) for p in word_pieces(a, frequent=frequent)]
     return parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")"
+
+
+def _any(tokens: tuple[str, ...]) -> str:
+    quoted = [_quote(t) for t in tokens]
+    return quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")"
 
 
 def fts_expression(plan: SearchPlan, *, frequent: bool = True) -> str | None:
@@ -81,12 +136,21 @@ def fts_expression(plan: SearchPlan, *, frequent: bool = True) -> str | None:
         return None
     expr = " AND ".join(clauses) if clauses else _quote(ALL)
     # FTS5's NOT is binary; nest explicitly: ((A) NOT (B)) NOT (C) …
-    for token, unless in plan.excluded:
-        out = _quote(token) if unless is None else f"({_quote(token)} NOT {_quote(unless)})"
+    for tokens, unless in plan.excluded:
+        out = _any(tokens) if unless is None else f"({_any(tokens)} NOT {_quote(unless)})"
         expr = f"({expr}) NOT {out}"
     if plan.not_words:
         expr = f"({expr}) NOT ({' OR '.join(map(atom, plan.not_words))})"
     return expr
+
+
+def _open(expr: str | None, today: date) -> str:
+    """`expr` among the postings not expired early (the key floor does the rest)."""
+    return f"({expr or _quote(ALL)}) NOT {_quote(expired_token(today))}"
+
+
+def _and(expr: str | None, token: str) -> str:
+    return _quote(token) if expr is None else f"({expr}) AND {_quote(token)}"
 
 
 class SqliteSearch:
@@ -96,23 +160,26 @@ class SqliteSearch:
         expr = fts_expression(plan)
         if plan.job_numbers or plan.employer_number:
             return await self._by_numbers(db, plan, expr, window)
-        params: dict[str, object] = {"since": window.since}
+        if window.by_deadline:
+            return await self._by_deadline(db, expr, window)
+        dates = {"since": window.since, "today": window.today}
+        floor = floor_key(window.since)
         if expr is None:
-            count_sql = open_days.COUNT_SINCE
+            count = open_days.with_dates(open_days.COUNT_SINCE).bindparams(**dates)
         else:
-            count_sql, params["q"] = fts.COUNT, expr
-        count = open_days.with_since(count_sql).bindparams(**params)
+            count = text(fts.COUNT).bindparams(q=_open(expr, window.today), floor=floor)
         page = (
-            open_days.with_since(fts.PAGE_DESC if window.descending else fts.PAGE_ASC)
-            .bindparams(q=expr or _quote(ALL), since=window.since, n=window.limit, o=window.offset)
-            .columns(column("rowid", Integer))
+            text(f"SELECT rowid & {ID_MASK} AS id FROM ({fts.PAGE_DESC})")  # noqa: S608
+            .bindparams(q=_open(expr, window.today), floor=floor, n=window.limit, o=window.offset)
+            .columns(column("id", Integer))
         )
         # One statement for the page's rows and the total (an uncorrelated scalar subquery,
         # computed once): every statement costs several thread hops through aiosqlite.
         total_column = count.columns(column("total", Integer)).scalar_subquery()
-        order = JobPosting.id.desc() if window.descending else JobPosting.id.asc()
         result = await db.execute(
-            select(JobPosting, total_column).where(JobPosting.id.in_(page)).order_by(order)
+            select(JobPosting, total_column)
+            .where(JobPosting.id.in_(page))
+            .order_by(JobPosting.received_on.desc(), JobPosting.id.desc())
         )
         rows = result.all()
         if rows:
@@ -121,11 +188,62 @@ class SqliteSearch:
         total: int = (await db.execute(count)).scalar_one()
         return total, []
 
+    async def _groups(
+        self, db: AsyncSession, expr: str | None, window: Window
+    ) -> list[tuple[date, int]]:
+        """(紹介期限日, how many open matches expire on it), soonest first, empty ones left out."""
+        if expr is None:
+            sql = open_days.with_dates(open_days.PER_DEADLINE)
+            rows = (await db.execute(sql, {"since": window.since, "today": window.today})).all()
+            sizes = {as_date(d): int(n) for d, n in rows}
+        else:
+            floor = floor_key(window.since)
+            defaults = default_deadlines(window.since, window.today)
+            params: dict[str, Any] = {
+                "q": _and(expr, EARLY),
+                "floor": floor,
+                "today": window.today.isoformat(),
+            }
+            parts = [fts.EARLY_DAYS]
+            for i, day in enumerate(defaults):
+                params[f"d{i}"], params[f"q{i}"] = day.isoformat(), _and(expr, deadline_token(day))
+                # Counts of a constant SQL shape; the values are bound parameters.
+                parts.append(
+                    f"SELECT 1, :d{i}, (SELECT count(*) FROM job_fts"  # noqa: S608
+                    f" WHERE job_fts MATCH :q{i} AND rowid >= :floor)"
+                )
+            rows = (await db.execute(text(" UNION ALL ".join(parts)), params)).all()
+            early = {as_date(d): int(n) for kind, d, n in rows if kind == 0}
+            # An early deadline on a default day is inside that day's count already.
+            sizes = early | {as_date(d): int(n) for kind, d, n in rows if kind == 1}
+        return sorted((d, n) for d, n in sizes.items() if n > 0)
+
+    async def _by_deadline(
+        self, db: AsyncSession, expr: str | None, window: Window
+    ) -> tuple[int, list[JobPosting]]:
+        groups = await self._groups(db, expr, window)
+        total = sum(n for _, n in groups)
+        spans = page_spans(groups, window.offset, window.limit)
+        if not spans:
+            return total, []
+        params: dict[str, Any] = {"floor": floor_key(window.since)}
+        parts = []
+        for i, (day, skip, take) in enumerate(spans):
+            params |= {f"q{i}": _and(expr, deadline_token(day)), f"n{i}": take, f"o{i}": skip}
+            parts.append(
+                f"SELECT * FROM (SELECT {i} AS g, rowid AS k FROM job_fts"  # noqa: S608
+                f" WHERE job_fts MATCH :q{i} AND rowid >= :floor"
+                f" ORDER BY rowid LIMIT :n{i} OFFSET :o{i})"
+            )
+        sql = " UNION ALL ".join(parts) + " ORDER BY g, k"
+        keys = [k for _, k in (await db.execute(text(sql), params)).all()]
+        return total, await load_postings(db, [k & ID_MASK for k in keys])
+
     async def _by_numbers(
         self, db: AsyncSession, plan: SearchPlan, expr: str | None, window: Window
     ) -> tuple[int, list[JobPosting]]:
-        where = ["status = 'open'", f"id >= {open_days.OPEN_FLOOR}"]
-        params: dict[str, object] = {"since": window.since}
+        where = ["status = 'open'", "received_on >= :since", "expires_on >= :today"]
+        params: dict[str, object] = {"since": window.since, "today": window.today}
         if plan.job_numbers:
             names = [f":j{i}" for i in range(len(plan.job_numbers))]
             where.append(f"job_number IN ({', '.join(names)})")
@@ -135,15 +253,19 @@ class SqliteSearch:
             levels = ", ".join(str(int(v)) for v in window.employer_levels) or "0"
             where.append(f"employer_number = :e AND disclosure IN ({levels})")
             params["e"] = plan.employer_number
-        order = "DESC" if window.descending else "ASC"
         # Every piece of this SQL is a constant of this module; values are bound parameters.
-        sql = f"SELECT id FROM job_postings WHERE {' AND '.join(where)} ORDER BY id {order}"  # noqa: S608
-        candidates = (await db.execute(open_days.with_since(sql), params)).scalars().all()
+        sql = f"SELECT id, received_on, expires_on FROM job_postings WHERE {' AND '.join(where)}"  # noqa: S608
+        rows = (await db.execute(open_days.with_dates(sql), params)).all()
+        candidates = [(as_date(e), search_key(r, i), i) for i, r, e in rows]
+        if window.by_deadline:
+            candidates.sort()
+        else:
+            candidates.sort(key=lambda c: c[1], reverse=True)
         probe = text(fts.PROBE)
         hits = [
             i
-            for i in candidates
-            if expr is None or (await db.execute(probe, {"q": expr, "id": i})).first() is not None
+            for _, key, i in candidates
+            if expr is None or (await db.execute(probe, {"q": expr, "key": key})).first()
         ]
         page = hits[window.offset : window.offset + window.limit]
-        return len(hits), (await load_page(db, page, window.descending)) if page else []
+        return len(hits), await load_postings(db, page)

@@ -1,26 +1,41 @@
 """The same search on PostgreSQL: the tokens of tokens.py in a GIN-indexed text[].
 
-`job_search` holds, per open posting, every token of its index row as one array (bigrams,
-single characters, frequent phrases, facets) and `body`, its normalised runs one per line.
-A condition is array containment (`@>`: all of these tokens) or overlap (`&&`: any of them),
-which GIN answers with bitmap scans the planner can AND together; a word of 3+ characters
-that is not a single token is then confirmed with `body LIKE '%run%'` on the few rows left
-(a run holds letters and digits only, so it needs no LIKE escaping). Ordering and the
-expiry floor are the posting id, exactly as on SQLite.
+`job_search` holds, per open posting, its search key (keys.py) and 紹介期限日, every token of
+its index row as one array (bigrams, single characters, frequent phrases, facets) and `body`,
+its normalised runs one per line. A condition is array containment (`@>`: all of these
+tokens) or overlap (`&&`: any of them), which GIN answers with bitmap scans the planner can
+AND together; a word of 3+ characters that is not a single token is then confirmed with
+`body LIKE '%run%'` on the few rows left (a run holds letters and digits only, so it needs no
+LIKE escaping). "Still open" is `key ≥ floor AND expires_on ≥ today` (B-tree columns), and the
+two orders are `key DESC` and `(expires_on, key)`, each with an index to walk.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Integer, column, text
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.jobs.models import JobPosting
 from server.jobs.search import open_days
-from server.jobs.search.engine import Window, load_page
+from server.jobs.search.engine import Window, load_postings
 from server.jobs.search.grams import RUN_BREAK, WordQuery
+from server.jobs.search.keys import floor_key
 from server.jobs.search.tokens import SearchPlan, word_pieces
+
+# The secondary indexes of job_search as the migrations create them (a bulk load drops and
+# builds them again around the load).
+INDEXES = {
+    "ix_job_search_tokens": "CREATE INDEX ix_job_search_tokens ON job_search USING gin (tokens)",
+    "ix_job_search_key": "CREATE UNIQUE INDEX ix_job_search_key ON job_search (key)",
+    "ix_job_search_deadline": "CREATE INDEX ix_job_search_deadline ON job_search (expires_on, key)",
+}
+INSERT = (
+    "INSERT INTO job_search (id, key, expires_on, tokens, body)"
+    " VALUES (:id, :key, :expires_on, :tokens, :body)"
+)
+COLUMNS = ("id", "key", "expires_on", "tokens", "body")
 
 
 class _Sql:
@@ -34,7 +49,7 @@ class _Sql:
         self.params[name] = value
         return f":{name}"
 
-    def tokens(self, op: str, tokens: list[str]) -> str:
+    def tokens(self, op: str, tokens: list[str] | tuple[str, ...]) -> str:
         return f"tokens {op} CAST({self.bind(sorted(set(tokens)))} AS text[])"
 
     def word(self, q: WordQuery) -> str:
@@ -56,11 +71,13 @@ class _Sql:
 
 def where_clause(plan: SearchPlan, window: Window) -> tuple[str, dict[str, Any]]:
     sql = _Sql()
-    sql.params["since"] = window.since
-    conds = [f"id >= {open_days.OPEN_FLOOR}"]
+    conds = [
+        f"key >= {sql.bind(floor_key(window.since))}",
+        f"expires_on >= CAST({sql.bind(window.today)} AS date)",
+    ]
     conds += [sql.clause(c) for c in plan.clauses]
-    for token, unless in plan.excluded:
-        has = sql.tokens("@>", [token])
+    for tokens, unless in plan.excluded:
+        has = sql.tokens("&&", tokens)
         conds.append(
             f"NOT {has}" if unless is None else f"NOT ({has} AND NOT {sql.tokens('@>', [unless])})"
         )
@@ -87,20 +104,17 @@ class PostgresSearch:
         where, params = where_clause(plan, window)
         # Every piece of the SQL is built here from constants; values are bound parameters.
         if plan.unconditional:
-            count, count_params = open_days.COUNT_SINCE, {"since": window.since}
+            count = open_days.with_dates(open_days.COUNT_SINCE)
+            count_params: dict[str, Any] = {"since": window.since, "today": window.today}
         else:
-            count, count_params = f"SELECT count(*) FROM job_search WHERE {where}", params  # noqa: S608
-        total: int = (await db.execute(open_days.with_since(count), count_params)).scalar_one()
+            count, count_params = text(f"SELECT count(*) FROM job_search WHERE {where}"), params  # noqa: S608
+        total: int = (await db.execute(count, count_params)).scalar_one()
         if total <= window.offset:
             return total, []
-        order = "DESC" if window.descending else "ASC"
-        sql = f"SELECT id FROM job_search WHERE {where} ORDER BY id {order} LIMIT :n OFFSET :o"  # noqa: S608
-        page = (
-            open_days.with_since(sql)
-            .bindparams(**params, n=window.limit, o=window.offset)
-            .columns(column("id", Integer))
-        )
-        return total, await load_page(db, page, window.descending)
+        order = "expires_on, key" if window.by_deadline else "key DESC"
+        sql = f"SELECT id FROM job_search WHERE {where} ORDER BY {order} LIMIT :n OFFSET :o"  # noqa: S608
+        page = await db.execute(text(sql), params | {"n": window.limit, "o": window.offset})
+        return total, await load_postings(db, [int(i) for i in page.scalars().all()])
 
 
 def document_tokens(g: str, u: str, f: str) -> list[str]:
@@ -108,13 +122,9 @@ def document_tokens(g: str, u: str, f: str) -> list[str]:
     return sorted({t for t in g.split() if t != RUN_BREAK} | set(u.split()) | set(f.split()))
 
 
-async def insert_document(
-    db: AsyncSession, posting_id: int, g: str, u: str, f: str, body: str
-) -> None:
-    await db.execute(
-        text("INSERT INTO job_search (id, tokens, body) VALUES (:id, :tokens, :body)"),
-        {"id": posting_id, "tokens": document_tokens(g, u, f), "body": body},
-    )
+async def insert_document(db: AsyncSession, values: dict[str, Any]) -> None:
+    """`values`: the columns of `job_search` (COLUMNS)."""
+    await db.execute(text(INSERT), values)
 
 
 async def delete_document(db: AsyncSession, posting_id: int) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -44,8 +45,10 @@ from server.jobs.search.grams import (
     word_query,
 )
 from server.jobs.search.phrases import PHRASES, phrases_in_run
+from server.jst import referral_deadline
 
 ALL = "xall"  # every indexed (= open) posting carries it
+EARLY = "xearly"  # 紹介期限日 before the default (the end of the month after next)
 FEATURE_BITS: dict[Feature, int] = {f: 1 << i for i, f in enumerate(Feature)}
 
 
@@ -139,6 +142,45 @@ def _hours_tokens(start: int, end: int) -> list[str]:
     return out
 
 
+def as_date(value: date | str) -> date:
+    """A date column's value (SQLite rows hold ISO text)."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def deadline_token(day: date) -> str:
+    """Carried by every open posting whose 紹介期限日 is `day`."""
+    return f"xd{day:%Y%m%d}"
+
+
+def expired_token(today: date) -> str:
+    """Carried by the postings that have expired by `today` although their 受付年月日 is
+    recent enough to be open by default: exactly the early deadlines before `today`."""
+    return f"xe{today:%Y%m%d}"
+
+
+def is_early(received_on: date | str, expires_on: date | str) -> bool:
+    return as_date(expires_on) < referral_deadline(as_date(received_on))
+
+
+@lru_cache(maxsize=8192)
+def _deadline_tokens(received: date, expires: date) -> tuple[str, ...]:
+    out = [deadline_token(expires)]
+    default = referral_deadline(received)
+    if expires < default:
+        # Expired on each day after its own deadline up to the default one; after that the
+        # 受付年月日 alone puts it out of every search (keys.floor_key).
+        out.append(EARLY)
+        day = expires + timedelta(days=1)
+        while day <= default:
+            out.append(expired_token(day))
+            day += timedelta(days=1)
+    return tuple(out)
+
+
+def deadline_tokens(received_on: date | str, expires_on: date | str) -> tuple[str, ...]:
+    return _deadline_tokens(as_date(received_on), as_date(expires_on))
+
+
 @lru_cache(maxsize=2048)
 def classification_tokens(fine: str) -> tuple[str, ...]:
     """A 細分類's tokens: itself, its 小・中・大分類 and its 希望する職種 detail and group.
@@ -214,6 +256,7 @@ def facet_tokens(p: Mapping[str, Any]) -> list[str]:
     if p["age_limit"] is not None:
         t.extend(AGE_LIMIT.emit(p["age_limit"]))
     t.extend(_hours_tokens(p["work_start"], p["work_end"]))
+    t.extend(deadline_tokens(p["received_on"], p["expires_on"]))
     return t
 
 
@@ -223,14 +266,14 @@ def facet_tokens(p: Mapping[str, Any]) -> list[str]:
 @dataclass(frozen=True)
 class SearchPlan:
     """AND of clauses, each an OR of atoms (a facet token or a free word), minus exclusions
-    (a token, or a token "unless" another) and NOT words.
+    (any of some tokens, or a token "unless" another) and NOT words.
 
     `job_numbers`/`employer_number` are answered from B-tree indexes, not the token index.
     """
 
     clauses: tuple[tuple[str | WordQuery, ...], ...]
     not_words: tuple[WordQuery, ...]
-    excluded: tuple[tuple[str, str | None], ...] = ()
+    excluded: tuple[tuple[tuple[str, ...], str | None], ...] = ()
     job_numbers: tuple[str, ...] = ()
     employer_number: str | None = None
 
@@ -254,7 +297,10 @@ def _hhmm(s: str) -> int:
 def plan(req: JobSearchRequest) -> SearchPlan:
     """Turn a validated request into index clauses. Lists mean OR within, AND across."""
     clauses: list[tuple[str | WordQuery, ...]] = []
-    excluded: list[tuple[str, str | None]] = []
+    excluded: list[tuple[tuple[str, ...], str | None]] = []
+
+    def exclude(*tokens: str, unless: str | None = None) -> None:
+        excluded.append((tokens, unless))
 
     def any_of(tokens: list[str]) -> None:
         if tokens:
@@ -264,7 +310,7 @@ def plan(req: JobSearchRequest) -> SearchPlan:
         clauses.append(("ca" + _compact(req.category),))
     styles = set(req.work_styles)
     if styles == {WorkStyle.full_time}:  # seven postings in ten: exclude the others
-        excluded.append(("ws" + _compact(WorkStyle.part_time), None))
+        exclude("ws" + _compact(WorkStyle.part_time))
     elif styles == {WorkStyle.part_time}:
         clauses.append(("ws" + _compact(WorkStyle.part_time),))
     any_of(
@@ -285,23 +331,23 @@ def plan(req: JobSearchRequest) -> SearchPlan:
         + [f"pf{s.prefecture}" for s in req.places if not s.municipalities]
     )
     if req.age_unrestricted_only:
-        excluded.append(("agelim", None))
+        exclude("agelim")
     elif req.age_limited_only:
         clauses.append(("agelim",))
     elif req.age is not None:
         # Excluded: postings whose age limit is below the seeker's age (age ≥ 15 = floor).
-        excluded.append(("agelim", AGE_LIMIT.want(req.age)[0]))
+        exclude("agelim", unless=AGE_LIMIT.want(req.age)[0])
     if req.wage_monthly_min:
         wage = WAGE_MONTHLY if req.wage_includes_allowances else BASE_WAGE
         clauses.append(wage.want(req.wage_monthly_min))
     if req.age_limited_only and req.age is not None:
-        excluded.append(("agelim", AGE_LIMIT.want(req.age)[0]))
+        exclude("agelim", unless=AGE_LIMIT.want(req.age)[0])
     if req.overtime_max is not None:
         clauses.append((f"otle{req.overtime_max}",))
     if req.exclude_shift:
-        excluded.append(("fshift", None))
+        exclude("fshift")
     if req.no_document_screening:
-        excluded.append(("fdocs", None))
+        exclude("fdocs")
     clauses.extend((INSURANCE_TOKENS[i],) for i in dict.fromkeys(req.insurance_items))
     if req.wage_hourly_min:
         clauses.append(WAGE_HOURLY.want(req.wage_hourly_min))
@@ -309,13 +355,13 @@ def plan(req: JobSearchRequest) -> SearchPlan:
         clauses.append(ANNUAL_HOLIDAYS.want(req.annual_holidays_min))
     if req.work_from is not None and (f := _hhmm(req.work_from)) > 0:
         if f <= NOON:
-            excluded.append((f"sb{f}", None))
+            exclude(f"sb{f}")
         else:
             clauses.append((f"sa{f}",))
     if req.work_until is not None:
         u = _hhmm(req.work_until)
         if u >= MID_AFTERNOON:
-            excluded.append((f"ea{u}", None))
+            exclude(f"ea{u}")
         else:
             clauses.append((f"eb{u}",))
     if req.employees_min is not None:
@@ -323,13 +369,13 @@ def plan(req: JobSearchRequest) -> SearchPlan:
     if req.weekly_two_days == WeeklyTwoDaysFilter.every_week:
         clauses.append(("fw2every",))
     elif req.weekly_two_days == WeeklyTwoDaysFilter.any:
-        excluded.append(("fw2none", None))
+        exclude("fw2none")
     for name, token in POSITIVE_FACETS:
         if getattr(req, name):
             clauses.append((token,))
     for name, token in BOOLEAN_FACETS:
         if getattr(req, name):
-            excluded.append((token, None))
+            exclude(token)
     words = tuple(q for q in (word_query(w) for w in split_words(req.words)) if not q.empty)
     if words:
         if req.word_mode == WordMode.any:

@@ -1,0 +1,171 @@
+"""Writing postings into the search index on either database, and rebuilding it.
+
+An index entry is what one open posting puts into the index: its key (keys.py), the three
+token columns (tokens.index_document), its dates, and on PostgreSQL its normalised text for
+the LIKE recheck. Every write path — one posting at a time (store.py), the bulk loader, the
+importer and the rebuild below — goes through the helpers here, so the index row, the early
+deadline list (SQLite) and the open-day counts (open_days.py) always change together.
+
+The index is derived data. `INDEX_VERSION` names the shape of its tokens; a database records
+the version its index was built with (`job_index_state`), and `ensure_current` — run after
+every migration to head — rebuilds the index when they differ. Change the version whenever
+the tokens of a posting change.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from server.jobs.search import fts, open_days, pg
+from server.jobs.search.keys import search_key
+from server.jobs.search.tokens import as_date, index_document, is_early, search_body
+
+log = logging.getLogger(__name__)
+
+INDEX_VERSION = 2
+_STATE = "SELECT version FROM job_index_state WHERE id = 1"
+_NEXT_OPEN = "SELECT * FROM job_postings WHERE status = 'open' AND id > :last ORDER BY id LIMIT :n"
+
+
+@dataclass(frozen=True)
+class Entry:
+    posting_id: int
+    key: int
+    received_on: str  # ISO
+    expires_on: str  # ISO
+    g: str
+    u: str
+    f: str
+    early: bool
+
+    @property
+    def fts_row(self) -> tuple[int, str, str, str]:
+        return (self.key, self.g, self.u, self.f)
+
+
+def entry(
+    row: Mapping[str, Any], posting_id: int, doc: tuple[str, str, str] | None = None
+) -> Entry:
+    """The index entry of a posting row (column values; dates as dates or ISO text).
+
+    `doc` is the row's index document when it was computed already (in a worker process)."""
+    received, expires = as_date(row["received_on"]), as_date(row["expires_on"])
+    g, u, f = doc if doc is not None else index_document(row)
+    return Entry(
+        posting_id,
+        search_key(received, posting_id),
+        received.isoformat(),
+        expires.isoformat(),
+        g,
+        u,
+        f,
+        is_early(received, expires),
+    )
+
+
+def day_changes(entries: Iterable[Entry], sign: int = 1) -> list[tuple[str, str, int]]:
+    """`open_days.BUMP_DAYS` rows for adding (sign 1) or removing (-1) these entries."""
+    days = Counter((e.received_on, e.expires_on) for e in entries)
+    return [(r, x, sign * n) for (r, x), n in days.items()]
+
+
+def pg_record(e: Entry, row: Mapping[str, Any]) -> dict[str, Any]:
+    """The `job_search` row of an entry (`row`: the posting's columns)."""
+    return {
+        "id": e.posting_id,
+        "key": e.key,
+        "expires_on": as_date(e.expires_on),
+        "tokens": pg.document_tokens(e.g, e.u, e.f),
+        "body": search_body(row),
+    }
+
+
+# --------------------------------------------------------------------------- SQLite
+
+
+def sqlite_insert(conn: sqlite3.Connection, entries: list[Entry]) -> None:
+    """Index rows and early deadlines of new entries (the caller bumps the day counts)."""
+    conn.executemany(fts.INSERT_FTS, [e.fts_row for e in entries])
+    conn.executemany(fts.INSERT_EARLY, [(e.key, e.expires_on) for e in entries if e.early])
+
+
+def sqlite_delete(conn: sqlite3.Connection, entries: list[Entry]) -> None:
+    conn.executemany(fts.DELETE_FTS, [e.fts_row for e in entries])
+    conn.executemany(fts.DELETE_EARLY, [(e.key,) for e in entries if e.early])
+
+
+def sqlite_recreate(conn: sqlite3.Connection) -> None:
+    """An empty index (FTS table and early deadlines), ready for a bulk load."""
+    conn.execute(fts.DROP_FTS)
+    conn.execute(fts.CREATE_FTS)
+    conn.execute(fts.DROP_EARLY)
+    conn.execute(fts.CREATE_EARLY)
+
+
+def sqlite_stamp(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "INSERT INTO job_index_state (id, version) VALUES (1, ?)"
+        " ON CONFLICT (id) DO UPDATE SET version = excluded.version",
+        (INDEX_VERSION,),
+    )
+
+
+# --------------------------------------------------------------------------- rebuild
+
+
+def _stamp(connection: Connection) -> None:
+    connection.execute(text("DELETE FROM job_index_state"))
+    connection.execute(
+        text("INSERT INTO job_index_state (id, version) VALUES (1, :v)"), {"v": INDEX_VERSION}
+    )
+
+
+def ensure_current(connection: Connection) -> bool:
+    """Rebuild the index if it was built for other tokens; True when it did."""
+    version = connection.execute(text(_STATE)).scalar()
+    if version == INDEX_VERSION:
+        return False
+    postings = connection.execute(text("SELECT count(*) FROM job_postings")).scalar_one()
+    if postings:
+        log.warning("rebuilding the search index of %d postings (new index version)", postings)
+        rebuild(connection)
+    _stamp(connection)
+    return bool(postings)
+
+
+def rebuild(connection: Connection, batch: int = 2_000) -> None:
+    """Index every open posting afresh and recount the open days, in the caller's
+    transaction."""
+    dialect = connection.dialect.name
+    if dialect == "sqlite":
+        for sql in (fts.DROP_FTS, fts.CREATE_FTS, fts.DROP_EARLY, fts.CREATE_EARLY):
+            connection.execute(text(sql))
+    else:
+        connection.execute(text("DELETE FROM job_search"))
+    last = 0
+    while True:
+        result = connection.execute(text(_NEXT_OPEN), {"last": last, "n": batch})
+        chunk = [dict(r) for r in result.mappings()]
+        if not chunk:
+            break
+        last = chunk[-1]["id"]
+        entries = [(entry(r, r["id"]), r) for r in chunk]
+        if dialect == "sqlite":
+            connection.execute(
+                text(fts.INSERT_FTS_NAMED),
+                [{"key": e.key, "g": e.g, "u": e.u, "f": e.f} for e, _ in entries],
+            )
+            early = [{"key": e.key, "expires_on": e.expires_on} for e, _ in entries if e.early]
+            if early:
+                connection.execute(text(fts.INSERT_EARLY_NAMED), early)
+        else:
+            connection.execute(text(pg.INSERT), [pg_record(e, r) for e, r in entries])
+    connection.execute(text(open_days.CLEAR))
+    connection.execute(text(open_days.REBUILD))

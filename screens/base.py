@@ -1,4 +1,5 @@
-"""What every screen shares: the app services they use, localisation, error explanations.
+"""What every screen shares: the app services it uses, localisation, navigation, and the one
+way to call the server (`RemoteCalls.call`).
 
 Screens reach the app through the `Services` protocol instead of importing tui.app (which
 imports the screens). Nothing heavy is imported at module level: api_client.errors (pydantic)
@@ -8,34 +9,38 @@ client libraries are loaded.
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+import asyncio
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar, cast
 
-from textual import events, on
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
+from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
-from textual.timer import Timer
-from textual.widgets import Static
 
-from strings.i18n import has, t
+from session.errors import error_text, explain, field_problems, locked_out, session_lost
+from strings.i18n import get_language, t
+from strings.problems import account_problem
 from widgets.field import Field, Message
+from widgets.localise import localise_bindings
+from widgets.menu_pane import NARROW_BELOW, MenuEntry, MenuPane
+from widgets.message_line import MessageLine
 
 if TYPE_CHECKING:
     from api_client.client import MyPageClient
     from api_client.device_store import DeviceTokenStore
     from api_client.models import ServerMeta
-    from api_client.validation import Problem
-    from tui.drafts import DraftStore
+    from session.drafts import DraftStore
+    from session.places import PaneId, Place
+    from session.user import UserState
 
-log = logging.getLogger("hellowork.tui")
+ScreenCallback = Callable[[Any], None]
 
 R = TypeVar("R")
-
-# How long a request may run before the screen says it is working on it.
-BUSY_DELAY = 0.15
 
 
 class Services(Protocol):
@@ -59,40 +64,50 @@ class Services(Protocol):
     @property
     def drafts(self) -> DraftStore: ...
 
+    @property
+    def user(self) -> UserState: ...
+
     async def get_client(self) -> MyPageClient: ...
 
     async def get_meta(self) -> ServerMeta: ...
 
     async def device_availability(self) -> tuple[bool, str | None]: ...
 
-    def go_home(self, email: str, then: Screen[None] | None = None) -> None: ...
+    def go_home(self, email: str, then: Place | None = None) -> None:
+        """Signed in: fresh panes, Home shown (and `then` opened over it)."""
 
-    def show_from_login(self, screen: Screen[None]) -> None: ...
+    def open(
+        self,
+        place: Place,
+        origin: Screen[Any] | None = None,
+        callback: ScreenCallback | None = None,
+    ) -> None:
+        """Open a place (tui/navigation.py builds its screen) in its pane, or origin's."""
+
+    def push(
+        self, origin: Screen[Any], screen: Screen[Any], callback: ScreenCallback | None = None
+    ) -> None:
+        """Show `screen` (a dialog or step of origin's own flow) over `origin`, in its pane."""
+
+    def back(self, origin: Screen[Any], result: object = None) -> None:
+        """Close `origin` (Esc); at the bottom of a pane, focus the menu instead."""
+
+    def when_shown(self, origin: Screen[Any], work: Callable[[], object]) -> None:
+        """Run `work` once origin's pane is the one shown (now, if it is)."""
+
+    def show_pane(self, pane: PaneId) -> None: ...
+
+    def logout(self) -> None:
+        """Sign out now (Ctrl+L, the menu's ログアウト); the server is told meanwhile."""
+
+    @property
+    def menu_entries(self) -> Sequence[MenuEntry]: ...
 
     def back_to_login(
         self, message: str | None = None, *, error: bool = False, email: str | None = None
     ) -> None: ...
 
     def session_lost(self, retry: Callable[[], object] | None = None) -> None: ...
-
-    def open_mailbox(self, addresses: Sequence[str] = ()) -> None: ...
-
-
-def localise_bindings(node: DOMNode, *, refresh: bool = True) -> None:
-    """Give every binding whose `id` is a catalogue key its text in the current language.
-
-    Binding descriptions are fixed strings, so the node's own bindings map is rewritten.
-    Nodes do it once when constructed (`refresh=False`: nothing shows them yet, and a
-    refresh would make every Footer recompose before the first paint) and again, with a
-    refresh, when the language changes.
-    """
-    bindings = node._bindings.key_to_bindings
-    for key, items in bindings.items():
-        bindings[key] = [
-            replace(b, description=t(b.id)) if b.id and has(b.id) else b for b in items
-        ]
-    if refresh:
-        node.refresh_bindings()
 
 
 class Localised:
@@ -102,16 +117,153 @@ class Localised:
         """Set every text of the screen from the catalogue. Override in screens."""
 
 
-class MailboxAccess:
-    """What screens and dialogs share: the app's services, and the built-in mailbox key
-    (Ctrl+O) of the sign-in screens."""
+class NoAnswer(Enum):
+    """What `call` gives when there is nothing for the screen to use: the call failed (and
+    the screen already says why), or a newer call of the same kind made it stale."""
+
+    NO_ANSWER = "no answer"
+
+
+NO_ANSWER = NoAnswer.NO_ANSWER
+
+# Screens handle the errors they expect by class: {errors.LimitReached: self._full, …}.
+ErrorHandlers = Mapping[type[BaseException], Callable[[Any], object]]
+
+
+class RemoteCalls(DOMNode):
+    """The one way a screen calls the server.
+
+    `await self.call(lambda c: c.home(), busy=…, failed=…, retry=…)` gives the answer or
+    NO_ANSWER, and does what every call needs:
+    - "working…" on the screen's message line, only if the answer takes a moment;
+    - the latest answer only: with `latest="key"`, an answer to an older call of that key
+      (and any answer once the screen is gone) is dropped, silently;
+    - a lost session opens the sign-in-again dialog over the screen, which keeps every
+      input, and `retry` runs once signed in again;
+    - errors the screen expects go to its handlers (`on`, by error class, first match);
+    - any other error becomes one message (`failed`, a catalogue key with {reason}), and
+      the server's field errors are shown under the screen's fields named in `fields`.
+    """
+
+    _call_generations: dict[str, int]
 
     @property
     def services(self) -> Services:
-        return cast(Services, cast(Screen[object], self).app)
+        return cast(Services, self.app)
+
+    def message_line(self) -> MessageLine | None:
+        """Where calls say how they went: the screen's #message line, if it has one."""
+        found = self.query("#message").results(MessageLine)
+        return next(iter(found), None)
+
+    async def call(
+        self,
+        request: Callable[[MyPageClient], Awaitable[R]],
+        *,
+        busy: Message = None,
+        failed: str | None = None,
+        retry: Callable[[], object] | None = None,
+        on: ErrorHandlers | None = None,
+        fields: Sequence[str] = (),
+        latest: str | None = None,
+        line: MessageLine | None = None,
+        quiet: bool = False,
+    ) -> R | NoAnswer:
+        """Call the server; see the class. `quiet`: touch no message line (background work
+        whose failure the handlers, or nobody, report)."""
+        generations = self.__dict__.setdefault("_call_generations", {})
+        generation = 0
+        if latest is not None:
+            generation = generations[latest] = generations.get(latest, 0) + 1
+        target = None if quiet else (line or self.message_line())
+        if target is not None and busy is not None:
+            target.busy_after(busy)
+
+        def stale() -> bool:
+            return not self.is_attached or (
+                latest is not None and generations.get(latest) != generation
+            )
+
+        try:
+            client = await self.services.get_client()
+            answer = await request(client)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            if not stale():
+                self._call_failed(exc, target, failed, retry, on, fields)
+            return NO_ANSWER
+        if stale():
+            return NO_ANSWER
+        if target is not None and (busy is not None or target.showing_error):
+            target.show(None)  # the "working…" line, or an error this answer makes old
+        return answer
+
+    def _call_failed(
+        self,
+        exc: Exception,
+        line: MessageLine | None,
+        failed: str | None,
+        retry: Callable[[], object] | None,
+        on: ErrorHandlers | None,
+        fields: Sequence[str],
+    ) -> None:
+        if session_lost(exc):
+            if line is not None:
+                line.show(None)
+            self.services.session_lost(retry=retry)
+            return
+        if locked_out(exc) and self.services.signed_in_email is not None:
+            # A wrong password in a session locked the account, which ends the session.
+            self.services.back_to_login(explain(exc).message, error=True)
+            return
+        for error_class, handler in (on or {}).items():
+            if isinstance(exc, error_class):
+                if line is not None:
+                    line.show(None)
+                handler(exc)
+                return
+        reason = error_text(exc)
+        if line is not None:
+            if failed is None:
+                line.show(reason, error=True)
+            else:
+                key = failed
+                line.show(lambda: t(key, reason=reason()), error=True)
+        show_field_problems(self, exc, fields)
+
+
+def show_field_problems(node: DOMNode, exc: BaseException, names: Sequence[str]) -> bool:
+    """Put the server's field errors under the fields (`#field-<name>`) named; True if any."""
+    if not names:
+        return False
+    found = field_problems(exc)
+    shown = False
+    for name in names:
+        problems = found.get(name)
+        if not problems:
+            continue
+        for widget in node.query(f"#field-{name}"):
+            if hasattr(widget, "set_error"):
+                widget.set_error(
+                    lambda n=name, ps=problems: "\n".join(
+                        account_problem(p.code, n, p.params) for p in ps
+                    )
+                )
+                shown = True
+    return shown
+
+
+class MailboxAccess(DOMNode):
+    """The built-in mailbox key (Ctrl+O) of the sign-in screens and dialogs: hidden and inert
+    where there is no mailbox (kiosk, a remote server), and showing only the mail to the
+    addresses on the screen it is opened from."""
+
+    @property
+    def services(self) -> Services:
+        return cast(Services, self.app)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # No mailbox key where there is no mailbox (kiosk, remote server): hidden and inert.
         if action == "mailbox":
             return self.services.mailbox_dir is not None
         return True
@@ -120,19 +272,22 @@ class MailboxAccess:
         """Whose mail the mailbox may show from here: the address being signed in, reset or
         registered (an `email` attribute, the e-mail fields), and the signed-in user's."""
         found = [getattr(self, "email", None), self.services.signed_in_email]
-        screen = cast(Screen[object], self)
         for field_id in ("#field-email", "#field-new_email"):
-            found += [f.value for f in screen.query(field_id).results(Field)]
+            found += [f.value for f in self.query(field_id).results(Field)]
         return [a.strip() for a in found if isinstance(a, str) and a.strip()]
 
     def action_mailbox(self) -> None:
-        self.services.open_mailbox(self.mail_addresses())
+        from session import places
+
+        self.services.open(places.Mailbox(tuple(self.mail_addresses())), cast(Screen[Any], self))
 
 
-class BaseScreen(MailboxAccess, Screen[None], Localised):
+class BaseScreen(MailboxAccess, RemoteCalls, Screen[None], Localised):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._resumed_once = False
+        self._language = get_language()
+        self.shown_in_mode: str | None = None  # the pane (app mode) whose stack holds it
         localise_bindings(self, refresh=False)
 
     def on_mount(self) -> None:
@@ -140,29 +295,169 @@ class BaseScreen(MailboxAccess, Screen[None], Localised):
         # must not call super().on_mount(): the texts would be applied twice.
         self.apply_texts()
 
+    @on(events.Mount)
+    def _styled_with_current_css(self) -> None:
+        # Mounting styles every widget with the stylesheet as it is now: say so, or the
+        # first pane switch to this screen has Textual re-parse and re-apply every style.
+        self._css_update_count = self.app._css_update_count
+
     @on(events.ScreenResume)
-    def _skip_first_restyle(self, event: events.ScreenResume) -> None:
-        # Textual restyles the whole screen on every resume. The first resume comes right
-        # after mounting, when every style is fresh: skipping it saves a full pass over the
-        # tree on each screen push. Later resumes keep the restyle. (Handlers run from
+    def _resumed(self, event: events.ScreenResume) -> None:
+        # A resumed screen is in the stack being shown: remember whose it is.
+        self.shown_in_mode = self.app.current_mode
+        # Textual restyles the whole screen on every resume, the largest cost of showing a
+        # pane again. Skipped when the stylesheet has not changed since the screen was
+        # styled (a theme change bumps the count, and Textual restyles then); the first
+        # resume comes right after mounting, when every style is fresh. (Handlers run from
         # subclass to base, so this runs before Screen's own.)
-        if not self._resumed_once:
-            self._resumed_once = True
+        if not self._resumed_once or self._css_update_count == self.app._css_update_count:
             event.refresh_styles = False
+        self._resumed_once = True
+        if self._language != get_language():
+            self.relocalise()  # the language changed while another pane was shown
 
     def relocalise(self) -> None:
         localise_bindings(self)
         self.apply_texts()
 
     def apply_texts(self) -> None:
+        self._language = get_language()
         self.apply_language()
         for line in self.query(MessageLine):
             line.rebuild()
         for field_widget in self.query(Field):
             field_widget.rebuild_messages()
 
+    def notify_when_shown(self, message: str) -> None:
+        """A notification about this screen, shown when its pane is (never over another)."""
+        self.services.when_shown(self, lambda: self.app.notify(message))
 
-class BaseModal(MailboxAccess, ModalScreen[R], Localised):
+    def dismiss(self, result: Any = None) -> AwaitComplete:
+        """Close this screen, but only ever from the top of the stack being shown: a
+        screen whose pane is hidden (its answer came late) closes when that pane is shown
+        again, so a late answer never closes a screen of the pane being looked at."""
+        if self is self.app.screen:
+            return super().dismiss(result)
+        self.services.when_shown(self, lambda: self._dismiss_if_on_top(result))
+        return AwaitComplete.nothing()  # type: ignore[no-untyped-call,no-any-return]
+
+    def _dismiss_if_on_top(self, result: Any) -> None:
+        if self is self.app.screen:
+            super().dismiss(result)
+
+
+class SignedInScreen(BaseScreen):
+    """Base of every screen behind the login: the menu pane beside the content (one line
+    at the top on a narrow terminal), Esc back inside the pane, Ctrl+L out (an App key)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="key.back"),
+        Binding("escape", "menu", "Menu", id="key.menu"),
+    ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._stop_unread: Callable[[], None] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield MenuPane(
+            self.services.menu_entries,
+            current=self.app.current_mode,
+            unread=self.services.user.unread,
+            line=self.app.size.width < NARROW_BELOW,
+            hint="menu.hint",
+        )
+        yield from self.compose_content()
+
+    def compose_content(self) -> ComposeResult:
+        """The screen's own widgets (beside the menu). Override in screens."""
+        yield from ()
+
+    @property
+    def menu(self) -> MenuPane:
+        return self.query_one(MenuPane)
+
+    @on(events.Mount)
+    def _watch_unread(self) -> None:
+        self._stop_unread = self.services.user.watch_unread(self.menu.set_unread)
+
+    @on(events.Unmount)
+    def _stop_watching_unread(self) -> None:
+        if self._stop_unread is not None:
+            self._stop_unread()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.menu.set_line(event.size.width < NARROW_BELOW)
+
+    @on(MenuPane.Selected)
+    def _menu_selected(self, event: MenuPane.Selected) -> None:
+        event.stop()
+        if event.entry_id == "logout":
+            self.services.logout()
+            return
+        from session.places import PaneId
+
+        self.services.show_pane(PaneId(event.entry_id))
+
+    def focus_menu(self) -> None:
+        self.menu.focus()
+
+    def _at_root(self) -> bool:
+        stack = self.app.screen_stack
+        return bool(stack) and stack[0] is self
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            return not self._at_root()
+        if action == "menu":
+            return self._at_root() and not self.menu.has_focus
+        return super().check_action(action, parameters)
+
+    def action_back(self) -> None:
+        self.services.back(self)
+
+    def action_menu(self) -> None:
+        self.focus_menu()
+
+    def apply_texts(self) -> None:
+        super().apply_texts()
+        if self.is_mounted:
+            self.menu.relabel()
+
+    @work(exclusive=True, group="favorites")
+    async def save_favorites(self, numbers: list[str]) -> None:
+        """Add postings to お気に入り and say what happened (added / already / refused);
+        results, job sheets and the checked list all offer it."""
+        res = await self.call(
+            lambda c: c.add_favorites(numbers),
+            busy=lambda: t("fav.saving"),
+            retry=lambda: self.save_favorites(numbers),
+        )
+        if res is NO_ANSWER:
+            return
+        line = self.message_line()
+        if line is None:
+            return
+        if len(numbers) == 1 and res.added:
+            line.show(lambda: t("fav.added_one", number=numbers[0]))
+        elif len(numbers) == 1 and res.already:
+            line.show(lambda: t("fav.already_one", number=numbers[0]))
+        else:
+            line.show(
+                lambda: t(
+                    "fav.result",
+                    added=len(res.added),
+                    already=len(res.already),
+                    refused=len(res.refused),
+                    missing=len(res.not_found),
+                    total=res.total,
+                    limit=res.limit,
+                ),
+                error=bool(res.refused),
+            )
+
+
+class BaseModal(MailboxAccess, RemoteCalls, ModalScreen[R], Localised):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         localise_bindings(self, refresh=False)
@@ -173,147 +468,3 @@ class BaseModal(MailboxAccess, ModalScreen[R], Localised):
     def relocalise(self) -> None:
         localise_bindings(self)
         self.apply_language()
-
-
-def set_text(widget: Static, text: str) -> None:
-    """Update a Static only when its text changes: every update costs the screen a layout."""
-    if widget.content != text:
-        widget.update(text)
-
-
-class MessageLine(Static):
-    """A status line: an error (✖) or a note (ℹ) — marked by symbol and words, not colour."""
-
-    DEFAULT_CSS = """
-    MessageLine { height: auto; margin: 1 0 0 0; display: none; }
-    MessageLine.-shown { display: block; }
-    MessageLine.-error { text-style: bold; color: $text-error; }
-    MessageLine.-busy { text-style: italic; }
-    """
-
-    def __init__(self, id: str | None = None) -> None:
-        super().__init__("", id=id, markup=False)
-        self.text = ""
-        self._message: Message = None
-        self._error = False
-        self._busy = False
-        self._pending: Timer | None = None
-
-    def show(self, message: Message, *, error: bool = False, busy: bool = False) -> None:
-        """`message` may be a function building the text, re-run on a language switch."""
-        if self._pending is not None:
-            self._pending.stop()
-            self._pending = None
-        self._message, self._error, self._busy = message, error, busy
-        self.text = (message() if callable(message) else message) or ""
-        mark = "✖\u00a0" if error else ("…\u00a0" if busy else "ℹ\u00a0")
-        set_text(self, mark + self.text if self.text else "")
-        self.set_class(bool(self.text), "-shown")
-        self.set_class(error, "-error")
-        self.set_class(busy, "-busy")
-
-    def busy_after(self, message: Message, seconds: float = BUSY_DELAY) -> None:
-        """Say "working…" only if the work is still running after `seconds`: an answer that
-        comes sooner changes nothing on screen (no flash, no extra layout). Any `show`
-        before then cancels it."""
-        self.show(None)
-        self._pending = self.set_timer(seconds, lambda: self.show(message, busy=True))
-
-    def rebuild(self) -> None:
-        self.show(self._message, error=self._error, busy=self._busy)
-
-
-class ServiceUnavailable(Exception):
-    """The app could not provide a client (e.g. the built-in server failed); str() is UI text."""
-
-
-@dataclass
-class Explained:
-    """An exception turned into what the UI needs: a code, a message, per-field messages."""
-
-    code: str
-    message: str
-    fields: dict[str, list[str]] = field(default_factory=dict)
-    params: dict[str, str | int] = field(default_factory=dict)
-    retry_after: float | None = None
-
-    @property
-    def session_lost(self) -> bool:
-        return self.code in ("session_expired", "not_authenticated")
-
-
-FIELD_NAME_KEYS = {
-    "email": "field.email",
-    "password": "field.password",
-    "otp": "field.otp",
-    "auth_key": "field.auth_key",
-    "new_password": "field.new_password",
-    "new_password_confirm": "field.new_password_confirm",
-    "seeker_number": "field.seeker_number",
-}
-
-
-def field_label(name: str) -> str:
-    return t(FIELD_NAME_KEYS.get(name, "field.field"))
-
-
-def problem_message(code: str, field_name: str, params: dict[str, str | int] | None = None) -> str:
-    """The message for a validation code, naming the field."""
-    key = f"validation.{code}" if has(f"validation.{code}") else "validation.invalid"
-    return t(key, field=field_label(field_name), **(params or {}))
-
-
-def locked_out(services: Services, exc: BaseException) -> bool:
-    """A wrong password in a session locked the account, which ends the session: back to
-    the login screen with the reason. True if that happened."""
-    info = explain(exc)
-    if info.code != "account_locked":
-        return False
-    services.back_to_login(info.message, error=True)
-    return True
-
-
-def error_text(exc: BaseException) -> Callable[[], str]:
-    """The message of `exc`, rebuilt in the current language each time it is shown."""
-    return lambda: explain(exc).message
-
-
-def field_error_text(exc: BaseException, name: str, sep: str = "\n") -> Callable[[], str]:
-    return lambda: sep.join(explain(exc).fields.get(name, []))
-
-
-def problems_text(problems: Sequence[Problem], name: str) -> Callable[[], str]:
-    return lambda: "\n".join(problem_message(p.code, name, p.params) for p in problems)
-
-
-def explain(exc: BaseException) -> Explained:
-    """Map any exception from the client (or the embedded launcher) to UI text."""
-    from api_client import errors
-
-    if isinstance(exc, errors.TransportError):
-        log.info("transport error: %r (cause %r)", exc, exc.__cause__ or exc.__context__)
-        return Explained("transport", t("error.transport"))
-    if isinstance(exc, errors.APIStatusError):
-        code = str(exc.code)
-        params = dict(exc.params)
-        seconds = exc.retry_after if exc.retry_after is not None else params.get("retry_after")
-        if seconds is not None:
-            params.setdefault("seconds", int(float(seconds) + 0.999))
-        params.setdefault("seconds", "—")
-        params.setdefault("limit", "—")
-        specific = (errors.DatabaseUnavailable, errors.MailNotSent)
-        if isinstance(exc, errors.ServerError) and not isinstance(exc, specific):
-            code = "internal_error"
-        message = t(f"error.{code}", **params) if has(f"error.{code}") else exc.body.message
-        lockable = "remaining" in exc.params and "reason" not in exc.params and not exc.fields
-        if code == "invalid_credentials" and lockable:
-            # Wrong password at login: how many tries are left before the lock.
-            message += " " + t("error.lock_remaining", remaining=params["remaining"])
-        fields: dict[str, list[str]] = {}
-        for fe in exc.fields:
-            fields.setdefault(fe.field, []).append(problem_message(fe.code, fe.field, fe.params))
-        return Explained(code, message, fields, dict(exc.params), exc.retry_after)
-    if isinstance(exc, ServiceUnavailable):
-        return Explained("server_failed", str(exc))
-    log.exception("unexpected error", exc_info=exc)
-    return Explained("unknown", t("error.unknown", detail=f"{type(exc).__name__}: {exc}"))

@@ -6,20 +6,19 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from screens.base import MessageLine
-from screens.home import SignedInScreen
-from screens.search_common import add_to_favorites
-from screens.search_state import session_of
+from screens.base import SignedInScreen
+from session import places
 from strings.i18n import t
 from widgets.job_card import card_text
 from widgets.key_bar import KeyBar
+from widgets.message_line import MessageLine
 
 
 class CheckedScreen(SignedInScreen):
@@ -31,10 +30,9 @@ class CheckedScreen(SignedInScreen):
         Binding("v", "view_all", "Show checked sheets", id="search.key.view_checked"),
         Binding("F", "save_all", "Save checked to favorites", id="search.key.save_checked"),
         Binding("space", "uncheck", "Uncheck", id="search.key.uncheck"),
-        Binding("escape", "back", "Back", id="key.back"),
     ]
 
-    def compose(self) -> ComposeResult:
+    def compose_content(self) -> ComposeResult:
         with Vertical(id="head"):
             yield Static("", id="title", classes="title", markup=False)
             yield Static("", id="count", classes="name", markup=False)
@@ -57,7 +55,7 @@ class CheckedScreen(SignedInScreen):
         self._fill()
 
     def _fill(self) -> None:
-        checks = session_of(self.app).checks
+        checks = self.services.user.checks
         count = self.query_one("#count", Static)
         count.update(t("checks.count", count=len(checks)) if len(checks) else t("checks.none"))
         listing = self.query_one("#checked-list", OptionList)
@@ -70,38 +68,27 @@ class CheckedScreen(SignedInScreen):
 
     @on(OptionList.OptionSelected, "#checked-list")
     def _open(self, event: OptionList.OptionSelected) -> None:
-        from screens.job_sheet import JobSheetScreen
-
-        numbers = session_of(self.app).checks.numbers()
-        self.app.push_screen(JobSheetScreen(numbers, event.option_index))
+        numbers = self.services.user.checks.numbers()
+        self.services.open(places.JobSheet(tuple(numbers), event.option_index), self)
 
     def action_view_all(self) -> None:
-        numbers = session_of(self.app).checks.numbers()
+        numbers = self.services.user.checks.numbers()
         if not numbers:
             self.message.show(lambda: t("checks.none"), error=True)
             return
-        from screens.job_sheet import JobSheetScreen
-
-        self.app.push_screen(JobSheetScreen(numbers))
+        self.services.open(places.JobSheet(tuple(numbers)), self)
 
     def action_save_all(self) -> None:
-        numbers = session_of(self.app).checks.numbers()
+        numbers = self.services.user.checks.numbers()
         if not numbers:
             self.message.show(lambda: t("checks.none"), error=True)
             return
-        self.save_all(numbers)
-
-    @work(exclusive=True, group="favorites")
-    async def save_all(self, numbers: list[str]) -> None:
-        await add_to_favorites(self, numbers, self.message)
+        self.save_favorites(numbers)
 
     def action_uncheck(self) -> None:
         listing = self.query_one("#checked-list", OptionList)
         index = listing.highlighted
-        numbers = session_of(self.app).checks.numbers()
+        numbers = self.services.user.checks.numbers()
         if index is not None and index < len(numbers):
-            session_of(self.app).checks.remove([numbers[index]])
+            self.services.user.checks.remove([numbers[index]])
             self._fill()
-
-    def action_back(self) -> None:
-        self.app.pop_screen()

@@ -12,12 +12,12 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from screens.base import MessageLine, error_text, explain
-from screens.home import SignedInScreen
-from screens.search_common import report_failure
+from screens.base import NO_ANSWER, SignedInScreen
+from session import places
 from strings.i18n import t
 from widgets.job_card import card_text
 from widgets.key_bar import KeyBar
+from widgets.message_line import MessageLine
 
 if TYPE_CHECKING:
     from api_client.job_models import FavoriteItem, FavoriteList
@@ -32,14 +32,15 @@ class FavoritesScreen(SignedInScreen):
         Binding("d", "remove", "Remove", id="search.key.remove"),
         Binding("delete", "remove", show=False),
         Binding("f5", "reload", "Reload", id="key.refresh"),
-        Binding("escape", "back", "Back", id="key.back"),
+        Binding("c", "checked", "Checked", id="search.key.checked"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.data: FavoriteList | None = None
+        self._shown_once = False
 
-    def compose(self) -> ComposeResult:
+    def compose_content(self) -> ComposeResult:
         with Vertical(id="head"):
             yield Static("", id="title", classes="title", markup=False)
             yield Static("", id="count", classes="name", markup=False)
@@ -91,17 +92,25 @@ class FavoritesScreen(SignedInScreen):
     def action_reload(self) -> None:
         self.load()
 
+    def on_screen_resume(self) -> None:
+        # Back in this pane: postings may have been added from the search pane meanwhile
+        # (the first resume comes with the mount, which loads anyway).
+        if self._shown_once:
+            self.load()
+        self._shown_once = True
+
     @work(exclusive=True, group="favorites")
     async def load(self) -> None:
-        self.message.show(lambda: t("fav.loading"), busy=True)
-        try:
-            client = await self.services.get_client()
-            self.data = await client.favorites()
-        except Exception as exc:
-            report_failure(self, exc, self.message, "fav.failed", self.load)
-            return
-        self.message.show(None)
-        self._fill()
+        data = await self.call(
+            lambda c: c.favorites(),
+            busy=lambda: t("fav.loading"),
+            failed="fav.failed",
+            retry=self.load,
+            latest="favorites",
+        )
+        if data is not NO_ANSWER:
+            self.data = data
+            self._fill()
 
     @on(OptionList.OptionSelected, "#favorites")
     def _open(self, event: OptionList.OptionSelected) -> None:
@@ -112,9 +121,7 @@ class FavoritesScreen(SignedInScreen):
                 lambda: t("fav.cannot_open", status=t(f"search.status.{status}")), error=True
             )
             return
-        from screens.job_sheet import JobSheetScreen
-
-        self.app.push_screen(JobSheetScreen([item.job_number]))
+        self.services.open(places.JobSheet((item.job_number,)), self)
 
     def action_remove(self) -> None:
         index = self.query_one("#favorites", OptionList).highlighted
@@ -123,14 +130,10 @@ class FavoritesScreen(SignedInScreen):
 
     @work(exclusive=True, group="remove")
     async def remove_favorite(self, number: str) -> None:
-        try:
-            client = await self.services.get_client()
-            await client.remove_favorite(number)
-        except Exception as exc:
-            if explain(exc).session_lost:
-                self.services.session_lost(retry=lambda: self.remove_favorite(number))
-                return
-            self.message.show(error_text(exc), error=True)
+        done = await self.call(
+            lambda c: c.remove_favorite(number), retry=lambda: self.remove_favorite(number)
+        )
+        if done is NO_ANSWER:
             return
         if self.data is not None:
             items = [i for i in self.data.items if i.job_number != number]
@@ -138,5 +141,5 @@ class FavoritesScreen(SignedInScreen):
         self._fill()
         self.message.show(lambda: t("fav.removed", number=number))
 
-    def action_back(self) -> None:
-        self.app.pop_screen()
+    def action_checked(self) -> None:
+        self.services.open(places.Checked(), self)

@@ -2,77 +2,39 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
-from screens.base import BaseScreen, MessageLine, error_text, explain
-from screens.saved_conditions_home import SavedConditionsPanel
-from screens.timefmt import format_date, format_jst
+from screens.base import NO_ANSWER, SignedInScreen
+from session import places
+from session.errors import error_text, session_lost
+from strings.dates import format_date, format_jst
 from strings.i18n import t
 from widgets.key_bar import KeyBar
+from widgets.message_line import MessageLine
 from widgets.qr import QRCodeWidget
+from widgets.saved_searches import SavedSearchesPanel
 
 if TYPE_CHECKING:
     from api_client.models import HomeView
-
-# Menu entries of the seeds' global menu (id, catalogue key).
-MENU: tuple[tuple[str, str], ...] = (
-    ("search", "menu.search"),
-    ("activity", "menu.activity"),
-    ("messages", "menu.messages"),
-    ("favorites", "menu.favorites"),
-    ("checked", "menu.checked"),
-    ("profile", "menu.profile"),
-)
-
-# The screen each built menu entry opens, as "module:Class" (constructed with no arguments).
-# Entries not listed here say they are not available yet.
-MENU_SCREENS: dict[str, str] = {
-    "search": "screens.search:SearchScreen",
-    "favorites": "screens.favorites:FavoritesScreen",
-    "checked": "screens.checked:CheckedScreen",
-    "profile": "screens.profile:ProfileScreen",
-}
-
-
-class SignedInScreen(BaseScreen):
-    """Base of every screen behind the login: logout is always a key away."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+l", "logout", "Log out", id="key.logout")
-    ]
-
-    def action_logout(self) -> None:
-        self.logout()
-
-    @work(exclusive=True, group="logout")
-    async def logout(self) -> None:
-        try:
-            client = await self.services.get_client()
-            await client.logout()
-        except Exception as exc:  # the local session is dropped whatever the server says
-            explain(exc)
-        self.services.back_to_login(t("logout.done"))
 
 
 class HomeScreen(SignedInScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f5", "reload", "Reload", id="key.refresh"),
-        *[Binding(str(i), f"menu('{mid}')", show=False) for i, (mid, _) in enumerate(MENU, 1)],
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.view: HomeView | None = None
+        self._shown_once = False
 
-    def compose(self) -> ComposeResult:
+    def compose_content(self) -> ComposeResult:
         with Horizontal(classes="home"):
             with VerticalScroll(id="home-main"):
                 yield Static("", id="title", classes="title", markup=False)
@@ -83,10 +45,8 @@ class HomeScreen(SignedInScreen):
                 yield Static("", id="publication", markup=False)
                 yield Static("", id="registration", markup=False)
                 yield Static("", id="otp-skip", markup=False)
-                yield Static("", id="menu-title", classes="section", markup=False)
-                yield OptionList(id="menu", markup=False)
                 yield Static("", id="menu-hint", classes="hint", markup=False)
-                yield SavedConditionsPanel(id="saved-conditions")
+                yield SavedSearchesPanel(id="saved-conditions")
                 yield MessageLine(id="message")
             with Vertical(id="home-side"):
                 yield Static("", id="seeker-number-label", classes="section", markup=False)
@@ -97,21 +57,16 @@ class HomeScreen(SignedInScreen):
 
     def on_mount(self) -> None:
         self.query_one("#qr", QRCodeWidget).display = False
-        self.query_one("#menu", OptionList).focus()
+        self.menu.focus()  # the entry keys work at once, as on the seeds' home page
         self.load()
+        self.load_saved()
 
     def apply_language(self) -> None:
         self.query_one("#title", Static).update(t("home.title"))
-        self.query_one("#menu-title", Static).update(t("home.menu"))
         self.query_one("#menu-hint", Static).update(t("home.menu_hint"))
         self.query_one("#qr-caption", Static).update(t("home.qr_caption"))
         self.query_one("#seeker-number-label", Static).update(t("field.seeker_number"))
-        menu = self.query_one("#menu", OptionList)
-        highlighted = menu.highlighted
-        menu.clear_options()
-        menu.add_options([Option(f"{i}. {t(key)}", id=mid) for i, (mid, key) in enumerate(MENU, 1)])
-        menu.highlighted = highlighted if highlighted is not None else 0
-        self.query_one(SavedConditionsPanel).relabel()
+        self.query_one(SavedSearchesPanel).relabel()
         self._show_view()
 
     def _show_view(self) -> None:
@@ -124,6 +79,7 @@ class HomeScreen(SignedInScreen):
         last = format_jst(view.last_login_at) if view.last_login_at else t("home.last_login_none")
         self.query_one("#last-login", Static).update(t("home.last_login", time=last))
         self.query_one("#unread", Static).update(t("home.unread", count=view.unread_messages))
+        self.services.user.set_unread(view.unread_messages)
         publication = t(f"home.publication.{view.publication_status}")
         self.query_one("#publication", Static).update(t("home.publication", status=publication))
         registration = t(f"home.registration.{view.registration_status}")
@@ -145,47 +101,52 @@ class HomeScreen(SignedInScreen):
         self.query_one("#qr-caption", Static).display = bool(view.seeker_number)
 
     def on_screen_resume(self) -> None:
-        # Saved conditions may have changed on the search screens.
-        self.query_one(SavedConditionsPanel).reload()
+        # Back from another pane: saved conditions, messages or the registration may have
+        # changed there (the first resume comes with the mount, which loads anyway).
+        if self._shown_once:
+            self.load()
+            self.load_saved()
+        self._shown_once = True
 
     def action_reload(self) -> None:
         self.load()
-        self.query_one(SavedConditionsPanel).reload()
+        self.load_saved()
 
     @work(exclusive=True, group="home")
     async def load(self) -> None:
-        message = self.query_one("#message", MessageLine)
-        message.show(lambda: t("home.loading"), busy=True)
-        try:
-            client = await self.services.get_client()
-            self.view = await client.home()
-        except Exception as exc:
-            info = explain(exc)
-            if info.session_lost:
-                message.show(None)
-                self.services.session_lost(retry=self.load)
-                return
-            reason = error_text(exc)
-            message.show(lambda: t("home.load_failed", reason=reason()), error=True)
-            return
-        message.show(None)
-        self._show_view()
+        view = await self.call(
+            lambda c: c.home(),
+            busy=lambda: t("home.loading"),
+            failed="home.load_failed",
+            retry=self.load,
+            latest="home",
+        )
+        if view is not NO_ANSWER:
+            self.view = view
+            self._show_view()
 
-    def action_menu(self, menu_id: str) -> None:
-        key = dict(MENU).get(menu_id)
-        if key is None:
-            return
-        target = MENU_SCREENS.get(menu_id)
-        if target is not None:
-            module_name, _, class_name = target.partition(":")
-            # Imported on first use: start-up only pays for the screens it shows.
-            screen_cls = getattr(importlib.import_module(module_name), class_name)
-            self.app.push_screen(screen_cls())
-            return
-        self.query_one("#message", MessageLine).show(lambda: t("menu.not_ready", name=t(key)))
-        self.app.notify(t("menu.not_ready", name=t(key)))
+    @work(exclusive=True, group="home-saved")
+    async def load_saved(self) -> None:
+        panel = self.query_one(SavedSearchesPanel)
+        failed: list[BaseException] = []
+        found = await self.call(
+            lambda c: c.saved_searches(),
+            quiet=True,  # the section says it itself; a lost session is Home's own load's
+            on={Exception: failed.append},
+            latest="saved",
+        )
+        if found is not NO_ANSWER:
+            panel.show(found.items)
+        elif failed and not session_lost(failed[0]):
+            reason = error_text(failed[0])
+            panel.show([], "✖\u00a0" + t("saved.failed", reason=reason()))
 
-    @on(OptionList.OptionSelected, "#menu")
-    def _menu_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id is not None:
-            self.action_menu(event.option.id)
+    @on(SavedSearchesPanel.Run)
+    def _run_saved(self, event: SavedSearchesPanel.Run) -> None:
+        """Search with saved conditions: the results open in the search pane."""
+        request = event.saved.conditions.model_copy(update={"page": 1})
+        self.services.open(places.Results(request), self)
+
+    @on(SavedSearchesPanel.Manage)
+    def _manage_saved(self) -> None:
+        self.services.open(places.SavedSearches(), self)

@@ -15,15 +15,15 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from screens.base import MessageLine, explain
-from screens.home import SignedInScreen
-from screens.search_common import add_to_favorites, report_failure
-from screens.search_state import session_of
+from screens.base import NO_ANSWER, SignedInScreen
+from session.errors import error_text
 from strings.i18n import get_language, t
 from widgets.job_card import sheet_heading, sheet_sections, sheet_text
 from widgets.key_bar import KeyBar
+from widgets.message_line import MessageLine
 
 if TYPE_CHECKING:
+    from api_client.errors import NotFound
     from api_client.job_models import JobSheet
 
 
@@ -53,7 +53,6 @@ class JobSheetScreen(SignedInScreen):
         Binding("w", "save_text", "Save as text", id="search.key.save_text"),
         Binding("f", "favorite", "Add to favorites", id="search.key.favorite"),
         Binding("f5", "reload", "Reload", id="key.refresh"),
-        Binding("escape", "back", "Back", id="key.back"),
     ]
 
     def __init__(self, numbers: list[str], index: int = 0) -> None:
@@ -61,9 +60,8 @@ class JobSheetScreen(SignedInScreen):
         self.numbers = numbers
         self.index = index
         self.sheet: JobSheet | None = None
-        self._generation = 0
 
-    def compose(self) -> ComposeResult:
+    def compose_content(self) -> ComposeResult:
         yield Static("", id="position", classes="hint", markup=False)
         yield Static("", id="hint", classes="hint", markup=False)
         yield MessageLine(id="message")
@@ -83,7 +81,7 @@ class JobSheetScreen(SignedInScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "step":
             return len(self.numbers) > 1
-        return True
+        return super().check_action(action, parameters)
 
     def apply_language(self) -> None:
         self.query_one("#hint", Static).update(t("sheet.hint"))
@@ -105,36 +103,27 @@ class JobSheetScreen(SignedInScreen):
         self.query_one("#body", Static).update("\n".join(lines))
 
     def _industry(self, sheet: JobSheet) -> str:
-        ref = session_of(self.app).reference
+        ref = self.services.user.reference
         return ref.industry_name(sheet.industry_code, get_language()) if ref else ""
 
     @work(exclusive=True, group="sheet")
     async def load(self) -> None:
-        self._generation += 1
-        generation = self._generation
+        from api_client import errors
+
         number = self.numbers[self.index]
         self.sheet = None
         self._show()
-        self.message.show(lambda: t("sheet.loading"), busy=True)
-        try:
-            client = await self.services.get_client()
-            sheet = await client.job_sheet(number)
-        except Exception as exc:
-            if generation != self._generation:
-                return
-            info = explain(exc)
-            status = str(info.params.get("status", ""))
-            if info.code == "not_found" and status:
-                self.message.show(
-                    lambda: t("sheet.not_open", status=t(f"search.status.{status}")), error=True
-                )
-                return
-            report_failure(self, exc, self.message, "sheet.failed", self.load)
-            return
-        if generation != self._generation:
+        sheet = await self.call(
+            lambda c: c.job_sheet(number),
+            busy=lambda: t("sheet.loading"),
+            failed="sheet.failed",
+            retry=self.load,
+            on={errors.NotFound: self._not_open},
+            latest="sheet",
+        )
+        if sheet is NO_ANSWER:
             return
         self.sheet = sheet
-        self.message.show(None)
         self._show()
         self.query_one("#sheet", VerticalScroll).scroll_home(animate=False)
 
@@ -146,11 +135,17 @@ class JobSheetScreen(SignedInScreen):
         self.load()
 
     def action_favorite(self) -> None:
-        self.save_favorite(self.numbers[self.index])
+        self.save_favorites([self.numbers[self.index]])
 
-    @work(exclusive=True, group="favorites")
-    async def save_favorite(self, number: str) -> None:
-        await add_to_favorites(self, [number], self.message)
+    def _not_open(self, exc: NotFound) -> None:
+        """The posting is no longer open (expired, withdrawn): say which, in words."""
+        status = str(exc.params.get("status", ""))
+        if not status:
+            self.message.show(error_text(exc), error=True)
+            return
+        self.message.show(
+            lambda: t("sheet.not_open", status=t(f"search.status.{status}")), error=True
+        )
 
     def action_save_text(self) -> None:
         if self.services.kiosk:
@@ -168,6 +163,3 @@ class JobSheetScreen(SignedInScreen):
             self.message.show(lambda: t("sheet.save_failed", reason=reason), error=True)
             return
         self.message.show(lambda: t("sheet.saved", path=str(path)))
-
-    def action_back(self) -> None:
-        self.app.pop_screen()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on, work
@@ -11,19 +12,16 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
 from api_client.validation import email_problems, normalise_email
-from screens.base import (
-    BaseScreen,
-    MessageLine,
-    error_text,
-    explain,
-    field_error_text,
-    problem_message,
-)
-from screens.signin import start_sign_in
+from screens.base import NO_ANSWER, BaseScreen
+from session import places
+from session.errors import error_text, explain
+from session.signin import start_sign_in
 from strings.i18n import t
+from strings.problems import account_problem
 from widgets.field import Field, Message
 from widgets.key_bar import KeyBar
 from widgets.link_list import Link, LinkList
+from widgets.message_line import MessageLine
 from widgets.push_button import PushButton
 
 
@@ -118,21 +116,15 @@ class LoginScreen(BaseScreen):
     # ------------------------------------------------------------------ actions
 
     def action_forgot(self) -> None:
-        from screens.password_reset import ResetRequestScreen
-
         email = normalise_email(self.query_one("#field-email", Field).value).value
-        self.app.push_screen(ResetRequestScreen(email=email))
+        self.services.open(places.PasswordReset(email), self)
 
     def action_open_account(self, mode: str) -> None:
-        from screens.open_account import OpenAccountScreen
-
-        self.app.push_screen(OpenAccountScreen("code" if mode == "code" else "online"))
+        self.services.open(places.OpenAccount("code" if mode == "code" else "online"), self)
 
     def action_reregister(self) -> None:
-        from screens.reregister import ReregisterScreen
-
         email = normalise_email(self.query_one("#field-email", Field).value).value
-        self.app.push_screen(ReregisterScreen(email=email))
+        self.services.open(places.Reregister(email), self)
 
     @on(Input.Submitted, "#email")
     def _email_submitted(self) -> None:
@@ -161,14 +153,14 @@ class LoginScreen(BaseScreen):
         problems = email_problems(email)
         first = problems[0] if problems else None
         email_field.set_error(
-            (lambda: problem_message(first.code, "email", first.params)) if first else None
+            (lambda: account_problem(first.code, "email", first.params)) if first else None
         )
         if problems:
             ok = False
             email_field.input.focus()
         password = password_field.value
         password_field.set_error(
-            None if password else (lambda: problem_message("required", "password"))
+            None if password else (lambda: account_problem("required", "password"))
         )
         if not password and ok:
             ok = False
@@ -180,44 +172,41 @@ class LoginScreen(BaseScreen):
     async def sign_in(self, email: str, password: str) -> None:
         button = self.query_one("#login", PushButton)
         button.disabled = True
-        message = self.query_one("#message", MessageLine)
         try:
-            if not self.services.client_ready:
-                message.show(lambda: t("server.waiting"), busy=True)
-            await self.services.get_client()
-            message.show(lambda: t("login.signing_in"), busy=True)
-            response = await start_sign_in(self.services, email, password)
-            if response.status == "signed_in":
-                self.query_one("#field-password", Field).value = ""
-                message.show(None)
-                self.services.go_home(email)
-                return
-            assert response.login_ticket is not None
-            from screens.otp import OtpScreen
-
-            self.query_one("#field-password", Field).value = ""
-            message.show(None)
-            # Over the login screen, even if the user opened another screen meanwhile.
-            self.services.show_from_login(
-                OtpScreen(email, response.login_ticket, response.otp_expires_at)
+            response = await self.call(
+                lambda _: start_sign_in(self.services, email, password),
+                busy=lambda: t(
+                    "login.signing_in" if self.services.client_ready else "server.waiting"
+                ),
+                on={Exception: self._show_error},
             )
-        except Exception as exc:
-            self._show_error(exc)
         finally:
             button.disabled = False
+        if response is NO_ANSWER:
+            return
+        self.query_one("#field-password", Field).value = ""
+        if response.status == "signed_in":
+            self.services.go_home(email)
+            return
+        assert response.login_ticket is not None
+        # Over the login screen, even if the user opened another screen meanwhile.
+        self.services.open(places.Otp(email, response.login_ticket, response.otp_expires_at))
+
+    @staticmethod
+    def _field_text(exc: BaseException, name: str) -> Callable[[], str]:
+        return lambda: " ".join(explain(exc).fields.get(name, []))
 
     def _show_error(self, exc: BaseException) -> None:
-        info = explain(exc)
+        from api_client import errors
 
-        def text(e: BaseException = exc) -> str:
-            again = explain(e)
-            if again.code in ("transport", "internal_error", "server_failed", "unknown"):
-                return again.message + " " + t("login.retry_hint")
-            return again.message
+        def text() -> str:
+            said = explain(exc)
+            return said.message + (" " + t("login.retry_hint") if said.try_again_later else "")
 
         self.show_message(text, error=True)
-        for name in info.fields:
-            if name in ("email", "password"):
-                self.query_one(f"#field-{name}", Field).set_error(field_error_text(exc, name, " "))
-        if info.code == "invalid_credentials":
+        fields = explain(exc).fields
+        for name in ("email", "password"):
+            if name in fields:
+                self.query_one(f"#field-{name}", Field).set_error(self._field_text(exc, name))
+        if isinstance(exc, errors.InvalidCredentials):
             self.query_one("#password", Input).focus()

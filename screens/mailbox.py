@@ -20,11 +20,12 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from api_client.validation import email_key
-from screens.base import BaseScreen, MessageLine
-from screens.timefmt import format_jst
+from screens.base import BaseScreen
+from session.outbox import OutboxMessage, list_messages
+from strings.dates import format_jst
 from strings.i18n import t
-from tui.outbox import OutboxMessage, list_messages
 from widgets.key_bar import KeyBar
+from widgets.message_line import MessageLine
 
 POLL_SECONDS = 2.0
 
@@ -97,7 +98,7 @@ class MailboxScreen(BaseScreen):
     @on(OptionList.OptionSelected, "#mail-list")
     def _open(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
-            self.app.push_screen(MailScreen(self.messages[int(event.option.id)]))
+            self.services.push(self, MailScreen(self.messages[int(event.option.id)]))
 
 
 class MailScreen(BaseScreen):

@@ -7,8 +7,9 @@ its document has been shown to the end, as on the real site. Then e-mail ×2 (an
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import datetime
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -28,25 +29,29 @@ from api_client.validation import (
     password_problems,
     seeker_number_problems,
 )
-from screens.base import BaseScreen, MessageLine, error_text, explain
-from screens.open_account_parts import (
-    RESTART_CODES,
-    account_error_text,
+from screens.base import NO_ANSWER, BaseScreen, show_field_problems
+from session import places
+from session.errors import account_error_text, error_text, explain, key_must_be_resent
+from strings.dates import format_jst
+from strings.i18n import get_language, t
+from widgets.account_fields import (
     apply_normalised,
     check_email_pair,
     password_note,
-    show_api_problems,
     show_problems,
 )
-from screens.timefmt import format_jst
-from strings.i18n import get_language, t
 from widgets.checkbox import TickBox
 from widgets.date_field import DateField
 from widgets.document_view import DocumentView
 from widgets.field import Field
 from widgets.key_bar import KeyBar
 from widgets.link_list import Link, LinkList
+from widgets.message_line import MessageLine
 from widgets.push_button import PushButton
+
+if TYPE_CHECKING:
+    from api_client.client import MyPageClient
+    from api_client.profile_models import Document, DocumentKind, KeySent
 
 Mode = Literal["code", "online"]
 DOCUMENTS = ("privacy", "terms")
@@ -152,14 +157,23 @@ class OpenAccountScreen(_AccountBase):
                 continue
             hint = self.query_one(f"#doc-hint-{kind}", Static)
             hint.update(t("open.doc_loading"))
-            try:
-                client = await self.services.get_client()
-                self.documents[kind] = await client.document(DocumentKind(kind))
-            except Exception as exc:
-                reason = error_text(exc)
-                hint.update(t("open.doc_failed", reason=reason()))
+            document = await self.call(
+                self._document_of(DocumentKind(kind)),
+                quiet=True,
+                on={Exception: self._doc_failed(hint)},
+            )
+            if document is NO_ANSWER:
                 continue
+            self.documents[kind] = document
             self._show_document(kind)
+
+    @staticmethod
+    def _document_of(kind: DocumentKind) -> Callable[[MyPageClient], Awaitable[Document]]:
+        return lambda c: c.document(kind)
+
+    @staticmethod
+    def _doc_failed(hint: Static) -> Callable[[BaseException], None]:
+        return lambda exc: hint.update(t("open.doc_failed", reason=error_text(exc)()))
 
     def _show_document(self, kind: str) -> None:
         doc = self.documents.get(kind)
@@ -247,31 +261,30 @@ class OpenAccountScreen(_AccountBase):
         button = self.query_one("#send", PushButton)
         button.disabled = True
         message = self.query_one("#message", MessageLine)
-        message.show(lambda: t("open.sending"), busy=True)
         common = {
             "agreed_privacy": agreed["privacy"],
             "agreed_terms": agreed["terms"],
             "email": email,
             "email_confirm": email,
         }
-        try:
-            client = await self.services.get_client()
+
+        async def send(client: MyPageClient) -> KeySent:
             if self.mode == "code":
-                sent = await client.open_with_code(OpenWithCodeRequest(**common, **extra))
-            else:
-                sent = await client.open_online(OpenOnlineRequest(**common))
-        except Exception as exc:
+                return await client.open_with_code(OpenWithCodeRequest(**common, **extra))
+            return await client.open_online(OpenOnlineRequest(**common))
+
+        def failed(exc: BaseException) -> None:
             message.show(account_error_text(exc), error=True)
-            show_api_problems(
-                self,
-                exc,
-                ("email", "email_confirm", "seeker_number", "birth_date", "creation_code"),
-            )
-            return
+            names = ("email", "email_confirm", "seeker_number", "birth_date", "creation_code")
+            show_field_problems(self, exc, names)
+
+        try:
+            sent = await self.call(send, busy=lambda: t("open.sending"), on={Exception: failed})
         finally:
             button.disabled = False
-        message.show(None)
-        self.app.push_screen(OpenConfirmScreen(email, self.mode, sent.expires_at))
+        if sent is NO_ANSWER:
+            return
+        self.services.push(self, OpenConfirmScreen(email, self.mode, sent.expires_at))
 
 
 class OpenConfirmScreen(_AccountBase):
@@ -357,33 +370,32 @@ class OpenConfirmScreen(_AccountBase):
     async def finish(self, auth_key: str, password: str, password_confirm: str) -> None:
         button = self.query_one("#finish", PushButton)
         button.disabled = True
-        message = self.query_one("#message", MessageLine)
-        message.show(lambda: t("open.finishing"), busy=True)
-        try:
-            client = await self.services.get_client()
-            signed_in = await client.confirm_opening(
-                self.email, auth_key, password, password_confirm
-            )
-        except Exception as exc:
-            info = explain(exc)
+        from api_client import errors
 
-            def text(e: BaseException = exc) -> str:
-                again = explain(e)
-                return again.message + (
-                    " " + t("open.restart") if again.code in RESTART_CODES else ""
-                )
+        message = self.query_one("#message", MessageLine)
+
+        def failed(exc: BaseException) -> None:
+            def text() -> str:
+                restart = " " + t("open.restart") if key_must_be_resent(exc) else ""
+                return explain(exc).message + restart
 
             message.show(text, error=True)
-            show_api_problems(self, exc, ("password", "password_confirm", "auth_key"))
-            if info.code == "auth_key_invalid":
+            show_field_problems(self, exc, ("password", "password_confirm", "auth_key"))
+            if isinstance(exc, errors.AuthKeyInvalid):
                 self.query_one("#field-auth_key", Field).set_error(error_text(exc))
-            return
+
+        try:
+            signed_in = await self.call(
+                lambda c: c.confirm_opening(self.email, auth_key, password, password_confirm),
+                busy=lambda: t("open.finishing"),
+                on={Exception: failed},
+            )
         finally:
             button.disabled = False
+        if signed_in is NO_ANSWER:
+            return
         self.app.notify(t("open.done"))
         if signed_in.has_registration:
             self.services.go_home(self.email)
         else:
-            from screens.registration import RegistrationScreen
-
-            self.services.go_home(self.email, then=RegistrationScreen())
+            self.services.go_home(self.email, then=places.Registration())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -11,18 +11,21 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
-from screens.base import BaseScreen, MessageLine, error_text, explain, problem_message
-from screens.signin import OTP_RE, finish_sign_in, normalise_otp
-from screens.timefmt import format_jst
+from screens.base import NO_ANSWER, BaseScreen
+from session.errors import error_text, explain
+from session.signin import OTP_RE, finish_sign_in, normalise_otp
+from strings.dates import format_jst
 from strings.i18n import t
+from strings.problems import account_problem
 from widgets.checkbox import TickBox
 from widgets.field import Field
 from widgets.key_bar import KeyBar
 from widgets.link_list import Link, LinkList
+from widgets.message_line import MessageLine
 from widgets.push_button import PushButton
 
-# These end the login attempt: the user must start again from the login screen.
-RESTART_CODES = frozenset({"otp_expired", "otp_attempts_exhausted", "login_ticket_invalid"})
+if TYPE_CHECKING:
+    from api_client.errors import OtpInvalid
 
 
 class OtpScreen(BaseScreen):
@@ -113,10 +116,10 @@ class OtpScreen(BaseScreen):
         otp_field = self.query_one("#field-otp", Field)
         otp = normalise_otp(otp_field.value)
         if not otp:
-            otp_field.set_error(lambda: problem_message("required", "otp"))
+            otp_field.set_error(lambda: account_problem("required", "otp"))
             return
         if not OTP_RE.match(otp):
-            otp_field.set_error(lambda: problem_message("otp_format", "otp"))
+            otp_field.set_error(lambda: account_problem("otp_format", "otp"))
             return
         otp_field.set_error(None)
         remember = self.query_one("#remember", TickBox)
@@ -124,54 +127,58 @@ class OtpScreen(BaseScreen):
 
     @work(exclusive=True, group="otp")
     async def verify(self, otp: str, remember: bool) -> None:
+        from api_client import errors
+
         button = self.query_one("#verify", PushButton)
         button.disabled = True
-        message = self.query_one("#message", MessageLine)
-        message.show(lambda: t("otp.verifying"), busy=True)
         try:
-            stored = await finish_sign_in(
-                self.services, self.email, self.login_ticket, otp, remember
+            stored = await self.call(
+                lambda _: finish_sign_in(
+                    self.services, self.email, self.login_ticket, otp, remember
+                ),
+                busy=lambda: t("otp.verifying"),
+                on={
+                    errors.OtpInvalid: self._wrong_otp,
+                    errors.OtpExpired: self._attempt_over,
+                    errors.OtpAttemptsExhausted: self._attempt_over,
+                    errors.LoginTicketInvalid: self._attempt_over,
+                },
             )
-            message.show(None)
-            if stored is not None:
-                self.app.notify(t("otp.token_saved") if stored else t("otp.token_not_saved"))
-            self.services.go_home(self.email)
-        except Exception as exc:
-            info = explain(exc)
-            if info.code in RESTART_CODES:
-                self.services.back_to_login(info.message, error=True)
-                return
-            otp_field = self.query_one("#field-otp", Field)
-            if info.code == "otp_invalid":
-                remaining = info.params.get("remaining")
-
-                def text(e: BaseException = exc) -> str:
-                    message = explain(e).message
-                    if remaining is not None:
-                        message += " " + t("otp.remaining", remaining=remaining)
-                    return message
-
-                otp_field.set_error(text)
-                otp_field.value = ""
-                otp_field.input.focus()
-                message.show(None)
-            else:
-                message.show(error_text(exc), error=True)
         finally:
             button.disabled = False
+        if stored is NO_ANSWER:
+            return
+        if stored is not None:
+            self.app.notify(t("otp.token_saved") if stored else t("otp.token_not_saved"))
+        self.services.go_home(self.email)
+
+    def _wrong_otp(self, exc: OtpInvalid) -> None:
+        def text() -> str:
+            return explain(exc).message + " " + t("otp.remaining", remaining=exc.remaining)
+
+        otp_field = self.query_one("#field-otp", Field)
+        otp_field.set_error(text if "remaining" in exc.params else error_text(exc))
+        otp_field.value = ""
+        otp_field.input.focus()
+
+    def _attempt_over(self, exc: BaseException) -> None:
+        """This login attempt is over: from the login screen again, saying why."""
+        self.services.back_to_login(explain(exc).message, error=True)
 
     @work(exclusive=True, group="otp-resend")
     async def resend(self) -> None:
+        from api_client import errors
+
         message = self.query_one("#message", MessageLine)
-        try:
-            client = await self.services.get_client()
-            response = await client.resend_otp(self.login_ticket)
-        except Exception as exc:
-            info = explain(exc)
-            if info.code in RESTART_CODES:
-                self.services.back_to_login(info.message, error=True)
-                return
-            message.show(error_text(exc), error=True)
+        response = await self.call(
+            lambda c: c.resend_otp(self.login_ticket),
+            on={
+                errors.OtpExpired: self._attempt_over,
+                errors.OtpAttemptsExhausted: self._attempt_over,
+                errors.LoginTicketInvalid: self._attempt_over,
+            },
+        )
+        if response is NO_ANSWER:
             return
         self.expires_at = response.otp_expires_at
         self.query_one("#expires", Static).update(

@@ -19,23 +19,16 @@ from api_client.validation import (
     password_confirm_problems,
     password_problems,
 )
-from screens.base import (
-    BaseScreen,
-    MessageLine,
-    error_text,
-    explain,
-    field_error_text,
-    problem_message,
-    problems_text,
-)
+from screens.base import NO_ANSWER, BaseScreen, show_field_problems
+from session.errors import error_text, explain, key_must_be_resent
 from strings.i18n import t
+from strings.problems import account_problem
+from widgets.account_fields import show_problems
 from widgets.field import Field
 from widgets.key_bar import KeyBar
 from widgets.link_list import Link, LinkList
+from widgets.message_line import MessageLine
 from widgets.push_button import PushButton
-
-# Errors after which the key is useless: the user must ask for a new one.
-RESTART_CODES = frozenset({"auth_key_expired", "auth_key_attempts_exhausted"})
 
 
 class _ResetBase(BaseScreen):
@@ -100,7 +93,7 @@ class ResetRequestScreen(_ResetBase):
         problems = email_problems(normalised.value)
         if problems:
             first = problems[0]
-            field.set_error(lambda: problem_message(first.code, "email", first.params))
+            field.set_error(lambda: account_problem(first.code, "email", first.params))
             return
         field.set_error(None)
         self.send(normalised.value)
@@ -109,21 +102,17 @@ class ResetRequestScreen(_ResetBase):
     async def send(self, email: str) -> None:
         button = self.query_one("#next", PushButton)
         button.disabled = True
-        message = self.query_one("#message", MessageLine)
-        message.show(lambda: t("reset.sending"), busy=True)
         try:
-            client = await self.services.get_client()
-            await client.request_password_reset(email)
-        except Exception as exc:
-            info = explain(exc)
-            message.show(error_text(exc), error=True)
-            if "email" in info.fields:
-                self.query_one("#field-email", Field).set_error(field_error_text(exc, "email", " "))
-            return
+            done = await self.call(
+                lambda c: c.request_password_reset(email),
+                busy=lambda: t("reset.sending"),
+                fields=("email",),
+            )
         finally:
             button.disabled = False
-        message.show(None)
-        self.app.push_screen(ResetConfirmScreen(email))
+        if done is NO_ANSWER:
+            return
+        self.services.push(self, ResetConfirmScreen(email))
 
 
 class ResetConfirmScreen(_ResetBase):
@@ -184,7 +173,7 @@ class ResetConfirmScreen(_ResetBase):
         first_bad: Field | None = None
         for name, found in problems.items():
             field = self.query_one(f"#field-{name}", Field)
-            field.set_error(problems_text(found, name) if found else None)
+            show_problems(field, name, found)
             if found and first_bad is None:
                 first_bad = field
         if first_bad is not None:
@@ -196,28 +185,30 @@ class ResetConfirmScreen(_ResetBase):
     async def confirm(self, auth_key: str, password: str, password_confirm: str) -> None:
         button = self.query_one("#done", PushButton)
         button.disabled = True
-        message = self.query_one("#message", MessageLine)
-        message.show(lambda: t("reset.saving"), busy=True)
-        try:
-            client = await self.services.get_client()
-            await client.confirm_password_reset(self.email, auth_key, password, password_confirm)
-        except Exception as exc:
-            info = explain(exc)
+        from api_client import errors
 
-            def text(e: BaseException = exc) -> str:
-                again = explain(e)
-                restart = " " + t("reset.restart") if again.code in RESTART_CODES else ""
-                return again.message + restart
+        message = self.query_one("#message", MessageLine)
+
+        def failed(exc: BaseException) -> None:
+            def text() -> str:
+                restart = " " + t("reset.restart") if key_must_be_resent(exc) else ""
+                return explain(exc).message + restart
 
             message.show(text, error=True)
-            for name in info.fields:
-                if name in ("new_password", "new_password_confirm", "auth_key"):
-                    self.query_one(f"#field-{name}", Field).set_error(
-                        field_error_text(exc, name, "\n")
-                    )
-            if info.code == "auth_key_invalid":
+            show_field_problems(self, exc, ("new_password", "new_password_confirm", "auth_key"))
+            if isinstance(exc, errors.AuthKeyInvalid):
                 self.query_one("#field-auth_key", Field).set_error(error_text(exc))
-            return
+
+        try:
+            done = await self.call(
+                lambda c: c.confirm_password_reset(
+                    self.email, auth_key, password, password_confirm
+                ),
+                busy=lambda: t("reset.saving"),
+                on={Exception: failed},
+            )
         finally:
             button.disabled = False
+        if done is NO_ANSWER:
+            return
         self.services.back_to_login(t("login.reset_done"), email=self.email)

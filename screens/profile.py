@@ -12,10 +12,15 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
 from api_client.profile_models import STEP_COUNT, STEP_KEYS
-from screens.base import MessageLine, error_text, explain
-from screens.home import SignedInScreen
-from screens.registration import api_problems
-from screens.registration_form import (
+from screens.base import NO_ANSWER, SignedInScreen
+from session import places
+from session.errors import error_text, step_problems
+from strings.dates import format_date
+from strings.i18n import t
+from widgets.key_bar import KeyBar
+from widgets.message_line import MessageLine
+from widgets.push_button import PushButton
+from widgets.step_form import (
     STEPS,
     Spec,
     StepForm,
@@ -25,10 +30,6 @@ from screens.registration_form import (
     step_name,
     to_body,
 )
-from screens.timefmt import format_date
-from strings.i18n import t
-from widgets.key_bar import KeyBar
-from widgets.push_button import PushButton
 
 if TYPE_CHECKING:
     from api_client.profile_models import ProfileView
@@ -63,15 +64,16 @@ class ProfileScreen(SignedInScreen):
         Binding("1", "edit(1)", "Change", id="key.edit_section", key_display="1…7"),
         *[Binding(str(n), f"edit({n})", show=False) for n in range(2, STEP_COUNT + 1)],
         Binding("s", "settings", "Settings", id="key.settings"),
+        Binding("r", "register", "Register", id="key.register"),
         Binding("f5", "reload", "Reload", id="key.refresh"),
-        Binding("escape", "back", "Back", id="key.back"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.view: ProfileView | None = None
+        self.registered: bool | None = None  # None: not known yet
 
-    def compose(self) -> ComposeResult:
+    def compose_content(self) -> ComposeResult:
         with VerticalScroll(classes="page", id="profile-page"):
             yield Static("", id="title", classes="title", markup=False)
             yield Static("", id="header", markup=False)
@@ -126,29 +128,43 @@ class ProfileScreen(SignedInScreen):
 
     @work(exclusive=True, group="profile")
     async def load(self) -> None:
-        message = self.query_one("#message", MessageLine)
-        message.show(lambda: t("profile.loading"), busy=True)
-        try:
-            client = await self.services.get_client()
-            self.view = await client.profile()
-        except Exception as exc:
-            info = explain(exc)
-            if info.session_lost:
-                message.show(None)
-                self.services.session_lost(retry=self.load)
-                return
-            if info.code == "not_found":
-                message.show(None)
-                self.app.notify(t("profile.not_registered"))
-                from screens.registration import RegistrationScreen
+        from api_client import errors
 
-                self.app.switch_screen(RegistrationScreen())
-                return
-            reason = error_text(exc)
-            message.show(lambda: t("profile.load_failed", reason=reason()), error=True)
+        view = await self.call(
+            lambda c: c.profile(),
+            busy=lambda: t("profile.loading"),
+            failed="profile.load_failed",
+            retry=self.load,
+            on={errors.NotFound: self._not_registered},
+            latest="profile",
+        )
+        if view is NO_ANSWER:
             return
-        message.show(None)
+        self.view = view
+        self.registered = True
+        self.refresh_bindings()
         self._show()
+
+    def _not_registered(self, _: object) -> None:
+        """No registration yet: the wizard opens over this pane's first screen."""
+        self.registered = False
+        self.refresh_bindings()
+        self.query_one("#message", MessageLine).show(lambda: t("profile.not_registered"))
+        self.action_register()
+
+    def on_screen_resume(self) -> None:
+        if self.registered is False:
+            self.load()  # back from the wizard: registered now, perhaps
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "register":
+            return self.registered is False
+        if action == "edit":
+            return self.registered is not False
+        return super().check_action(action, parameters)
+
+    def action_register(self) -> None:
+        self.services.open(places.Registration(), self)
 
     def action_edit(self, step: int) -> None:
         if self.view is None:
@@ -159,19 +175,14 @@ class ProfileScreen(SignedInScreen):
             if changed:
                 self.load()
 
-        self.app.push_screen(ProfileEditScreen(step, values), after)
+        self.services.push(self, ProfileEditScreen(step, values), after)
 
     def action_settings(self) -> None:
-        from screens.settings import SettingsScreen
-
-        self.app.push_screen(SettingsScreen())
+        self.services.open(places.Settings(), self)
 
     @on(PushButton.Pressed, "#settings")
     def _settings(self) -> None:
         self.action_settings()
-
-    def action_back(self) -> None:
-        self.dismiss()
 
 
 class ProfileEditScreen(SignedInScreen):
@@ -187,7 +198,7 @@ class ProfileEditScreen(SignedInScreen):
         self.step = step
         self.values = values
 
-    def compose(self) -> ComposeResult:
+    def compose_content(self) -> ComposeResult:
         with VerticalScroll(classes="page"):
             yield Static("", id="title", classes="title", markup=False)
             yield MessageLine(id="message")
@@ -208,7 +219,7 @@ class ProfileEditScreen(SignedInScreen):
         self.query_one("#save", PushButton).label = t("profile.save")
 
     def action_back(self) -> None:
-        self.dismiss(False)  # type: ignore[arg-type]
+        self.dismiss(False)
 
     @on(Input.Submitted)
     def _enter(self) -> None:
@@ -222,18 +233,9 @@ class ProfileEditScreen(SignedInScreen):
     async def save(self) -> None:
         form = self.query_one(StepForm)
         message = self.query_one("#message", MessageLine)
-        message.show(lambda: t("profile.saving"), busy=True)
-        try:
-            body = to_body(self.step, form.collect())
-            client = await self.services.get_client()
-            result = await client.update_profile(self.step, body)
-        except Exception as exc:
-            info = explain(exc)
-            if info.session_lost:
-                message.show(None)
-                self.services.session_lost(retry=self.save)
-                return
-            problems = api_problems(exc)
+
+        def failed(exc: BaseException) -> None:
+            problems = step_problems(exc)
             form.clear_errors()
             orphans = form.show_problems([p for items in problems.values() for p in items])
             reason = error_text(exc)
@@ -243,9 +245,17 @@ class ProfileEditScreen(SignedInScreen):
             if problems:
                 first = next(iter(problems.values()))[0][0]
                 form.focus_path(first)
+
+        result = await self.call(
+            lambda c: c.update_profile(self.step, to_body(self.step, form.collect())),
+            busy=lambda: t("profile.saving"),
+            retry=self.save,
+            on={Exception: failed},
+        )
+        if result is NO_ANSWER:
             return
         form.clear_errors()
         form.show_normalised([(x.field, x.before, x.after) for x in result.normalised])
         message.show(lambda: t("profile.saved"))
-        self.app.notify(t("profile.saved"))
-        self.dismiss(True)  # type: ignore[arg-type]
+        self.notify_when_shown(t("profile.saved"))
+        self.dismiss(True)

@@ -1,14 +1,13 @@
 """求職情報の登録 — the 7-step job-seeker registration wizard (SPEC §2 Profile, seed 001 ③).
 
-Steps are tabs 1–7 that can be visited in any order (Alt+1…7, Ctrl+PageUp/PageDown, or the
+Steps are tabs 1–7 that can be visited in any order (Ctrl+PageUp/PageDown, or the
 digits on the focused tab bar). Nothing typed is ever lost: every change goes to a local draft
-(tui/drafts.py) at once, each step is stored on the server as a draft when it is left or saved,
+(session/drafts.py) at once, each step is stored on the server as a draft when it is left or saved,
 and an error only adds messages next to the fields — it never clears anything.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -21,43 +20,31 @@ from textual.widgets import Checkbox, ContentSwitcher, Input, RadioSet, Static
 from api_client.profile_models import STEP_COUNT, STEP_KEYS, ResolvedAddress, StepResult
 from api_client.profile_rules import check_step
 from api_client.registration_validation import POSTAL_RE, normalise_digits
-from screens.base import MessageLine, error_text, explain
-from screens.home import HomeScreen, SignedInScreen
-from screens.registration_form import StepForm, step_name, step_problem_text, to_body
+from screens.base import NO_ANSWER, SignedInScreen
+from session import places
+from session.errors import error_text, step_problems
+from session.places import PaneId
 from strings.i18n import t
 from widgets.key_bar import KeyBar
+from widgets.message_line import MessageLine
 from widgets.push_button import PushButton
+from widgets.step_form import StepForm, step_name, step_problem_text, to_body
 from widgets.step_tabs import StepTabs
 
 if TYPE_CHECKING:
     from api_client.client import MyPageClient
+    from api_client.profile_models import RegistrationCompleted
 
 DRAFT_NAME = "registration"
 Problems = list[tuple[str, str, dict[str, Any]]]
 
 
-def api_problems(exc: BaseException) -> dict[int, Problems]:
-    """The field errors of an API error, by step (params.step), in (path, code, params)."""
-    from api_client import errors
-
-    out: dict[int, Problems] = {}
-    if isinstance(exc, errors.APIStatusError):
-        for fe in exc.fields:
-            params = dict(fe.params)
-            step = int(params.get("step", 0) or 0)
-            out.setdefault(step, []).append((fe.field, fe.code, params))
-    return out
-
-
 class RegistrationScreen(SignedInScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("alt+1", "step(1)", "Step", id="key.reg.steps", key_display="Alt+1…7"),
-        *[Binding(f"alt+{n}", f"step({n})", show=False) for n in range(2, STEP_COUNT + 1)],
         Binding("ctrl+pageup", "move(-1)", "Previous", id="key.reg.prev"),
         Binding("ctrl+pagedown", "move(1)", "Next", id="key.reg.next"),
         Binding("ctrl+s", "save", "Save", id="key.reg.save"),
         Binding("ctrl+f", "complete", "Complete", id="key.reg.complete"),
-        Binding("escape", "back", "Back", id="key.back"),
     ]
 
     def __init__(self) -> None:
@@ -68,7 +55,7 @@ class RegistrationScreen(SignedInScreen):
 
     # ------------------------------------------------------------------ layout
 
-    def compose(self) -> ComposeResult:
+    def compose_content(self) -> ComposeResult:
         with Vertical(classes="page"):
             yield Static("", id="title", classes="title", markup=False)
             yield StepTabs([""] * STEP_COUNT, id="tabs")
@@ -118,18 +105,18 @@ class RegistrationScreen(SignedInScreen):
         local = self._local_draft()
         server_steps: dict[int, dict[str, Any]] = {}
         states: dict[int, bool] = {}
-        message.show(lambda: t("reg.loading"), busy=True)
-        try:
-            client = await self.services.get_client()
-            view = await client.registration()
-        except Exception as exc:
-            info = explain(exc)
-            if info.session_lost:
-                message.show(None)
-                self.services.session_lost(retry=self.load)
-                return
-            reason = error_text(exc)
+        failure: list[BaseException] = []
+        view = await self.call(
+            lambda c: c.registration(),
+            busy=lambda: t("reg.loading"),
+            retry=self.load,
+            on={Exception: failure.append},  # the local draft is still worth showing
+        )
+        if failure:
+            reason = error_text(failure[0])
             message.show(lambda: t("reg.load_failed", reason=reason()), error=True)
+        elif view is NO_ANSWER:
+            return  # signing in again (it loads again then)
         else:
             if view.registered:
                 self._forget_draft()
@@ -140,7 +127,6 @@ class RegistrationScreen(SignedInScreen):
             server_steps = {n: dumped[key] for n, key in STEP_KEYS.items()}
             states = {s.step: s.complete for s in view.states}
             self._address = view.address
-            message.show(None)
         saved = local.get("steps", {}) if local else {}
         for n in range(1, STEP_COUNT + 1):
             values = saved.get(str(n)) or server_steps.get(n)
@@ -252,26 +238,23 @@ class RegistrationScreen(SignedInScreen):
     @work(group="reg-save")
     async def save_step(self, n: int, *, quiet: bool, advance: bool = False) -> None:
         message = self.query_one("#message", MessageLine)
-        if not quiet:
-            message.show(lambda: t("reg.saving", step=n), busy=True)
-        try:
-            body = self._step_body(n)
-            client = await self.services.get_client()
-            result = await client.save_registration_step(n, body)
-        except Exception as exc:
-            info = explain(exc)
-            if info.session_lost:
-                self.services.session_lost(retry=lambda: self.save_step(n, quiet=quiet))
-                message.show(None)
-                return
-            by_step = api_problems(exc)
-            problems = by_step.get(n) or self._local_problems(n)
+
+        def failed(exc: BaseException) -> None:
+            problems = step_problems(exc).get(n) or self._local_problems(n)
             orphans = self._show_step_result(n, problems)
             reason = error_text(exc)
             message.show(
                 lambda: t("reg.save_failed", step=n, reason=reason()) + "".join(orphans),
                 error=True,
             )
+
+        result = await self.call(
+            lambda c: c.save_registration_step(n, self._step_body(n)),
+            busy=None if quiet else (lambda: t("reg.saving", step=n)),
+            retry=lambda: self.save_step(n, quiet=quiet),
+            on={Exception: failed},
+        )
+        if result is NO_ANSWER:
             return
         self._apply_result(n, result)
         problems = [(fe.field, fe.code, dict(fe.params)) for fe in result.errors]
@@ -302,11 +285,14 @@ class RegistrationScreen(SignedInScreen):
     async def lookup_postal_code(self) -> None:
         """A complete postal code: ask the server (stores step 1 as a draft) for the address
         and the office; only the postal code's own message is shown meanwhile."""
-        try:
-            client = await self.services.get_client()
-            result = await client.save_registration_step(1, self._step_body(1))
-        except Exception:
-            return  # the normal save reports it; typing goes on undisturbed
+        result = await self.call(
+            lambda c: c.save_registration_step(1, self._step_body(1)),
+            quiet=True,  # the normal save reports failures; typing goes on undisturbed
+            on={Exception: lambda _: None},
+            latest="postal",
+        )
+        if result is NO_ANSWER:
+            return
         form = self.form(1)
         self._address = result.address
         form.show_address(result.address)
@@ -323,46 +309,36 @@ class RegistrationScreen(SignedInScreen):
     @work(exclusive=True, group="reg-complete")
     async def complete(self) -> None:
         message = self.query_one("#message", MessageLine)
-        message.show(lambda: t("reg.completing"), busy=True)
-        try:
-            client = await self.services.get_client()
-            await self._save_all(client)
-            done = await client.complete_registration()
-        except Exception as exc:
-            info = explain(exc)
-            if info.session_lost:
-                message.show(None)
-                self.services.session_lost(retry=self.complete)
-                return
-            by_step = api_problems(exc)
+
+        def failed(exc: BaseException) -> None:
+            by_step = step_problems(exc)
             if by_step:
                 self._show_all_problems(by_step)
                 return
             reason = error_text(exc)
             message.show(lambda: t("reg.complete_failed", reason=reason()), error=True)
+
+        async def save_all_and_complete(client: MyPageClient) -> RegistrationCompleted:
+            await self._save_all(client)
+            return await client.complete_registration()
+
+        done = await self.call(
+            save_all_and_complete,
+            busy=lambda: t("reg.completing"),
+            retry=self.complete,
+            on={Exception: failed},
+        )
+        if done is NO_ANSWER:
             return
         self._forget_draft()
-        message.show(None)
-        email = self.email or ""
-        from screens.registration_done import RegistrationDoneScreen
-
-        self.app.push_screen(
-            RegistrationDoneScreen(done.seeker_number, done.office_name), self._to_home(email)
+        self.services.open(
+            places.RegistrationDone(done.seeker_number, done.office_name), self, self._to_home
         )
 
-    def _to_home(self, email: str) -> Callable[[None], None]:
-        """Back to the Home under the wizard, reloaded (it now has the 求職番号)."""
-
-        def after(_: None) -> None:
-            stack = self.app.screen_stack
-            if len(stack) >= 2 and stack[-1] is self and isinstance(stack[-2], HomeScreen):
-                home = stack[-2]
-                self.dismiss()
-                home.load()
-            else:
-                self.services.go_home(email)
-
-        return after
+    def _to_home(self, _: object) -> None:
+        """The wizard closes and Home is shown (it reloads, now with the 求職番号)."""
+        self.dismiss()
+        self.services.show_pane(PaneId.home)
 
     async def _save_all(self, client: MyPageClient) -> None:
         for n in range(1, STEP_COUNT + 1):

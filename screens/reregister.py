@@ -13,19 +13,18 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
 from api_client.validation import Problem, normalise_halfwidth
-from screens.base import MessageLine, error_text, explain
+from screens.base import NO_ANSWER, show_field_problems
 from screens.open_account import _AccountBase
-from screens.open_account_parts import (
-    RESTART_CODES,
-    account_error_text,
+from session.errors import account_error_text, error_text, explain, key_must_be_resent
+from strings.dates import format_jst
+from strings.i18n import t
+from widgets.account_fields import (
     check_email,
-    show_api_problems,
     show_problems,
 )
-from screens.timefmt import format_jst
-from strings.i18n import t
 from widgets.field import Field
 from widgets.key_bar import KeyBar
+from widgets.message_line import MessageLine
 from widgets.push_button import PushButton
 
 
@@ -78,17 +77,20 @@ class ReregisterScreen(_AccountBase):
     @work(exclusive=True, group="rereg")
     async def send(self, email: str, password: str) -> None:
         message = self.query_one("#message", MessageLine)
-        message.show(lambda: t("open.sending"), busy=True)
-        try:
-            client = await self.services.get_client()
-            sent = await client.request_reregistration(email, password)
-        except Exception as exc:
+
+        def failed(exc: BaseException) -> None:
             message.show(account_error_text(exc), error=True)
-            show_api_problems(self, exc, ("email", "password"))
+            show_field_problems(self, exc, ("email", "password"))
+
+        sent = await self.call(
+            lambda c: c.request_reregistration(email, password),
+            busy=lambda: t("open.sending"),
+            on={Exception: failed},
+        )
+        if sent is NO_ANSWER:
             return
-        message.show(None)
         self.query_one("#field-password", Field).value = ""
-        self.app.push_screen(ReregisterConfirmScreen(email, sent.expires_at))
+        self.services.push(self, ReregisterConfirmScreen(email, sent.expires_at))
 
 
 class ReregisterConfirmScreen(_AccountBase):
@@ -130,21 +132,22 @@ class ReregisterConfirmScreen(_AccountBase):
     @work(exclusive=True, group="rereg-confirm")
     async def confirm(self, key: str) -> None:
         message = self.query_one("#message", MessageLine)
-        message.show(lambda: t("open.finishing"), busy=True)
-        try:
-            client = await self.services.get_client()
-            await client.confirm_reregistration(self.email, key)
-        except Exception as exc:
 
-            def text(e: BaseException = exc) -> str:
-                again = explain(e)
-                return again.message + (
-                    " " + t("open.restart") if again.code in RESTART_CODES else ""
-                )
+        def failed(exc: BaseException) -> None:
+            def text() -> str:
+                restart = " " + t("open.restart") if key_must_be_resent(exc) else ""
+                return explain(exc).message + restart
 
             message.show(text, error=True)
-            if not show_api_problems(self, exc, ("auth_key",)):
+            if not show_field_problems(self, exc, ("auth_key",)):
                 self.query_one("#field-auth_key", Field).set_error(error_text(exc))
+
+        done = await self.call(
+            lambda c: c.confirm_reregistration(self.email, key),
+            busy=lambda: t("open.finishing"),
+            on={Exception: failed},
+        )
+        if done is NO_ANSWER:
             return
         self.app.notify(t("rereg.done"))
         self.services.go_home(self.email)

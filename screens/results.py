@@ -16,13 +16,13 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from screens.base import MessageLine, set_text
-from screens.home import SignedInScreen
-from screens.search_common import add_to_favorites, report_failure
-from screens.search_state import CHECK_LIMIT, session_of
+from screens.base import NO_ANSWER, SignedInScreen
+from session import places
+from session.user import CHECK_LIMIT
 from strings.i18n import get_language, t
 from widgets.job_card import card_text
 from widgets.key_bar import KeyBar
+from widgets.message_line import MessageLine, set_text
 
 if TYPE_CHECKING:
     from api_client.job_models import JobCard, JobSearchRequest, JobSearchResult
@@ -46,17 +46,15 @@ class ResultsScreen(SignedInScreen):
         Binding("v", "view_checked", "Show checked", id="search.key.view_checked"),
         Binding("F", "save_checked", "Save checked", id="search.key.save_checked"),
         Binding("f5", "reload", "Reload", id="key.refresh"),
-        Binding("escape", "back", "Back", id="key.back"),
     ]
 
     def __init__(self, request: JobSearchRequest, result: JobSearchResult | None = None) -> None:
         super().__init__()
         self.request = request
         self.result = result
-        self._generation = 0
         self._shown_state: tuple[object, ...] = ()
 
-    def compose(self) -> ComposeResult:
+    def compose_content(self) -> ComposeResult:
         # Built with their texts and cards, so the screen is laid out once when pushed
         # instead of being laid out empty and again when filled.
         with Vertical(id="head"):
@@ -97,7 +95,7 @@ class ResultsScreen(SignedInScreen):
     # ------------------------------------------------------------------ display
 
     def _checked_text(self) -> str:
-        return t("results.checked", count=len(session_of(self.app).checks))
+        return t("results.checked", count=len(self.services.user.checks))
 
     def _order_text(self) -> str:
         return t(
@@ -125,7 +123,7 @@ class ResultsScreen(SignedInScreen):
 
     def _cards_state(self) -> tuple[object, ...]:
         """What the card list shows; refilling it with the same state is skipped."""
-        checks = session_of(self.app).checks
+        checks = self.services.user.checks
         items = self.result.items if self.result is not None else []
         return (get_language(), id(self.result), tuple(c.job_number in checks for c in items))
 
@@ -133,7 +131,7 @@ class ResultsScreen(SignedInScreen):
         self._shown_state = self._cards_state()
         if self.result is None:
             return []
-        checks = session_of(self.app).checks
+        checks = self.services.user.checks
         return [
             Option(card_text(c, checked=c.job_number in checks), id=c.job_number)
             for c in self.result.items
@@ -161,23 +159,16 @@ class ResultsScreen(SignedInScreen):
 
     @work(exclusive=True, group="results")
     async def load(self, request: JobSearchRequest) -> None:
-        self._generation += 1
-        generation = self._generation
-        self.message.busy_after(lambda: t("results.loading"))
-        try:
-            client = await self.services.get_client()
-            result = await client.search_jobs(request)
-        except Exception as exc:
-            if generation == self._generation:
-                report_failure(
-                    self, exc, self.message, "results.failed", lambda: self.load(request)
-                )
-            return
-        if generation != self._generation:
-            return  # stale: a newer page/sort was asked for meanwhile
-        self.request, self.result = request, result
-        self.message.show(None)
-        self._fill()
+        result = await self.call(
+            lambda c: c.search_jobs(request),
+            busy=lambda: t("results.loading"),
+            failed="results.failed",
+            retry=lambda: self.load(request),
+            latest="results",  # a newer page or order asked for meanwhile wins
+        )
+        if result is not NO_ANSWER:
+            self.request, self.result = request, result
+            self._fill()
 
     def action_reload(self) -> None:
         self.load(self.request)
@@ -212,15 +203,13 @@ class ResultsScreen(SignedInScreen):
     @on(OptionList.OptionSelected, "#cards")
     def _open(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            from screens.job_sheet import JobSheetScreen
-
-            self.app.push_screen(JobSheetScreen([event.option.id]))
+            self.services.open(places.JobSheet((event.option.id,)), self)
 
     def action_toggle_check(self) -> None:
         card = self._current()
         if card is None:
             return
-        state = session_of(self.app).checks.toggle(card)
+        state = self.services.user.checks.toggle(card)
         if state is None:
             self.message.show(lambda: t("checks.limit", limit=CHECK_LIMIT), error=True)
             return
@@ -237,29 +226,18 @@ class ResultsScreen(SignedInScreen):
             self.save_favorites([card.job_number])
 
     def action_save_checked(self) -> None:
-        numbers = session_of(self.app).checks.numbers()
+        numbers = self.services.user.checks.numbers()
         if not numbers:
             self.message.show(lambda: t("checks.none"), error=True)
             return
         self.save_favorites(numbers)
 
-    @work(exclusive=True, group="favorites")
-    async def save_favorites(self, numbers: list[str]) -> None:
-        await add_to_favorites(self, numbers, self.message)
-
     def action_checked(self) -> None:
-        from screens.checked import CheckedScreen
-
-        self.app.push_screen(CheckedScreen())
+        self.services.open(places.Checked(), self)
 
     def action_view_checked(self) -> None:
-        numbers = session_of(self.app).checks.numbers()
+        numbers = self.services.user.checks.numbers()
         if not numbers:
             self.message.show(lambda: t("checks.none"), error=True)
             return
-        from screens.job_sheet import JobSheetScreen
-
-        self.app.push_screen(JobSheetScreen(numbers))
-
-    def action_back(self) -> None:
-        self.app.pop_screen()
+        self.services.open(places.JobSheet(tuple(numbers)), self)

@@ -10,12 +10,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 
-from screens.base import MessageLine
-from screens.home import SignedInScreen
-from screens.saved_conditions_home import option_of, run_saved
-from screens.search_common import TitleModal, report_failure
+from screens.base import NO_ANSWER, SignedInScreen
+from screens.title_prompt import TitleModal
+from session import places
 from strings.i18n import t
 from widgets.key_bar import KeyBar
+from widgets.message_line import MessageLine
+from widgets.saved_searches import option_of
 
 if TYPE_CHECKING:
     from api_client.job_models import SavedSearch
@@ -31,14 +32,13 @@ class SavedConditionsScreen(SignedInScreen):
         Binding("e", "edit", "Edit", id="search.key.edit"),
         Binding("d", "delete", "Delete", id="search.key.remove"),
         Binding("f5", "reload", "Reload", id="key.refresh"),
-        Binding("escape", "back", "Back", id="key.back"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.items: list[SavedSearch] = []
 
-    def compose(self) -> ComposeResult:
+    def compose_content(self) -> ComposeResult:
         with Vertical(classes="page"):
             yield Static("", id="title", classes="title", markup=False)
             yield Static("", id="count", classes="name", markup=False)
@@ -82,17 +82,17 @@ class SavedConditionsScreen(SignedInScreen):
 
     @work(exclusive=True, group="saved")
     async def load(self) -> None:
-        try:
-            client = await self.services.get_client()
-            self.items = (await client.saved_searches()).items
-        except Exception as exc:
-            report_failure(self, exc, self.message, "saved.failed", self.load)
-            return
-        self._fill()
+        found = await self.call(
+            lambda c: c.saved_searches(), failed="saved.failed", retry=self.load, latest="list"
+        )
+        if found is not NO_ANSWER:
+            self.items = found.items
+            self._fill()
 
     @on(OptionList.OptionSelected, "#saved-list")
     def _run(self, event: OptionList.OptionSelected) -> None:
-        run_saved(self, self.items[event.option_index])
+        request = self.items[event.option_index].conditions.model_copy(update={"page": 1})
+        self.services.open(places.Results(request), self)
 
     def action_rename(self) -> None:
         saved = self._current()
@@ -103,15 +103,16 @@ class SavedConditionsScreen(SignedInScreen):
             if title and saved is not None:
                 self.rename(saved.id, title)
 
-        self.app.push_screen(TitleModal("saved.prompt_rename", saved.title), titled)
+        self.services.push(self, TitleModal("saved.prompt_rename", saved.title), titled)
 
     @work(exclusive=True, group="saved-change")
     async def rename(self, saved_id: int, title: str) -> None:
-        try:
-            client = await self.services.get_client()
-            saved = await client.update_saved_search(saved_id, title=title)
-        except Exception as exc:
-            report_failure(self, exc, self.message, "saved.failed")
+        saved = await self.call(
+            lambda c: c.update_saved_search(saved_id, title=title),
+            failed="saved.change_failed",
+            retry=lambda: self.rename(saved_id, title),
+        )
+        if saved is NO_ANSWER:
             return
         self.message.show(lambda: t("saved.updated", title=saved.title))
         self.load()
@@ -119,9 +120,7 @@ class SavedConditionsScreen(SignedInScreen):
     def action_edit(self) -> None:
         saved = self._current()
         if saved is not None:
-            from screens.search import SearchScreen
-
-            self.app.push_screen(SearchScreen(saved=saved))
+            self.services.open(places.EditSavedSearch(saved), self)
 
     def action_delete(self) -> None:
         saved = self._current()
@@ -130,14 +129,12 @@ class SavedConditionsScreen(SignedInScreen):
 
     @work(exclusive=True, group="saved-change")
     async def delete(self, saved: SavedSearch) -> None:
-        try:
-            client = await self.services.get_client()
-            await client.delete_saved_search(saved.id)
-        except Exception as exc:
-            report_failure(self, exc, self.message, "saved.failed")
+        done = await self.call(
+            lambda c: c.delete_saved_search(saved.id),
+            failed="saved.change_failed",
+            retry=lambda: self.delete(saved),
+        )
+        if done is NO_ANSWER:
             return
         self.message.show(lambda: t("saved.deleted", title=saved.title))
         self.load()
-
-    def action_back(self) -> None:
-        self.app.pop_screen()

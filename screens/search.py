@@ -15,13 +15,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
-from screens.base import MessageLine, explain
-from screens.home import SignedInScreen
-from screens.results import ResultsScreen
-from screens.search_common import TitleModal, report_failure
-from screens.search_state import load_reference, municipalities, session_of
+from screens.base import NO_ANSWER, ErrorHandlers, SignedInScreen
+from screens.title_prompt import TitleModal
+from session import places
 from strings.i18n import get_language, t
 from widgets.key_bar import KeyBar
+from widgets.message_line import MessageLine
 from widgets.occupation_picker import OccupationPicker
 from widgets.search_form import SearchForm, api_field_errors
 
@@ -39,7 +38,6 @@ class SearchScreen(SignedInScreen):
         Binding("f8", "clear", "Clear", id="search.key.clear"),
         Binding("delete", "clear_occupation", show=False),
         Binding("f5", "reload_reference", show=False),
-        Binding("escape", "back", "Back", id="key.back"),
     ]
 
     def __init__(
@@ -48,9 +46,8 @@ class SearchScreen(SignedInScreen):
         super().__init__()
         self.initial = saved.conditions if saved is not None else request
         self.saved = saved
-        self._generation = 0
 
-    def compose(self) -> ComposeResult:
+    def compose_content(self) -> ComposeResult:
         with VerticalScroll(classes="page", id="search-page"):
             yield Static("", id="title", classes="title", markup=False)
             yield Static("", id="intro", classes="intro", markup=False)
@@ -83,7 +80,7 @@ class SearchScreen(SignedInScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "update_saved":
             return self.saved is not None
-        return True
+        return super().check_action(action, parameters)
 
     # ------------------------------------------------------------------ reference data
 
@@ -92,14 +89,16 @@ class SearchScreen(SignedInScreen):
 
     @work(exclusive=True, group="reference")
     async def load_reference(self) -> None:
-        line = self.query_one("#reference-message", MessageLine)
-        line.show(lambda: t("search.loading_reference"), busy=True)
-        try:
-            ref = await load_reference(self.app, self.services)
-        except Exception as exc:
-            report_failure(self, exc, line, "search.reference_failed", self.load_reference)
+        user = self.services.user
+        ref = await self.call(
+            user.load_reference,
+            busy=lambda: t("search.loading_reference"),
+            failed="search.reference_failed",
+            retry=self.load_reference,
+            line=self.query_one("#reference-message", MessageLine),
+        )
+        if ref is NO_ANSWER:
             return
-        line.show(None)
         self.form.occupation_names = lambda code: ref.occupation_name(code, get_language())
         self.form.set_reference(ref.prefectures, ref.industries)
         if self.initial is not None:
@@ -111,16 +110,18 @@ class SearchScreen(SignedInScreen):
 
     @work(group="municipalities")
     async def load_municipalities(self, slot: int, code: str) -> None:
-        try:
-            munis = await municipalities(self.app, self.services, code)
-        except Exception as exc:
-            report_failure(self, exc, self.message, "search.reference_failed")
-            return
-        self.form.set_municipalities(slot, munis)
+        user = self.services.user
+        munis = await self.call(
+            lambda c: user.municipalities(c, code),
+            failed="search.reference_failed",
+            latest=f"municipalities-{slot}",
+        )
+        if munis is not NO_ANSWER:
+            self.form.set_municipalities(slot, munis)
 
     @on(SearchForm.PickOccupation)
     def _pick(self, event: SearchForm.PickOccupation) -> None:
-        ref = session_of(self.app).reference
+        ref = self.services.user.reference
         if ref is None:
             self.load_reference()
             return
@@ -130,7 +131,7 @@ class SearchScreen(SignedInScreen):
             if code:
                 self.form.set_occupation(slot, code)
 
-        self.app.push_screen(OccupationPicker(ref.groups, self.form.occupations[slot]), chosen)
+        self.services.push(self, OccupationPicker(ref.groups, self.form.occupations[slot]), chosen)
 
     def action_clear_occupation(self) -> None:
         slot = self.form.focused_occupation_slot()
@@ -171,32 +172,28 @@ class SearchScreen(SignedInScreen):
 
     @work(exclusive=True, group="search")
     async def run_search(self, request: JobSearchRequest) -> None:
-        self._generation += 1
-        generation = self._generation
-        self.message.busy_after(lambda: t("search.searching"))
-        try:
-            client = await self.services.get_client()
-            result = await client.search_jobs(request)
-        except Exception as exc:
-            if generation != self._generation:
-                return
-            self._failed(exc, lambda: self.run_search(request))
-            return
-        if generation != self._generation:
-            return  # a newer search is under way: this answer is stale
-        self.message.show(None)
-        # Not awaited: the push runs in the app's loop, so a newer search cancelling this
-        # worker can never interrupt a half-mounted screen.
-        self.app.push_screen(ResultsScreen(request, result))
+        result = await self.call(
+            lambda c: c.search_jobs(request),
+            busy=lambda: t("search.searching"),
+            failed="search.failed",
+            retry=lambda: self.run_search(request),
+            on=self._field_errors(),
+            latest="search",
+        )
+        if result is not NO_ANSWER:
+            # Not awaited: the push runs in the app's loop, so a newer search cancelling
+            # this worker can never interrupt a half-mounted screen.
+            self.services.open(places.Results(request, result), self)
 
-    def _failed(self, exc: BaseException, retry: object) -> None:
-        info = explain(exc)
-        if info.code == "validation_error" and info.fields:
-            fields = getattr(exc, "fields", [])
-            homeless = self.form.show_errors(api_field_errors(fields))
+    def _field_errors(self) -> ErrorHandlers:
+        """The server found conditions it cannot use: say so next to them."""
+        from api_client import errors
+
+        def show(exc: errors.ValidationFailed) -> None:
+            homeless = self.form.show_errors(api_field_errors(exc.fields))
             self.message.show("\n".join([t("search.fix_fields"), *homeless]), error=True)
-            return
-        report_failure(self, exc, self.message, "search.failed", retry)  # type: ignore[arg-type]
+
+        return {errors.ValidationFailed: show}
 
     # ------------------------------------------------------------------ saved conditions
 
@@ -209,20 +206,25 @@ class SearchScreen(SignedInScreen):
             if title:
                 self.save_conditions(title, request)
 
-        self.app.push_screen(TitleModal("saved.prompt_title"), titled)
+        self.services.push(self, TitleModal("saved.prompt_title"), titled)
 
     @work(exclusive=True, group="save")
     async def save_conditions(self, title: str, request: JobSearchRequest) -> None:
-        try:
-            client = await self.services.get_client()
-            saved = await client.save_search(title, request)
-        except Exception as exc:
-            if explain(exc).code == "limit_reached":
-                self.message.show(lambda: t("saved.full"), error=True)
-                return
-            self._failed(exc, lambda: self.save_conditions(title, request))
-            return
-        self.message.show(lambda: t("saved.done", title=saved.title))
+        from api_client import errors
+
+        saved = await self.call(
+            lambda c: c.save_search(title, request),
+            failed="saved.save_failed",
+            retry=lambda: self.save_conditions(title, request),
+            on={
+                errors.LimitReached: lambda _: self.message.show(
+                    lambda: t("saved.full"), error=True
+                ),
+                **self._field_errors(),
+            },
+        )
+        if saved is not NO_ANSWER:
+            self.message.show(lambda: t("saved.done", title=saved.title))
 
     def action_update_saved(self) -> None:
         request = self._request()
@@ -231,19 +233,15 @@ class SearchScreen(SignedInScreen):
 
     @work(exclusive=True, group="save")
     async def update_saved(self, saved_id: int, request: JobSearchRequest) -> None:
-        try:
-            client = await self.services.get_client()
-            saved = await client.update_saved_search(saved_id, conditions=request)
-        except Exception as exc:
-            self._failed(exc, lambda: self.update_saved(saved_id, request))
-            return
-        self.saved = saved
-        self.message.show(lambda: t("saved.updated", title=saved.title))
+        saved = await self.call(
+            lambda c: c.update_saved_search(saved_id, conditions=request),
+            failed="saved.save_failed",
+            retry=lambda: self.update_saved(saved_id, request),
+            on=self._field_errors(),
+        )
+        if saved is not NO_ANSWER:
+            self.saved = saved
+            self.message.show(lambda: t("saved.updated", title=saved.title))
 
     def action_saved_list(self) -> None:
-        from screens.saved_conditions import SavedConditionsScreen
-
-        self.app.push_screen(SavedConditionsScreen())
-
-    def action_back(self) -> None:
-        self.app.pop_screen()
+        self.services.open(places.SavedSearches(), self)

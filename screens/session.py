@@ -15,12 +15,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Static
 
-from screens.base import BaseModal, MessageLine, error_text, explain, problem_message
-from screens.otp import RESTART_CODES
-from screens.signin import OTP_RE, finish_sign_in, normalise_otp, start_sign_in
+from screens.base import NO_ANSWER, BaseModal
+from session.errors import error_text
+from session.signin import OTP_RE, ends_attempt, finish_sign_in, normalise_otp, start_sign_in
 from strings.i18n import t
+from strings.problems import account_problem
 from widgets.field import Field
 from widgets.link_list import Link, LinkList
+from widgets.message_line import MessageLine
 from widgets.push_button import PushButton
 
 
@@ -100,7 +102,7 @@ class ReauthModal(BaseModal[bool]):
         if self.ticket is None:
             field = self.query_one("#field-password", Field)
             if not field.value:
-                field.set_error(lambda: problem_message("required", "password"))
+                field.set_error(lambda: account_problem("required", "password"))
                 return
             field.set_error(None)
             self.sign_in(field.value)
@@ -109,20 +111,20 @@ class ReauthModal(BaseModal[bool]):
         otp = normalise_otp(field.value)
         if not OTP_RE.match(otp):
             code = "otp_format" if otp else "required"
-            field.set_error(lambda: problem_message(code, "otp"))
+            field.set_error(lambda: account_problem(code, "otp"))
             return
         field.set_error(None)
         self.verify(self.ticket, otp)
 
     @work(exclusive=True, group="reauth")
     async def sign_in(self, password: str) -> None:
-        message = self.query_one("#message", MessageLine)
-        message.show(lambda: t("login.signing_in"), busy=True)
-        try:
-            response = await start_sign_in(self.services, self.email, password)
-        except Exception as exc:
-            message.show(error_text(exc), error=True)
+        response = await self.call(
+            lambda _: start_sign_in(self.services, self.email, password),
+            busy=lambda: t("login.signing_in"),
+        )
+        if response is NO_ANSWER:
             return
+        message = self.query_one("#message", MessageLine)
         self.query_one("#field-password", Field).value = ""
         if response.status == "signed_in":
             self.dismiss(True)
@@ -137,13 +139,10 @@ class ReauthModal(BaseModal[bool]):
     @work(exclusive=True, group="reauth")
     async def verify(self, ticket: str, otp: str) -> None:
         message = self.query_one("#message", MessageLine)
-        message.show(lambda: t("otp.verifying"), busy=True)
-        try:
-            await finish_sign_in(self.services, self.email, ticket, otp, remember=False)
-        except Exception as exc:
-            info = explain(exc)
+
+        def failed(exc: BaseException) -> None:
             message.show(error_text(exc), error=True)
-            if info.code in RESTART_CODES:
+            if ends_attempt(exc):
                 # This attempt is over: ask for the password again.
                 self.ticket = None
                 self.query_one("#field-otp", Field).display = False
@@ -152,5 +151,11 @@ class ReauthModal(BaseModal[bool]):
                 password.input.focus()
             else:
                 self.query_one("#field-otp", Field).value = ""
-            return
-        self.dismiss(True)
+
+        done = await self.call(
+            lambda _: finish_sign_in(self.services, self.email, ticket, otp, remember=False),
+            busy=lambda: t("otp.verifying"),
+            on={Exception: failed},
+        )
+        if done is not NO_ANSWER:
+            self.dismiss(True)

@@ -6,6 +6,7 @@ button; the forms that need typing are screens of their own."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
@@ -22,22 +23,23 @@ from api_client.validation import (
     password_confirm_problems,
     password_problems,
 )
-from screens.base import BaseModal, MessageLine, error_text, explain, locked_out
-from screens.home import SignedInScreen
-from screens.open_account_parts import (
-    RESTART_CODES,
+from screens.base import NO_ANSWER, BaseModal, SignedInScreen, show_field_problems
+from session import places
+from session.errors import error_text, explain, key_must_be_resent
+from strings.dates import format_date, format_jst
+from strings.i18n import t
+from widgets.account_fields import (
     check_email_pair,
     password_note,
-    show_api_problems,
     show_problems,
 )
-from screens.timefmt import format_date, format_jst
-from strings.i18n import t
 from widgets.field import Field
 from widgets.key_bar import KeyBar
+from widgets.message_line import MessageLine
 from widgets.push_button import PushButton
 
 if TYPE_CHECKING:
+    from api_client.client import MyPageClient
     from api_client.profile_models import SettingsView
 
 
@@ -85,14 +87,13 @@ class SettingsScreen(SignedInScreen):
         Binding("ctrl+f", "delivery", "Featured", id="key.set.delivery"),
         Binding("ctrl+w", "withdraw", "Withdraw", id="key.set.withdraw"),
         Binding("f5", "reload", "Reload", id="key.refresh"),
-        Binding("escape", "back", "Back", id="key.back"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.view: SettingsView | None = None
 
-    def compose(self) -> ComposeResult:
+    def compose_content(self) -> ComposeResult:
         with VerticalScroll(classes="page"):
             yield Static("", id="title", classes="title", markup=False)
             yield MessageLine(id="message")
@@ -169,26 +170,18 @@ class SettingsScreen(SignedInScreen):
 
     @work(exclusive=True, group="settings")
     async def load(self) -> None:
-        message = self.query_one("#message", MessageLine)
-        message.show(lambda: t("settings.loading"), busy=True)
-        try:
-            client = await self.services.get_client()
-            self.view = await client.settings()
-        except Exception as exc:
-            if explain(exc).session_lost:
-                message.show(None)
-                self.services.session_lost(retry=self.load)
-                return
-            reason = error_text(exc)
-            message.show(lambda: t("settings.load_failed", reason=reason()), error=True)
-            return
-        message.show(None)
-        self._show()
+        view = await self.call(
+            lambda c: c.settings(),
+            busy=lambda: t("settings.loading"),
+            failed="settings.load_failed",
+            retry=self.load,
+            latest="settings",
+        )
+        if view is not NO_ANSWER:
+            self.view = view
+            self._show()
 
     # ------------------------------------------------------------------ actions
-
-    def action_back(self) -> None:
-        self.dismiss()
 
     def action_registration(self) -> None:
         view = self.view
@@ -206,18 +199,14 @@ class SettingsScreen(SignedInScreen):
             if yes:
                 self.set_registration(target)
 
-        self.app.push_screen(ConfirmModal(text), answered)
+        self.services.push(self, ConfirmModal(text), answered)
 
     @work(exclusive=True, group="settings-change")
     async def set_registration(self, status: RegistrationStatus) -> None:
-        async def call() -> SettingsView:
-            client = await self.services.get_client()
-            return await client.set_registration_status(status)
-
         done = (
             "settings.now_invalid" if status is RegistrationStatus.invalid else "settings.now_valid"
         )
-        await self._change(call, done)
+        await self._change(lambda c: c.set_registration_status(status), done)
 
     def action_delivery(self) -> None:
         if self.view is not None and self.view.has_registration:
@@ -225,60 +214,50 @@ class SettingsScreen(SignedInScreen):
 
     @work(exclusive=True, group="settings-change")
     async def set_delivery(self, enabled: bool) -> None:
-        async def call() -> SettingsView:
-            client = await self.services.get_client()
-            return await client.set_feature_delivery(enabled)
-
-        await self._change(call, "settings.delivery_changed")
+        await self._change(lambda c: c.set_feature_delivery(enabled), "settings.delivery_changed")
 
     def action_devices(self) -> None:
         def answered(yes: bool | None) -> None:
             if yes:
                 self.resume_otp()
 
-        self.app.push_screen(ConfirmModal(t("settings.confirm_devices")), answered)
+        self.services.push(self, ConfirmModal(t("settings.confirm_devices")), answered)
 
     @work(exclusive=True, group="settings-change")
     async def resume_otp(self) -> None:
-        async def call() -> SettingsView:
-            client = await self.services.get_client()
+        async def resume(client: MyPageClient) -> SettingsView:
             await client.resume_otp_all_devices()
             return await client.settings()
 
-        await self._change(call, "settings.devices_resumed")
+        await self._change(resume, "settings.devices_resumed")
 
-    async def _change(self, call: object, done_key: str) -> None:
-        message = self.query_one("#message", MessageLine)
-        message.show(lambda: t("settings.working"), busy=True)
-        try:
-            self.view = await call()  # type: ignore[operator]
-        except Exception as exc:
-            if explain(exc).session_lost:
-                message.show(None)
-                self.services.session_lost(retry=self.load)
-                return
-            reason = error_text(exc)
-            message.show(lambda: t("settings.failed", reason=reason()), error=True)
+    async def _change(
+        self, request: Callable[[MyPageClient], Awaitable[SettingsView]], done_key: str
+    ) -> None:
+        view = await self.call(
+            request,
+            busy=lambda: t("settings.working"),
+            failed="settings.failed",
+            retry=self.load,  # after signing in again: show how things stand, then decide
+        )
+        if view is NO_ANSWER:
             return
-        view = self.view
-        assert view is not None
+        self.view = view
         state = t(f"settings.delivery.{'on' if view.feature_delivery else 'off'}")
-        message.show(lambda: t(done_key, state=state))
+        self.query_one("#message", MessageLine).show(lambda: t(done_key, state=state))
         self._show()
 
     def action_email(self) -> None:
         def after(_: None) -> None:
             self.load()
 
-        self.app.push_screen(EmailChangeScreen(), after)
+        self.services.push(self, EmailChangeScreen(), after)
 
     def action_password(self) -> None:
-        self.app.push_screen(PasswordChangeScreen())
+        self.services.push(self, PasswordChangeScreen())
 
     def action_withdraw(self) -> None:
-        from screens.withdraw import WithdrawModal
-
-        self.app.push_screen(WithdrawModal())
+        self.services.open(places.Withdraw(), self)
 
     @on(PushButton.Pressed)
     def _pressed(self, event: PushButton.Pressed) -> None:
@@ -301,7 +280,6 @@ class EmailChangeScreen(SignedInScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "submit", "Submit", id="key.submit"),
         Binding("ctrl+o", "mailbox", "Mailbox", id="key.mailbox"),
-        Binding("escape", "back", "Back", id="key.back"),
     ]
 
     def __init__(self) -> None:
@@ -309,7 +287,7 @@ class EmailChangeScreen(SignedInScreen):
         self.sent_to: str | None = None
         self.expires_at: datetime | None = None
 
-    def compose(self) -> ComposeResult:
+    def compose_content(self) -> ComposeResult:
         with VerticalScroll(classes="page"):
             yield Static("", id="title", classes="title", markup=False)
             yield Static("", id="intro", classes="intro", markup=False)
@@ -344,9 +322,6 @@ class EmailChangeScreen(SignedInScreen):
         label = t("email_change.confirm") if self.sent_to else t("open.send")
         self.query_one("#submit", PushButton).label = label
 
-    def action_back(self) -> None:
-        self.dismiss()
-
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         if event.input.id in ("new_email", "new_email_confirm") and not self.sent_to:
@@ -378,24 +353,17 @@ class EmailChangeScreen(SignedInScreen):
 
     @work(exclusive=True, group="email")
     async def request(self, email: str, password: str) -> None:
-        message = self.query_one("#message", MessageLine)
-        message.show(lambda: t("open.sending"), busy=True)
-        try:
-            client = await self.services.get_client()
-            sent = await client.request_email_change(email, email, password)
-        except Exception as exc:
-            if explain(exc).session_lost:
-                message.show(None)
-                self.services.session_lost(retry=lambda: self.request(email, password))
-                return
-            if locked_out(self.services, exc):
-                return
-            message.show(error_text(exc), error=True)
-            names = ("new_email", "new_email_confirm", "current_password")
-            if show_api_problems(self, exc, names) and "current_password" in explain(exc).fields:
+        names = ("new_email", "new_email_confirm", "current_password")
+        sent = await self.call(
+            lambda c: c.request_email_change(email, email, password),
+            busy=lambda: t("open.sending"),
+            retry=lambda: self.request(email, password),
+            fields=names,
+        )
+        if sent is NO_ANSWER:
+            if self.query_one("#field-current_password", Field).error:
                 self.query_one("#current_password", Input).focus()
             return
-        message.show(None)
         self.sent_to, self.expires_at = email, sent.expires_at
         self.query_one("#field-current_password", Field).value = ""
         self.query_one("#field-current_password").display = False
@@ -408,39 +376,36 @@ class EmailChangeScreen(SignedInScreen):
     @work(exclusive=True, group="email")
     async def confirm(self, key: str) -> None:
         message = self.query_one("#message", MessageLine)
-        message.show(lambda: t("settings.working"), busy=True)
-        try:
-            client = await self.services.get_client()
-            view = await client.confirm_email_change(key)
-        except Exception as exc:
-            if explain(exc).session_lost:
-                message.show(None)
-                self.services.session_lost(retry=lambda: self.confirm(key))
-                return
 
-            def text(e: BaseException = exc) -> str:
-                again = explain(e)
-                return again.message + (
-                    " " + t("open.restart") if again.code in RESTART_CODES else ""
-                )
+        def wrong_key(exc: BaseException) -> None:
+            def text() -> str:
+                restart = " " + t("open.restart") if key_must_be_resent(exc) else ""
+                return explain(exc).message + restart
 
             message.show(text, error=True)
-            if not show_api_problems(self, exc, ("auth_key",)):
+            if not show_field_problems(self, exc, ("auth_key",)):
                 self.query_one("#field-auth_key", Field).set_error(error_text(exc))
+
+        view = await self.call(
+            lambda c: c.confirm_email_change(key),
+            busy=lambda: t("settings.working"),
+            retry=lambda: self.confirm(key),
+            on={Exception: wrong_key},
+        )
+        if view is NO_ANSWER:
             return
-        self.app.notify(t("email_change.done", email=view.email))
+        self.notify_when_shown(t("email_change.done", email=view.email))
         self.dismiss()
 
 
 class PasswordChangeScreen(SignedInScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "submit", "Change", id="key.submit"),
-        Binding("escape", "back", "Back", id="key.back"),
     ]
 
     NAMES = ("current_password", "new_password", "new_password_confirm")
 
-    def compose(self) -> ComposeResult:
+    def compose_content(self) -> ComposeResult:
         with VerticalScroll(classes="page"):
             yield Static("", id="title", classes="title", markup=False)
             yield Static("", id="intro", classes="intro", markup=False)
@@ -461,9 +426,6 @@ class PasswordChangeScreen(SignedInScreen):
         new = self.query_one("#field-new_password", Field)
         new.set_note(password_note(new.value))
         self.query_one("#submit", PushButton).label = t("password_change.submit")
-
-    def action_back(self) -> None:
-        self.dismiss()
 
     @on(Input.Changed, "#new_password")
     def _typed(self, event: Input.Changed) -> None:
@@ -504,22 +466,15 @@ class PasswordChangeScreen(SignedInScreen):
 
     @work(exclusive=True, group="password")
     async def change(self, current: str, new: str, confirm: str) -> None:
-        message = self.query_one("#message", MessageLine)
-        message.show(lambda: t("settings.working"), busy=True)
-        try:
-            client = await self.services.get_client()
-            await client.change_password(current, new, confirm)
-        except Exception as exc:
-            if explain(exc).session_lost:
-                message.show(None)
-                self.services.session_lost(retry=lambda: self.change(current, new, confirm))
-                return
-            if locked_out(self.services, exc):
-                return
-            message.show(error_text(exc), error=True)
-            show_api_problems(self, exc, self.NAMES)
+        done = await self.call(
+            lambda c: c.change_password(current, new, confirm),
+            busy=lambda: t("settings.working"),
+            retry=lambda: self.change(current, new, confirm),
+            fields=self.NAMES,
+        )
+        if done is NO_ANSWER:
             return
         for name in self.NAMES:
             self.query_one(f"#field-{name}", Field).value = ""
-        self.app.notify(t("password_change.done"))
+        self.notify_when_shown(t("password_change.done"))
         self.dismiss()

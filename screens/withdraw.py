@@ -12,11 +12,12 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from api_client.validation import Problem
-from screens.base import BaseModal, MessageLine, error_text, explain, locked_out
-from screens.open_account_parts import show_api_problems, show_problems
+from screens.base import NO_ANSWER, BaseModal
 from strings.i18n import t
+from widgets.account_fields import show_problems
 from widgets.checkbox import TickBox
 from widgets.field import Field
+from widgets.message_line import MessageLine
 from widgets.push_button import PushButton
 
 
@@ -68,19 +69,11 @@ class WithdrawModal(BaseModal[None]):
 
     @work(exclusive=True, group="withdraw")
     async def withdraw(self, password: str) -> None:
-        message = self.query_one("#message", MessageLine)
-        message.show(lambda: t("settings.working"), busy=True)
-        try:
-            client = await self.services.get_client()
-            await client.withdraw(password)
-        except Exception as exc:
-            if explain(exc).session_lost:
-                message.show(None)
-                self.services.session_lost()
-                return
-            if locked_out(self.services, exc):
-                return
-            message.show(error_text(exc), error=True)
-            show_api_problems(self, exc, ("password",))
+        done = await self.call(
+            lambda c: c.withdraw(password),
+            busy=lambda: t("settings.working"),
+            fields=("password",),
+        )
+        if done is NO_ANSWER:
             return
         self.services.back_to_login(t("withdraw.done"))

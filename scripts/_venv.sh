@@ -18,4 +18,4 @@ fi
 # pip compiles the bytecode of what it installs, but not of an editable install's sources:
 # without this, every start of hellowork would compile the project again wherever
 # PYTHONDONTWRITEBYTECODE is set (as on many managed machines).
-.venv/bin/python -m compileall -q -j 0 tui screens widgets strings api_client server >/dev/null
+.venv/bin/python -m compileall -q -j 0 tui screens widgets session strings api_client server >/dev/null

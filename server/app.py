@@ -22,6 +22,7 @@ from server.db.engine import create_engine, create_sessionmaker, prepare_sqlite_
 from server.db.migrate import require_head, startup_lock, upgrade_to_head
 from server.demo import seed_demo
 from server.errors import install as install_error_handlers
+from server.errors import too_large_response
 from server.health import router as health_router
 from server.jobs.favorites import router as favorites_router
 from server.jobs.routes import router as jobs_router
@@ -95,7 +96,9 @@ def create_app(
     if trusted:  # the client address of throttles: X-Forwarded-For, from these peers only
         app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=trusted)
     # Outermost: a body over the cap is refused before anything reads it.
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodyLimitMiddleware, refuse=too_large_response, max_bytes=settings.max_body_bytes
+    )
     install_openapi(app)
     app.include_router(health_router)
     app.include_router(meta_router)

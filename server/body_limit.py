@@ -8,6 +8,8 @@ The answer is 413 with the contract's `ErrorBody` (code validation_error, field 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -25,8 +27,17 @@ class BodyTooLarge(HTTPException):
 
 
 class BodyLimitMiddleware:
-    def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES) -> None:
+    """`refuse(limit)` builds the answer (server/errors.py's, passed in by the app factory:
+    this module is imported by that one)."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        refuse: Callable[[int], ASGIApp],
+        max_bytes: int = MAX_BODY_BYTES,
+    ) -> None:
         self.app = app
+        self.refuse = refuse
         self.max_bytes = max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -63,6 +74,4 @@ class BodyLimitMiddleware:
             await self._refuse(scope, receive, send)
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
-        from server.errors import too_large_response
-
-        await too_large_response(self.max_bytes)(scope, receive, send)
+        await self.refuse(self.max_bytes)(scope, receive, send)

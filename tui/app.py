@@ -14,25 +14,33 @@ import importlib
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
-from screens.base import Localised, ServiceUnavailable, localise_bindings
+from screens.base import Localised
 from screens.login import LoginScreen
+from session import places
+from session.errors import ServiceUnavailable
+from session.places import PaneId, Place
+from session.user import UserState
 from strings.i18n import Lang, get_language, set_language, t
+from tui import navigation
 from tui.idle_gc import IdleCollector
+from tui.navigator import LOGIN_MODE, Navigator, ScreenCallback
 from tui.paths import Paths, resolve_paths
 from tui.settings import UserSettings, load_settings, save_settings
+from widgets.localise import localise_bindings
+from widgets.menu_pane import MenuEntry
 
 if TYPE_CHECKING:
     from api_client.client import MyPageClient
     from api_client.device_store import DeviceTokenStore
     from api_client.models import ServerMeta
-    from tui.drafts import DraftStore
+    from session.drafts import DraftStore
     from tui.embedded import EmbeddedServer
 
 # Seconds between mount and the start of background start-up work (see on_mount).
@@ -46,6 +54,10 @@ ClientFactory = Callable[[], "MyPageClient"]
 class HelloWorkApp(App[int]):
     CSS_PATH = "hellowork.tcss"
     ENABLE_COMMAND_PALETTE = False  # English-only, and a way around kiosk restrictions
+    # The login flow is a mode of its own; each pane of the signed-in app adds one at
+    # sign-in (tui/navigator.py).
+    DEFAULT_MODE = LOGIN_MODE
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {LOGIN_MODE: LoginScreen}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+t", "toggle_language", "English", id="key.language"),
         Binding("ctrl+q", "quit", "Quit", id="key.quit", priority=True),
@@ -53,6 +65,20 @@ class HelloWorkApp(App[int]):
         # typists, pastes, kiosk scanners) are already queued to the field being left.
         Binding("tab", "app.focus_next", show=False, priority=True),
         Binding("shift+tab", "app.focus_previous", show=False, priority=True),
+        # The signed-in app: Ctrl+L logs out from anywhere, Alt+digit shows a pane (the menu
+        # pane shows these keys; the key line would only be crowded by them).
+        Binding("ctrl+l", "logout", "Log out", id="key.logout", priority=True),
+        *[
+            Binding(
+                navigation.pane_keys(pane),
+                f"show_pane('{pane.id.value}')",
+                show=False,
+                priority=True,
+                key_display=f"Alt+{pane.key}",
+                id=f"key.pane.{pane.id.value}",
+            )
+            for pane in navigation.PANES
+        ],
     ]
 
     def __init__(
@@ -87,7 +113,9 @@ class HelloWorkApp(App[int]):
         self._client_error: BaseException | None = None
         self._client_event = asyncio.Event()
         self._meta: ServerMeta | None = None
-        self._signed_in_email: str | None = None
+        self._user: UserState | None = None
+        self._logging_out: asyncio.Task[None] | None = None
+        self.navigator = Navigator(self)
         self._availability: tuple[bool, str | None] | None = None
         self._drafts: DraftStore | None = None
         self.idle_gc = IdleCollector(self)
@@ -116,13 +144,19 @@ class HelloWorkApp(App[int]):
 
     @property
     def signed_in_email(self) -> str | None:
-        return self._signed_in_email
+        return self._user.email if self._user is not None else None
+
+    @property
+    def user(self) -> UserState:
+        """The signed-in user's state. After sign-out a late caller gets a blank one that
+        nothing shows: what it writes there goes nowhere."""
+        return self._user if self._user is not None else UserState("")
 
     @property
     def drafts(self) -> DraftStore:
-        """Local drafts (tui/drafts.py); kiosk mode keeps them in memory only."""
+        """Local drafts (session/drafts.py); kiosk mode keeps them in memory only."""
         if self._drafts is None:
-            from tui.drafts import DraftStore
+            from session.drafts import DraftStore
 
             self._drafts = DraftStore(self.paths.data_dir / "drafts", memory_only=self._kiosk)
         return self._drafts
@@ -132,6 +166,9 @@ class HelloWorkApp(App[int]):
         return self._client is not None
 
     async def get_client(self) -> MyPageClient:
+        if self._logging_out is not None:
+            # A new sign-in waits until the server has heard about the last sign-out.
+            await asyncio.wait([self._logging_out])
         if self._client_event.is_set() and self._client is None:
             # The last attempt failed (e.g. the built-in server did not start): try again.
             self._client_event.clear()
@@ -160,9 +197,6 @@ class HelloWorkApp(App[int]):
         return self._meta
 
     # ------------------------------------------------------------------ start-up
-
-    def get_default_screen(self) -> Screen[None]:
-        return LoginScreen()
 
     def on_mount(self) -> None:
         self.idle_gc.start()
@@ -233,25 +267,44 @@ class HelloWorkApp(App[int]):
 
     # ------------------------------------------------------------------ navigation
 
-    def go_home(self, email: str, then: Screen[None] | None = None) -> None:
-        """Home after signing in; `then` is shown over it (e.g. the registration wizard)."""
-        self._signed_in_email = email
-        self.run_worker(self._go_home(then), group="nav", exclusive=True)
+    def go_home(self, email: str, then: Place | None = None) -> None:
+        """Signed in: a fresh state and fresh panes, Home shown (`then` over it, e.g. the
+        registration wizard)."""
+        self._user = UserState(email)
+        screen = navigation.build(then) if then is not None else None
+        self.run_worker(self.navigator.sign_in(screen), group="nav", exclusive=True)
 
-    async def _go_home(self, then: Screen[None] | None = None) -> None:
-        from screens.home import HomeScreen
+    def open(
+        self,
+        place: Place,
+        origin: Screen[object] | None = None,
+        callback: ScreenCallback | None = None,
+    ) -> None:
+        if isinstance(place, places.Mailbox):
+            self._open_mailbox(place, origin)
+            return
+        self.navigator.open(place, origin, callback)
 
-        await self._unwind()
-        await self.push_screen(HomeScreen())
-        if then is not None:
-            await self.push_screen(then)
+    def push(
+        self,
+        origin: Screen[object],
+        screen: Screen[object],
+        callback: ScreenCallback | None = None,
+    ) -> None:
+        self.navigator.push(origin, screen, callback)
 
-    def show_from_login(self, screen: Screen[None]) -> None:
-        self.run_worker(self._show_from_login(screen), group="nav", exclusive=True)
+    def back(self, origin: Screen[object], result: object = None) -> None:
+        self.navigator.back(origin, result)
 
-    async def _show_from_login(self, screen: Screen[None]) -> None:
-        await self._unwind()
-        await self.push_screen(screen)
+    def when_shown(self, origin: Screen[object], work: Callable[[], object]) -> None:
+        self.navigator.when_shown(origin, work)
+
+    def show_pane(self, pane: PaneId) -> None:
+        self.navigator.show_pane(pane)
+
+    @property
+    def menu_entries(self) -> Sequence[MenuEntry]:
+        return navigation.MENU
 
     def back_to_login(
         self, message: str | None = None, *, error: bool = False, email: str | None = None
@@ -259,14 +312,14 @@ class HelloWorkApp(App[int]):
         self.run_worker(self._back_to_login(message, error, email), group="nav", exclusive=True)
 
     async def _back_to_login(self, message: str | None, error: bool, email: str | None) -> None:
-        self._signed_in_email = None
+        self._user = None
         if self._client is not None:
             self._client.session_token = None
         if self._drafts is not None:
             self._drafts.flush()
             if self._kiosk:
                 self._drafts.wipe()  # the next person finds nothing of this one
-        await self._unwind()
+        await self.navigator.sign_out()
         login = self.screen_stack[0]
         if isinstance(login, LoginScreen):
             login.clear(keep_email=False)
@@ -274,9 +327,26 @@ class HelloWorkApp(App[int]):
                 login.prefill_email(email)
             login.show_message(message, error=error)
 
-    async def _unwind(self) -> None:
-        while len(self.screen_stack) > 1:
-            await self.pop_screen()
+    def logout(self) -> None:
+        self.action_logout()
+
+    def action_logout(self) -> None:
+        """Sign out at once: the screens and state of the user go now, and the server is
+        told in the background (a new sign-in waits for that to finish)."""
+        if self._user is None:
+            return
+        client = self._client
+        if client is not None and client.signed_in:
+            self._logging_out = asyncio.create_task(self._tell_server_logout(client))
+        self.back_to_login(t("logout.done"))
+
+    async def _tell_server_logout(self, client: MyPageClient) -> None:
+        try:
+            await client.logout()
+        except Exception:  # the local session is gone whatever the server says
+            log.info("server logout failed", exc_info=True)
+        finally:
+            self._logging_out = None
 
     def session_lost(self, retry: Callable[[], object] | None = None) -> None:
         """The server no longer knows our session: sign in again, or back to login."""
@@ -284,10 +354,12 @@ class HelloWorkApp(App[int]):
 
         if self._client is not None:
             self._client.session_token = None
-        if isinstance(self.screen, (ReauthModal, SessionExpiredModal)):
+        if self._user is None or any(
+            isinstance(s, (ReauthModal, SessionExpiredModal)) for s in self.screen_stack
+        ):
             return
-        email = self._signed_in_email
-        if self._kiosk or email is None:
+        email = self._user.email
+        if self._kiosk:
 
             def to_login(_: None) -> None:
                 self.back_to_login(t("session.expired"), error=True)
@@ -303,17 +375,19 @@ class HelloWorkApp(App[int]):
 
         self.push_screen(ReauthModal(email), after)
 
-    def open_mailbox(self, addresses: Sequence[str] = ()) -> None:
-        """The outbox, showing only mail to `addresses` (whoever is signing in, resetting or
-        registering on this screen)."""
+    def _open_mailbox(self, place: places.Mailbox, origin: Screen[object] | None) -> None:
+        """The outbox, showing only mail to the place's addresses (whoever is signing in,
+        resetting or registering on that screen); never in kiosk mode."""
         if self._kiosk:
             return
         if self._mailbox_dir is None:
             self.notify(t("mailbox.unavailable"))
             return
-        from screens.mailbox import MailboxScreen
-
-        self.push_screen(MailboxScreen(self._mailbox_dir, addresses))
+        screen = navigation.mailbox(self._mailbox_dir, place.addresses)
+        if origin is None:
+            self.push_screen(screen)
+        else:
+            self.push(origin, screen)
 
     # ------------------------------------------------------------------ global actions
 
@@ -333,8 +407,17 @@ class HelloWorkApp(App[int]):
         self.notify(t("language.changed"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Kiosk: no quit key at all (hidden from the footer, and inert).
-        return not (action == "quit" and self._kiosk)
+        if action == "quit":
+            return not self._kiosk  # kiosk: no quit key at all (hidden, and inert)
+        if action == "logout":
+            return self._user is not None
+        if action == "show_pane":
+            # Not while a dialog waits for an answer: it belongs to the pane it is over.
+            return self.navigator.signed_in and not isinstance(self.screen, ModalScreen)
+        return True
+
+    def action_show_pane(self, pane: str) -> None:
+        self.navigator.show_pane(PaneId(pane))
 
     def action_help_quit(self) -> None:
         """Ctrl+C does not quit (it copies in inputs): say how to quit, in the UI language."""

@@ -90,8 +90,8 @@ def mail_main(argv: Sequence[str]) -> int:
     group.add_argument("--list", action="store_true", help="list all messages, newest first")
     opts = parser.parse_args(argv)
 
+    from session.outbox import list_messages
     from strings.i18n import set_language, t
-    from tui.outbox import list_messages
     from tui.paths import resolve_paths
     from tui.settings import load_settings
 

@@ -31,6 +31,7 @@ from api_client.job_models import (
     WorkStyle,
 )
 from strings.i18n import get_language, t
+from strings.problems import search_problem
 from widgets.checkbox import TickBox
 from widgets.field import Field, FieldFrame
 from widgets.push_button import PushButton
@@ -370,10 +371,8 @@ class SearchForm(Vertical):
         """The request, or the client-side field errors (messages, keyed by API field)."""
         errors: dict[str, list[str]] = {}
 
-        def err(name: str, code: str, field_key: str, **params: object) -> None:
-            errors.setdefault(name, []).append(
-                t(f"search.v.{code}", field=t(field_key, **params), **params)
-            )
+        def err(name: str, code: str) -> None:
+            errors.setdefault(name, []).append(search_problem(code, name))
 
         values: dict[str, Any] = {}
         # 求人区分 is one choice on the wire; this form still shows boxes (the first ticked).
@@ -386,7 +385,7 @@ class SearchForm(Vertical):
             if age.isdigit() and 15 <= int(age) <= 99:
                 values["age"] = int(age)
             else:
-                err("age", "age", "search.f.age")
+                err("age", "age")
         values["age_unrestricted_only"] = self._box("age_unrestricted_only")
         values["places"] = [
             {"prefecture": p, "municipalities": [m] if (m := self._val(f"muni-{i}")) else []}
@@ -408,11 +407,11 @@ class SearchForm(Vertical):
             if JOB_NUMBER_RE.match(n):
                 numbers.append(n)
             else:
-                err(f"job_numbers.{i}", "job_number_format", "search.f.job_number_n", n=i + 1)
+                err(f"job_numbers.{i}", "job_number_format")
         values["job_numbers"] = numbers
         employer = halfwidth(self._text("employer_number"))
         if employer and not EMPLOYER_NUMBER_RE.match(employer):
-            err("employer_number", "employer_number_format", "search.f.employer_number")
+            err("employer_number", "employer_number_format")
         values["employer_number"] = employer or None
         for name in ("wage_monthly_min", "wage_hourly_min", "annual_holidays_min", "employees_min"):
             raw = self._val(name)
@@ -433,11 +432,8 @@ class SearchForm(Vertical):
         except ValidationError as exc:
             for e in exc.errors():
                 loc = ".".join(str(p) for p in e["loc"]) or "form"
-                name = loc.split(".")[0]
-                code = str(e["type"])
-                key = f"search.v.{code}" if code in _CODES else "search.v.invalid"
                 ctx = {k: v for k, v in (e.get("ctx") or {}).items() if isinstance(v, int | str)}
-                errors.setdefault(loc, []).append(t(key, field=field_label(name), **ctx))
+                errors.setdefault(loc, []).append(search_problem(str(e["type"]), loc, ctx))
             return None, errors
 
     def load(self, req: JobSearchRequest) -> None:
@@ -558,52 +554,11 @@ _DETAIL_DEFAULTS: dict[str, object] = {
 }
 _DETAIL_FIELDS = frozenset(_DETAIL_DEFAULTS)
 
-_CODES = frozenset(
-    (
-        "job_number_format",
-        "employer_number_format",
-        "too_many_words",
-        "word_too_long",
-        "string_too_long",
-        "work_window_empty",
-        "unknown_code",
-    )
-)
-
-_FIELD_KEYS = {
-    "category": "search.f.categories",
-    "work_styles": "search.f.work_styles",
-    "age": "search.f.age",
-    "places": "search.f.prefectures",
-    "desired_jobs": "search.f.occupations",
-    "employment_types": "search.f.employment_types",
-    "words": "search.f.words",
-    "not_words": "search.f.not_words",
-    "job_numbers": "search.f.job_numbers",
-    "employer_number": "search.f.employer_number",
-    "work_from": "search.f.work_from",
-    "work_until": "search.f.work_until",
-    "industries": "search.f.industries",
-}
-
-
-def field_label(name: str) -> str:
-    key = _FIELD_KEYS.get(name, f"search.f.{name}")
-    text = t(key)
-    return text if text != key else t("field.field")
-
 
 def api_field_errors(fields: Sequence[Any]) -> dict[str, list[str]]:
     """Server FieldErrors (422) → messages keyed by API field, in the UI language."""
     out: dict[str, list[str]] = {}
     for fe in fields:
         name = str(fe.field)
-        top = name.split(".")[0]
-        code = str(fe.code)
-        key = f"search.v.{code}" if code in _CODES else "search.v.invalid"
-        params = {k: v for k, v in dict(fe.params).items() if k != "field"}
-        label = field_label(top)
-        if top == "job_numbers" and "." in name:
-            label = t("search.f.job_number_n", n=int(name.split(".")[1]) + 1)
-        out.setdefault(name, []).append(t(key, field=label, **params))
+        out.setdefault(name, []).append(search_problem(str(fe.code), name, dict(fe.params)))
     return out

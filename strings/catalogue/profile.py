@@ -12,7 +12,6 @@ from api_client.field_messages import REGISTRATION_FIELD_MESSAGES
 
 _STRINGS: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------------ keys
-    "key.reg.steps": ("ステップ切替", "Go to step"),
     "key.reg.prev": ("前のステップ", "Previous step"),
     "key.reg.next": ("次のステップ", "Next step"),
     "key.reg.save": ("一時保存", "Save step"),
@@ -23,6 +22,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "key.save": ("保存", "Save"),
     "key.edit_section": ("項目を変更", "Change section"),
     "key.settings": ("設定", "Settings"),
+    "key.register": ("求職申込み", "Register"),
     "key.set.registration": ("有効/無効", "Valid/invalid"),
     "key.set.email": ("メール変更", "Change e-mail"),
     "key.set.password": ("パスワード変更", "Change password"),
@@ -202,7 +202,6 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "reg.where": ("{step} {name} ", "Step {step} {name}: "),
     "reg.item": ("{n}件目の", "entry {n} "),
     "reg.problem": ("{where}{label}は{message}", "{where}{label}: {message}"),
-    "reg.select_required": ("{field}を選んでください。", "Choose the {field}."),
     "reg.normalised": (
         "「{before}」を「{after}」に直しました。",
         "Changed “{before}” to “{after}”.",
@@ -402,8 +401,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "Could not load: {reason} F5 to retry.",
     ),
     "profile.not_registered": (
-        "求職情報がまだ登録されていません。登録画面を開きます。",
-        "You have not registered yet: opening the registration.",
+        "求職情報がまだ登録されていません。R で登録（求職申込み）の画面を開きます。",
+        "You have not registered yet. Press R to open the registration.",
     ),
     "profile.keys": (
         "1〜7: その項目を変更　S: 設定（有効/無効・メール・パスワード・退会）　Esc: 戻る",

@@ -245,8 +245,6 @@ _SEARCH: Final[dict[str, tuple[str, str]]] = {
         "{field}の選択肢（{code}）が見つかりません。選び直してください。",
         "The {field} choice ({code}) does not exist. Choose again.",
     ),
-    "search.v.required": ("{field}を入力してください。", "Enter the {field}."),
-    "search.v.invalid": ("{field}の内容を確認してください。", "Check the {field}."),
     # ------------------------------------------------------------------ occupation picker
     "search.picker.title": ("職種を選ぶ", "Choose an occupation"),
     "search.picker.hint": (
@@ -458,6 +456,14 @@ _SEARCH: Final[dict[str, tuple[str, str]]] = {
     ),
     "saved.item": ("{title}　[検索]", "{title}  [Search]"),
     "saved.loading": ("保存した条件を読み込んでいます…", "Loading saved conditions…"),
+    "saved.save_failed": (
+        "検索条件を保存できませんでした。{reason}",
+        "The search conditions could not be saved. {reason}",
+    ),
+    "saved.change_failed": (
+        "保存した条件を変更できませんでした。{reason}",
+        "The saved conditions could not be changed. {reason}",
+    ),
     "saved.failed": (
         "保存した条件を読み込めませんでした。{reason}",
         "Saved conditions could not be loaded. {reason}",

@@ -70,6 +70,9 @@ def make_app(
         kwargs.setdefault("device_store", DeviceTokenStore(enabled=not kwargs.get("kiosk", False)))
         kwargs.setdefault("mailbox_dir", tui_server.maildir)
         kwargs.setdefault("paths", Paths(data_dir=home, config_dir=home / "config"))
-        return HelloWorkApp(**kwargs)
+        app = HelloWorkApp(**kwargs)
+        # Notifications stay until the test has read them, however slow the machine.
+        app.NOTIFICATION_TIMEOUT = 3600
+        return app
 
     return make

@@ -1,15 +1,32 @@
-"""Key-only building blocks of the sign-in flow, shared by the TUI tests."""
+"""Key-only building blocks of the flows the TUI tests share: signing in, searching."""
 
 from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
 
 from textual.pilot import Pilot
 
 from screens.home import HomeScreen
 from screens.otp import OtpScreen
+from screens.results import ResultsScreen
+from screens.search import SearchScreen
+from server.jobs.demo.generate import load_sqlite
 from tests.tui.helpers import screen_text, settle, type_text
 from tests.tui.support import DEMO_EMAIL, DEMO_PASSWORD, TuiServer
 
 SIZE = (100, 40)
+TODAY = date(2026, 5, 11)  # tests.conftest.START in JST
+N_POSTINGS = 150
+
+
+def database_with_postings(template: Path, tmp_path: Path) -> str:
+    """The migrated template plus a known set of generated (架空) postings."""
+    target = tmp_path / "hellowork.db"
+    shutil.copyfile(template, target)
+    load_sqlite(str(target), N_POSTINGS, seed=11, today=TODAY, workers=1)
+    return f"sqlite+aiosqlite:///{target}"
 
 
 async def sign_in(
@@ -31,3 +48,34 @@ async def sign_in_to_home(pilot: Pilot[object], server: TuiServer) -> None:
     await pilot.press("enter")
     await settle(pilot)
     assert isinstance(pilot.app.screen, HomeScreen), screen_text(pilot)
+
+
+async def focus(pilot: Pilot[object], widget_id: str, limit: int = 120) -> None:
+    """Press Tab until the widget with `widget_id` has the focus."""
+    for _ in range(limit):
+        focused = pilot.app.focused
+        if focused is not None and focused.id == widget_id:
+            return
+        await pilot.press("tab")
+    raise AssertionError(f"#{widget_id} never got the focus")
+
+
+async def open_search(pilot: Pilot[object], server: TuiServer) -> SearchScreen:
+    """Sign in and show the search pane (2 on Home's menu)."""
+    # Scrolling a focused field into view is animated; Pilot would wait for every animation.
+    pilot.app.animation_level = "none"
+    await sign_in_to_home(pilot, server)
+    await pilot.press("2")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, SearchScreen), screen_text(pilot)
+    return screen
+
+
+async def search_all(pilot: Pilot[object], server: TuiServer) -> ResultsScreen:
+    await open_search(pilot, server)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, ResultsScreen), screen_text(pilot)
+    return screen

@@ -12,8 +12,8 @@ from fastapi import FastAPI
 from api_client._http import ASGITransport
 from api_client.client import MyPageClient
 from server.config import ServerSettings
+from session.outbox import OutboxMessage, list_messages
 from tests.conftest import SettableClock
-from tui.outbox import OutboxMessage, list_messages
 
 DEMO_EMAIL = "demo@example.jp"
 DEMO_PASSWORD = "Demo#2026pass"

@@ -12,11 +12,11 @@ from api_client.device_store import DeviceTokenStore
 from screens.home import HomeScreen
 from screens.login import LoginScreen
 from screens.otp import OtpScreen
+from session.outbox import list_messages
 from tests.tui.helpers import screen_text, settle, type_text
 from tests.tui.support import DEMO_EMAIL, DEMO_PASSWORD, MemoryKeyring, mail_value
 from tui.app import HelloWorkApp
 from tui.embedded import EmbeddedServer
-from tui.outbox import list_messages
 from tui.paths import Paths
 from widgets.link_list import LinkList
 

@@ -38,7 +38,7 @@ async def test_texts_are_applied_once_per_mount(
         assert calls["LoginScreen"] == 1
         await sign_in_to_home(pilot, tui_server)
         assert calls["HomeScreen"] == 1
-        await pilot.press("1")
+        await pilot.press("2")
         await settle(pilot)
         assert isinstance(app.screen, SearchScreen)
         assert calls["SearchScreen"] == 1

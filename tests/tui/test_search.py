@@ -3,9 +3,7 @@ seeded with postings by the server's own generator."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,56 +16,23 @@ from screens.home import HomeScreen
 from screens.job_sheet import JobSheetScreen
 from screens.results import ResultsScreen
 from screens.search import SearchScreen
-from screens.search_common import TitleModal
-from screens.search_state import session_of
-from server.jobs.demo.generate import load_sqlite
+from screens.title_prompt import TitleModal
 from server.jobs.store import withdraw
-from tests.tui.flows import SIZE, sign_in_to_home
+from tests.tui.flows import (
+    SIZE,
+    database_with_postings,
+    focus,
+    open_search,
+    search_all,
+)
 from tests.tui.helpers import field_error, screen_text, settle, type_text
 from tests.tui.support import TuiServer
 from tui.app import HelloWorkApp
 
-TODAY = date(2026, 5, 11)  # tests.conftest.START in JST
-N_POSTINGS = 150
-
 
 @pytest.fixture
 def database_url(_template_db: Path, tmp_path: Path) -> str:
-    """The migrated template plus a known set of generated (架空) postings."""
-    target = tmp_path / "hellowork.db"
-    shutil.copyfile(_template_db, target)
-    load_sqlite(str(target), N_POSTINGS, seed=11, today=TODAY, workers=1)
-    return f"sqlite+aiosqlite:///{target}"
-
-
-async def focus(pilot: Pilot[object], widget_id: str, limit: int = 120) -> None:
-    """Press Tab until the widget with `widget_id` has the focus."""
-    for _ in range(limit):
-        focused = pilot.app.focused
-        if focused is not None and focused.id == widget_id:
-            return
-        await pilot.press("tab")
-    raise AssertionError(f"#{widget_id} never got the focus")
-
-
-async def open_search(pilot: Pilot[object], server: TuiServer) -> SearchScreen:
-    # Scrolling a focused field into view is animated; Pilot would wait for every animation.
-    pilot.app.animation_level = "none"
-    await sign_in_to_home(pilot, server)
-    await pilot.press("1")
-    await settle(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, SearchScreen), screen_text(pilot)
-    return screen
-
-
-async def search_all(pilot: Pilot[object], server: TuiServer) -> ResultsScreen:
-    await open_search(pilot, server)
-    await pilot.press("ctrl+s")
-    await settle(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, ResultsScreen), screen_text(pilot)
-    return screen
+    return database_with_postings(_template_db, tmp_path)
 
 
 async def test_search_page_and_open_a_job_sheet_saved_as_text(
@@ -176,7 +141,7 @@ async def test_check_three_and_save_them_to_favorites(
         results = await search_all(pilot, tui_server)
         assert results.result is not None
         await pilot.press("space", "down", "space", "down", "space")
-        checks = session_of(pilot.app).checks
+        checks = app.user.checks
         expected = [c.job_number for c in results.result.items[:3]]
         assert checks.numbers() == expected
         assert "チェック: 3件" in screen_text(pilot)
@@ -208,14 +173,11 @@ async def test_check_three_and_save_them_to_favorites(
         favorites = await client.favorites()
         assert sorted(f.job_number for f in favorites.items) == sorted(expected)
 
-        # Favorites from Home; a withdrawn one is listed as ended and cannot be opened.
+        # Favorites; a withdrawn one is listed as ended and cannot be opened.
         async with tui_server.app.state.hw.sessionmaker() as db:
             await withdraw(db, expected[0])
             await db.commit()
-        await pilot.press("escape", "escape", "escape")  # checked → results → search → Home
-        await settle(pilot)
-        assert isinstance(pilot.app.screen, HomeScreen)
-        await pilot.press("4")
+        await pilot.press("alt+5")  # お気に入り・チェック, from the checked list of the search pane
         await settle(pilot)
         favorites_screen = pilot.app.screen
         assert isinstance(favorites_screen, FavoritesScreen)
@@ -247,11 +209,11 @@ async def test_the_51st_check_is_refused(
         assert results.result is not None and len(results.result.items) == 50
         for _ in range(50):
             await pilot.press("space", "down")
-        assert len(session_of(pilot.app).checks) == 50
+        assert len(app.user.checks) == 50
         await pilot.press("right_square_bracket")
         await settle(pilot)
         await pilot.press("space")
-        assert len(session_of(pilot.app).checks) == 50
+        assert len(app.user.checks) == 50
         assert "チェックできるのは50件までです" in screen_text(pilot)
 
 
@@ -272,7 +234,7 @@ async def test_save_a_condition_and_run_it_from_home(
         await pilot.press("enter")
         await settle(pilot)
         assert "検索条件「土日休み」を保存しました。" in screen_text(pilot)
-        await pilot.press("escape")
+        await pilot.press("alt+1")
         await settle(pilot)
         assert isinstance(pilot.app.screen, HomeScreen)
         assert "土日休み" in screen_text(pilot) or "土日休み" in _saved_prompts(pilot)
@@ -362,7 +324,7 @@ async def test_typed_and_posted_text_is_shown_as_is_never_as_markup(
         await type_text(pilot, "[/]条件 [b]x[/b]")
         await pilot.press("enter")
         await settle(pilot)
-        await pilot.press("escape")
+        await pilot.press("alt+1")
         await settle(pilot)
         assert isinstance(pilot.app.screen, HomeScreen)
         listing = pilot.app.screen.query_one("#saved-list", OptionList)

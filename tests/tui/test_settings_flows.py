@@ -52,7 +52,7 @@ async def test_registration_invalid_and_back_and_password_change(
         try:
             await client.notices()
         except Exception as exc:
-            from screens.base import explain
+            from session.errors import explain
 
             assert "無効" in explain(exc).message
         else:

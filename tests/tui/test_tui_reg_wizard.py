@@ -73,7 +73,7 @@ async def test_online_opening_and_wizard_with_error_jump_and_restart(
         # Contact means: post (the first box of the list).
         screen.query_one("#s2-contact_means--post").focus()
         await pilot.press("space")
-        await pilot.press("alt+3")
+        await pilot.press("ctrl+pagedown")
         await settle(pilot)
         assert screen.current == 3
 
@@ -94,11 +94,11 @@ async def test_online_opening_and_wizard_with_error_jump_and_restart(
         assert "✖" in str(screen.query_one("#tabs").render())  # the tab shows the error too
 
         # Jump back to step 1: everything is still there.
-        await pilot.press("alt+1")
+        await pilot.press("ctrl+pageup", "ctrl+pageup")
         await settle(pilot)
         assert screen.current == 1
         assert screen.query_one("#field-s1-given_name", Field).value == "花子"
-        await pilot.press("alt+3")
+        await pilot.press("ctrl+pagedown", "ctrl+pagedown")
         await settle(pilot)
         assert screen.current == 3
         app.screen.query_one("#s3-hours_from").focus()
@@ -132,10 +132,10 @@ async def test_online_opening_and_wizard_with_error_jump_and_restart(
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert err(pilot, "s3-hours_from") == ""
-        await pilot.press("alt+5")
+        await pilot.press("ctrl+pagedown", "ctrl+pagedown")
         await settle(pilot)
         await fill(pilot, [("radio", 1), ("radio", 0)])  # high school, graduated
-        await pilot.press("alt+6")
+        await pilot.press("ctrl+pagedown")
         await settle(pilot)
         # Career 1: employed, 正社員, a too-long job description first.
         await fill(
@@ -194,7 +194,7 @@ async def test_kiosk_keeps_the_draft_in_memory_only_and_forgets_it_at_logout(
         assert "Job-seeker registration" in text and "Desired job and hours" in text, text
         assert "Step 1 Basic information: date of birth" in text, text
         await pilot.press("ctrl+t")
-        await pilot.press("alt+2")  # leaving a step keeps the draft
+        await pilot.press("ctrl+pagedown")  # leaving a step keeps the draft
         await settle(pilot)
         assert app.drafts.memory_only
         assert app.drafts.load(EMAIL, "registration") is not None

@@ -1,4 +1,4 @@
-"""tui/drafts.py: atomic 0600 files per account, debounced writes, kiosk keeps nothing on disk."""
+"""session/drafts.py: atomic 0600 files per account, debounced writes, nothing on disk in kiosk."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.drafts import DraftStore, account_key
+from session.drafts import DraftStore, account_key
 
 EMAIL = "hanako@example.jp"
 

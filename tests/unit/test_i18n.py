@@ -94,7 +94,7 @@ def test_missing_parameter_stays_visible_and_unknown_key_falls_back() -> None:
 
 
 def test_password_problem_messages_fill_every_parameter() -> None:
-    from screens.base import problem_message
+    from strings.problems import account_problem
 
     for lang in ("ja", "en"):
         set_language(lang)
@@ -110,7 +110,7 @@ def test_password_problem_messages_fill_every_parameter() -> None:
             "password1!",
         ):
             for p in validation.password_problems(password):
-                text = problem_message(p.code, "new_password", p.params)
+                text = account_problem(p.code, "new_password", p.params)
                 assert "{" not in text, (lang, p.code, text)
 
 

@@ -1,24 +1,26 @@
-"""Home's 保存した検索条件 section: the saved conditions (≤ 3), each with Enter = Search.
+"""Saved search conditions (≤ 3) as a list: each as its title and its conditions in one line.
 
-Kept apart from the saved-conditions screen so that screens.home can import it without an
-import cycle (the screens behind it are imported when first used).
+Home shows them in its 保存した検索条件 section (`SavedSearchesPanel`: Enter searches with
+one, S manages them); the saved-conditions screen lists them with `option_of`. The screens
+load them and decide what Enter does: this module only shows them.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import Screen
+from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from screens.base import Services, error_text, explain
 from strings.i18n import get_language, t
-from widgets.search_form import field_label
+from strings.problems import search_field_name
+from widgets.localise import localise_bindings
 
 if TYPE_CHECKING:
     from api_client.job_models import JobSearchRequest, SavedSearch
@@ -36,7 +38,7 @@ def summary(req: JobSearchRequest) -> str:
     for name, value in req.model_dump().items():
         if name in ("page", "per_page", "sort", "word_mode") or value == _DEFAULTS.get(name):
             continue
-        label = field_label(name)
+        label = search_field_name(name)
         if name in ("words", "not_words"):
             label += f"「{value}」"
         elif name == "job_numbers":
@@ -50,28 +52,33 @@ def option_of(saved: SavedSearch) -> Option:
     return Option(t("saved.item", title=saved.title) + "\n  " + summary(saved.conditions))
 
 
-def run_saved(screen: Screen[None], saved: SavedSearch) -> None:
-    from screens.results import ResultsScreen
-
-    screen.app.push_screen(ResultsScreen(saved.conditions.model_copy(update={"page": 1})))
-
-
-class SavedConditionsPanel(Vertical):
-    """Home's section: the saved conditions, each with Enter = Search."""
+class SavedSearchesPanel(Vertical):
+    """Home's section: the saved conditions, each with Enter = Search, S = manage them."""
 
     DEFAULT_CSS = """
-    SavedConditionsPanel { height: auto; }
-    SavedConditionsPanel OptionList { height: auto; max-height: 10; }
-    SavedConditionsPanel OptionList:focus { border: heavy $accent; }
+    SavedSearchesPanel { height: auto; }
+    SavedSearchesPanel OptionList { height: auto; max-height: 10; }
+    SavedSearchesPanel OptionList:focus { border: heavy $accent; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "manage", "Saved conditions", id="search.key.saved"),
     ]
 
+    class Run(Message):
+        """Search with these saved conditions."""
+
+        def __init__(self, saved: SavedSearch) -> None:
+            super().__init__()
+            self.saved = saved
+
+    class Manage(Message):
+        """Open the saved-conditions screen."""
+
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id)
         self.items: list[SavedSearch] = []
         self.error: str | None = None
+        localise_bindings(self, refresh=False)
 
     def compose(self) -> ComposeResult:
         yield Static("", id="saved-title", classes="section", markup=False)
@@ -79,49 +86,34 @@ class SavedConditionsPanel(Vertical):
         yield OptionList(id="saved-list", markup=False)
         yield Static("", id="saved-note", markup=False)
 
-    @property
-    def services(self) -> Services:
-        return cast(Services, self.app)
-
     def on_mount(self) -> None:
         self.relabel()
-        self.reload()
+
+    def show(self, items: Sequence[SavedSearch], error: str | None = None) -> None:
+        self.items, self.error = list(items), error
+        self._fill()
 
     def relabel(self) -> None:
+        localise_bindings(self)
         self.query_one("#saved-title", Static).update(t("saved.home_title"))
         self.query_one("#saved-hint", Static).update(t("saved.home_hint"))
         self._fill()
 
     def _fill(self) -> None:
         listing = self.query_one("#saved-list", OptionList)
+        highlighted = listing.highlighted
         listing.clear_options()
         listing.add_options([option_of(s) for s in self.items])
         listing.display = bool(self.items)
         if self.items:
-            listing.highlighted = 0
+            listing.highlighted = min(highlighted or 0, len(self.items) - 1)
         note = self.query_one("#saved-note", Static)
         note.update(self.error or ("" if self.items else t("saved.none")))
-
-    @work(exclusive=True, group="home-saved")
-    async def reload(self) -> None:
-        try:
-            client = await self.services.get_client()
-            self.items = (await client.saved_searches()).items
-            self.error = None
-        except Exception as exc:
-            if explain(exc).session_lost:
-                return  # Home's own load asks for the re-sign-in
-            self.items = []
-            self.error = "✖\u00a0" + t("saved.failed", reason=error_text(exc)())
-        if self.is_attached:  # Home may have been popped while the request was out
-            self._fill()
 
     @on(OptionList.OptionSelected, "#saved-list")
     def _run(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        run_saved(cast(Screen[None], self.screen), self.items[event.option_index])
+        self.post_message(self.Run(self.items[event.option_index]))
 
     def action_manage(self) -> None:
-        from screens.saved_conditions import SavedConditionsScreen
-
-        self.app.push_screen(SavedConditionsScreen())
+        self.post_message(self.Manage())

@@ -35,6 +35,7 @@ from api_client.profile_models import (
     WorkForm,
 )
 from strings.i18n import has, t
+from strings.problems import problem_text
 from widgets.checkbox import TickBox
 from widgets.choice import ChoiceGroup
 from widgets.date_field import DateField
@@ -162,25 +163,6 @@ def field_title(path: str) -> str:
     if len(parts) >= 2 and parts[1].isdigit():
         return t(f"reg.f.{parts[0]}", n=int(parts[1]) + 1)
     return t(f"reg.f.{parts[0]}", n="")
-
-
-def problem_text(
-    code: str,
-    title: str,
-    params: dict[str, Any] | None = None,
-    *,
-    where: str = "",
-    choice: bool = False,
-) -> str:
-    """One problem as a sentence naming the field (`where` = "6 経歴 " in the wizard)."""
-    params = {k: v for k, v in (params or {}).items() if k not in ("field", "step")}
-    if code == "required" and choice:
-        return t("reg.select_required", field=where + title)
-    if has(f"validation.{code}") and code != "invalid":
-        return t(f"validation.{code}", field=where + title, **params)
-    if has(f"regv.{code}"):
-        return t("reg.problem", where=where, label=title, message=t(f"regv.{code}", **params))
-    return t("validation.invalid", field=where + title)
 
 
 def step_problem_text(step: int, path: str, code: str, params: dict[str, Any]) -> str:

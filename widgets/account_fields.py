@@ -1,13 +1,10 @@
-"""Pieces shared by the account screens (opening, settings, withdrawal, re-registration):
-checking typed values with the shared rules, saying what normalisation changed, showing the
-server's field errors next to the fields, and the live password-rule note."""
+"""Checks shared by the account forms (opening, settings, withdrawal, re-registration): the
+shared rules applied to typed values, what normalisation changed, and the live password-rule
+note — every message naming its field (strings/problems.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any
-
-from textual.screen import Screen
+from collections.abc import Iterable
 
 from api_client.validation import (
     PASSWORD_SYMBOLS,
@@ -17,20 +14,12 @@ from api_client.validation import (
     normalise_email,
     password_problems,
 )
-from screens.base import explain
-from screens.registration_form import problem_text
-from strings.i18n import has, t
+from strings.i18n import t
+from strings.problems import field_name, problem_text
 from widgets.date_field import DateField
 from widgets.field import Field
 
 AnyField = Field | DateField
-
-# Server errors after which the key is useless: a new one must be sent.
-RESTART_CODES = frozenset({"auth_key_expired", "auth_key_attempts_exhausted"})
-
-
-def label_of(name: str) -> str:
-    return t(f"field.{name}")
 
 
 def show_problems(field: AnyField, name: str, problems: Iterable[Problem]) -> bool:
@@ -40,7 +29,7 @@ def show_problems(field: AnyField, name: str, problems: Iterable[Problem]) -> bo
         field.set_error(None)
         return True
     field.set_error(
-        lambda: "\n".join(problem_text(p.code, label_of(name), dict(p.params)) for p in found)
+        lambda: "\n".join(problem_text(p.code, field_name(name), dict(p.params)) for p in found)
     )
     return False
 
@@ -92,49 +81,5 @@ def password_note(password: str) -> str:
         return t("open.password_missing", missing="・".join(missing))
     if codes:
         first = password_problems(password)[0]
-        return problem_text(first.code, label_of("password"), dict(first.params))
+        return problem_text(first.code, field_name("password"), dict(first.params))
     return t("open.password_ok")
-
-
-def account_error_text(exc: BaseException) -> Callable[[], str]:
-    """The error's message, made specific where the server gave a reason (code mismatch,
-    re-registration period over, …), rebuilt on a language switch."""
-
-    def text() -> str:
-        from api_client import errors
-
-        info = explain(exc)
-        if isinstance(exc, errors.APIStatusError):
-            reason = exc.params.get("reason")
-            if reason is not None and has(f"reason.{reason}"):
-                return t(f"reason.{reason}", **exc.params)
-        return info.message
-
-    return text
-
-
-def api_field_problems(exc: BaseException) -> dict[str, list[Problem]]:
-    """The field errors of an API error as Problems by field name."""
-    from api_client import errors
-
-    out: dict[str, list[Problem]] = {}
-    if isinstance(exc, errors.APIStatusError):
-        for fe in exc.fields:
-            params: dict[str, Any] = {
-                k: v for k, v in fe.params.items() if isinstance(v, str | int)
-            }
-            out.setdefault(fe.field, []).append(Problem(fe.code, params))
-    return out
-
-
-def show_api_problems(screen: Screen[Any], exc: BaseException, names: Iterable[str]) -> bool:
-    """Put the server's field errors under the screen's fields; True if any was shown."""
-    found = api_field_problems(exc)
-    shown = False
-    for name in names:
-        if name in found:
-            widget = screen.query_one(f"#field-{name}")
-            if isinstance(widget, Field | DateField):
-                show_problems(widget, name, found[name])
-                shown = True
-    return shown

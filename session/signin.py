@@ -8,13 +8,31 @@ from __future__ import annotations
 
 import platform
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from api_client.validation import normalise_halfwidth
 
 if TYPE_CHECKING:
-    from api_client.models import LoginResponse
-    from screens.base import Services
+    from api_client.client import MyPageClient
+    from api_client.device_store import DeviceTokenStore
+    from api_client.models import LoginResponse, ServerMeta
+
+
+class SignInServices(Protocol):
+    """What signing in needs of the app (screens pass their `Services`)."""
+
+    @property
+    def kiosk(self) -> bool: ...
+
+    @property
+    def device_store(self) -> DeviceTokenStore: ...
+
+    async def get_client(self) -> MyPageClient: ...
+
+    async def get_meta(self) -> ServerMeta: ...
+
+    async def device_availability(self) -> tuple[bool, str | None]: ...
+
 
 OTP_RE = re.compile(r"^\d{6}$")
 
@@ -24,7 +42,7 @@ def normalise_otp(text: str) -> str:
     return normalise_halfwidth(text).value.replace(" ", "")
 
 
-async def start_sign_in(services: Services, email: str, password: str) -> LoginResponse:
+async def start_sign_in(services: SignInServices, email: str, password: str) -> LoginResponse:
     """POST the credentials (with this device's token, if any); handle the token answer."""
     client = await services.get_client()
     meta = await services.get_meta()
@@ -42,7 +60,7 @@ async def start_sign_in(services: Services, email: str, password: str) -> LoginR
 
 
 async def finish_sign_in(
-    services: Services, email: str, ticket: str, otp: str, remember: bool
+    services: SignInServices, email: str, ticket: str, otp: str, remember: bool
 ) -> bool | None:
     """Verify the OTP. Returns None (no skip asked), True/False (skip token stored or not)."""
     client = await services.get_client()
@@ -52,3 +70,12 @@ async def finish_sign_in(
         return None
     meta = await services.get_meta()
     return await services.device_store.put(meta.instance_id, email, response.device.device_token)
+
+
+def ends_attempt(exc: BaseException) -> bool:
+    """Whether the error ends this login attempt: the password must be given again."""
+    from api_client import errors
+
+    return isinstance(
+        exc, errors.OtpExpired | errors.OtpAttemptsExhausted | errors.LoginTicketInvalid
+    )

@@ -1,0 +1,223 @@
+"""The one map of the app: the panes of the signed-in app with their keys, and the screen
+each place (session/places.py) opens.
+
+Adding a pane or a screen is one entry here. Screen modules are imported when first shown,
+not when this module is: start-up only pays for the login screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from session import places
+from session.places import PaneId, Place
+from widgets.menu_pane import MenuEntry
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from textual.screen import Screen
+
+ScreenFactory = Callable[[], "Screen[Any]"]
+
+
+@dataclass(frozen=True)
+class Pane:
+    """A pane of the signed-in app: `key` opens it (Alt+key anywhere, the key alone on the
+    focused menu); `root` builds the screen at the bottom of its stack."""
+
+    id: PaneId
+    key: str
+    label: str
+    short: str
+    root: ScreenFactory
+    counts_unread: bool = False
+
+
+def _home() -> Screen[Any]:
+    from screens.home import HomeScreen
+
+    return HomeScreen()
+
+
+def _search() -> Screen[Any]:
+    from screens.search import SearchScreen
+
+    return SearchScreen()
+
+
+def _activity() -> Screen[Any]:
+    from screens.placeholder import PlaceholderScreen
+
+    return PlaceholderScreen("menu.activity")
+
+
+def _messages() -> Screen[Any]:
+    from screens.placeholder import PlaceholderScreen
+
+    return PlaceholderScreen("menu.messages")
+
+
+def _favorites() -> Screen[Any]:
+    from screens.favorites import FavoritesScreen
+
+    return FavoritesScreen()
+
+
+def _profile() -> Screen[Any]:
+    from screens.profile import ProfileScreen
+
+    return ProfileScreen()
+
+
+PANES: tuple[Pane, ...] = (
+    Pane(PaneId.home, "1", "menu.home", "menu.short.home", _home),
+    Pane(PaneId.search, "2", "menu.search", "menu.short.search", _search),
+    Pane(PaneId.activity, "3", "menu.activity", "menu.short.activity", _activity),
+    Pane(
+        PaneId.messages, "4", "menu.messages", "menu.short.messages", _messages, counts_unread=True
+    ),
+    Pane(PaneId.favorites, "5", "menu.favorites", "menu.short.favorites", _favorites),
+    Pane(PaneId.profile, "6", "menu.profile", "menu.short.profile", _profile),
+)
+PANE_BY_ID: dict[PaneId, Pane] = {p.id: p for p in PANES}
+
+# What Textual makes of Alt+digit: terminals send ESC and the digit, which Textual reads as
+# the character macOS types for Option+digit (¡ ™ £ ¢ ∞ §), while terminals with the kitty
+# keyboard protocol (and Pilot) send alt+digit itself. A pane key answers to both.
+_ALT_DIGIT_ALIASES = {
+    "1": "inverted_exclamation_mark",
+    "2": "trade_mark_sign",
+    "3": "pound_sign",
+    "4": "cent_sign",
+    "5": "infinity",
+    "6": "section_sign",
+}
+
+
+def pane_keys(pane: Pane) -> str:
+    """The binding keys of a pane: Alt+its key, and what terminals turn that into."""
+    alias = _ALT_DIGIT_ALIASES.get(pane.key)
+    return f"alt+{pane.key}" + (f",{alias}" if alias else "")
+
+
+# The menu: the panes, then ログアウト (Ctrl+L from anywhere).
+LOGOUT = "logout"
+MENU: tuple[MenuEntry, ...] = (
+    *(MenuEntry(p.id.value, p.key, p.label, p.short, p.counts_unread) for p in PANES),
+    MenuEntry(LOGOUT, "^L", "menu.logout", "menu.short.logout"),
+)
+
+
+# ------------------------------------------------------------------ places → screens
+
+
+def _results(p: places.Results) -> Screen[Any]:
+    from screens.results import ResultsScreen
+
+    return ResultsScreen(p.request, p.result)
+
+
+def _edit_saved(p: places.EditSavedSearch) -> Screen[Any]:
+    from screens.search import SearchScreen
+
+    return SearchScreen(saved=p.saved)
+
+
+def _saved_searches(p: places.SavedSearches) -> Screen[Any]:
+    from screens.saved_conditions import SavedConditionsScreen
+
+    return SavedConditionsScreen()
+
+
+def _job_sheet(p: places.JobSheet) -> Screen[Any]:
+    from screens.job_sheet import JobSheetScreen
+
+    return JobSheetScreen(list(p.numbers), p.index)
+
+
+def _checked(p: places.Checked) -> Screen[Any]:
+    from screens.checked import CheckedScreen
+
+    return CheckedScreen()
+
+
+def _settings(p: places.Settings) -> Screen[Any]:
+    from screens.settings import SettingsScreen
+
+    return SettingsScreen()
+
+
+def _registration(p: places.Registration) -> Screen[Any]:
+    from screens.registration import RegistrationScreen
+
+    return RegistrationScreen()
+
+
+def _registration_done(p: places.RegistrationDone) -> Screen[Any]:
+    from screens.registration_done import RegistrationDoneScreen
+
+    return RegistrationDoneScreen(p.seeker_number, p.office_name or "")
+
+
+def _withdraw(p: places.Withdraw) -> Screen[Any]:
+    from screens.withdraw import WithdrawModal
+
+    return WithdrawModal()
+
+
+def _password_reset(p: places.PasswordReset) -> Screen[Any]:
+    from screens.password_reset import ResetRequestScreen
+
+    return ResetRequestScreen(email=p.email)
+
+
+def _open_account(p: places.OpenAccount) -> Screen[Any]:
+    from screens.open_account import OpenAccountScreen
+
+    return OpenAccountScreen(p.mode)
+
+
+def _reregister(p: places.Reregister) -> Screen[Any]:
+    from screens.reregister import ReregisterScreen
+
+    return ReregisterScreen(email=p.email)
+
+
+def _otp(p: places.Otp) -> Screen[Any]:
+    from screens.otp import OtpScreen
+
+    return OtpScreen(p.email, p.login_ticket, p.expires_at)
+
+
+SCREENS: dict[type[Place], Callable[[Any], Screen[Any]]] = {
+    places.Results: _results,
+    places.EditSavedSearch: _edit_saved,
+    places.SavedSearches: _saved_searches,
+    places.JobSheet: _job_sheet,
+    places.Checked: _checked,
+    places.Settings: _settings,
+    places.Registration: _registration,
+    places.RegistrationDone: _registration_done,
+    places.Withdraw: _withdraw,
+    places.PasswordReset: _password_reset,
+    places.OpenAccount: _open_account,
+    places.Reregister: _reregister,
+    places.Otp: _otp,
+}
+
+# Places that open right above the bottom of their stack, closing what was opened over it
+# (the OTP step is always over the login screen, whatever the user opened meanwhile).
+OVER_ROOT: frozenset[type[Place]] = frozenset({places.Otp})
+
+
+def mailbox(maildir: Path, addresses: Sequence[str] = ()) -> Screen[Any]:
+    from screens.mailbox import MailboxScreen
+
+    return MailboxScreen(maildir, addresses)
+
+
+def build(place: Place) -> Screen[Any]:
+    return SCREENS[type(place)](place)

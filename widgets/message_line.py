@@ -53,12 +53,21 @@ class MessageLine(Static):
     def showing_error(self) -> bool:
         return self._error and bool(self.text)
 
-    def busy_after(self, message: Message, seconds: float = BUSY_DELAY) -> None:
-        """Say "working…" only if the work is still running after `seconds`: an answer that
-        comes sooner changes nothing on screen (no flash, no extra layout). Any `show`
-        before then cancels it."""
+    def busy_after(self, message: Message, seconds: float | None = None) -> None:
+        """Say "working…" only if the work is still running after `seconds` (BUSY_DELAY): an
+        answer that comes sooner changes nothing on screen (no flash, no extra layout). Any
+        `show` before then cancels it."""
         self.show(None)
-        self._pending = self.set_timer(seconds, lambda: self.show(message, busy=True))
+
+        def due() -> None:
+            # A timer that has fired has queued this call; stopping it then does not take
+            # the call back. Only the timer still pending may show "working…".
+            if self._pending is timer:
+                self._pending = None
+                self.show(message, busy=True)
+
+        timer = self.set_timer(BUSY_DELAY if seconds is None else seconds, due)
+        self._pending = timer
 
     def rebuild(self) -> None:
         self.show(self._message, error=self._error, busy=self._busy)

@@ -26,6 +26,7 @@ from session.errors import error_text, explain, field_problems, locked_out, sess
 from strings.i18n import get_language, t
 from strings.problems import account_problem
 from widgets.field import Field, Message
+from widgets.link_list import Link, LinkList
 from widgets.localise import localise_bindings
 from widgets.menu_pane import NARROW_BELOW, MenuEntry, MenuPane
 from widgets.message_line import MessageLine
@@ -344,6 +345,31 @@ class BaseScreen(MailboxAccess, RemoteCalls, Screen[None], Localised):
     def _dismiss_if_on_top(self, result: Any) -> None:
         if self is self.app.screen:
             super().dismiss(result)
+
+
+class AccountScreen(BaseScreen):
+    """Base of the screens that open or reopen an account before signing in: Esc back, the
+    mailbox key, and their links."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="key.back"),
+        Binding("ctrl+o", "mailbox", "Mailbox", id="key.mailbox"),
+    ]
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def _links(self) -> ComposeResult:
+        yield LinkList(
+            Link("mailbox", "mailbox", shown=self.services.mailbox_dir is not None),
+            Link("back", "back"),
+            id="links",
+        )
+
+    def _label_links(self) -> None:
+        links = self.query_one(LinkList)
+        links.set_label("mailbox", t("login.mailbox") + " (Ctrl+O)")
+        links.set_label("back", t("key.back") + " (Esc)")
 
 
 class SignedInScreen(BaseScreen):

@@ -29,7 +29,7 @@ from api_client.validation import (
     password_problems,
     seeker_number_problems,
 )
-from screens.base import NO_ANSWER, BaseScreen, show_field_problems
+from screens.base import NO_ANSWER, AccountScreen, show_field_problems
 from session import places
 from session.errors import account_error_text, error_text, explain, key_must_be_resent
 from strings.dates import format_jst
@@ -45,7 +45,6 @@ from widgets.date_field import DateField
 from widgets.document_view import DocumentView
 from widgets.field import Field
 from widgets.key_bar import KeyBar
-from widgets.link_list import Link, LinkList
 from widgets.message_line import MessageLine
 from widgets.push_button import PushButton
 
@@ -57,29 +56,7 @@ Mode = Literal["code", "online"]
 DOCUMENTS = ("privacy", "terms")
 
 
-class _AccountBase(BaseScreen):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="key.back"),
-        Binding("ctrl+o", "mailbox", "Mailbox", id="key.mailbox"),
-    ]
-
-    def action_back(self) -> None:
-        self.dismiss()
-
-    def _links(self) -> ComposeResult:
-        yield LinkList(
-            Link("mailbox", "mailbox", shown=self.services.mailbox_dir is not None),
-            Link("back", "back"),
-            id="links",
-        )
-
-    def _label_links(self) -> None:
-        links = self.query_one(LinkList)
-        links.set_label("mailbox", t("login.mailbox") + " (Ctrl+O)")
-        links.set_label("back", t("key.back") + " (Esc)")
-
-
-class OpenAccountScreen(_AccountBase):
+class OpenAccountScreen(AccountScreen):
     """Agreement and the details that get a 認証キー mailed."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -287,7 +264,7 @@ class OpenAccountScreen(_AccountBase):
         self.services.push(self, OpenConfirmScreen(email, self.mode, sent.expires_at))
 
 
-class OpenConfirmScreen(_AccountBase):
+class OpenConfirmScreen(AccountScreen):
     """Password ×2 + the 認証キー from the mail."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

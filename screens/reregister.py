@@ -13,8 +13,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
 from api_client.validation import Problem, normalise_halfwidth
-from screens.base import NO_ANSWER, show_field_problems
-from screens.open_account import _AccountBase
+from screens.base import NO_ANSWER, AccountScreen, show_field_problems
 from session.errors import account_error_text, error_text, explain, key_must_be_resent
 from strings.dates import format_jst
 from strings.i18n import t
@@ -28,7 +27,7 @@ from widgets.message_line import MessageLine
 from widgets.push_button import PushButton
 
 
-class ReregisterScreen(_AccountBase):
+class ReregisterScreen(AccountScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "send", "Send key", id="key.send_key"),
     ]
@@ -93,7 +92,7 @@ class ReregisterScreen(_AccountBase):
         self.services.push(self, ReregisterConfirmScreen(email, sent.expires_at))
 
 
-class ReregisterConfirmScreen(_AccountBase):
+class ReregisterConfirmScreen(AccountScreen):
     def __init__(self, email: str, expires_at: datetime) -> None:
         super().__init__()
         self.email = email

@@ -11,7 +11,6 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 
 from screens.base import NO_ANSWER, SignedInScreen
-from screens.title_prompt import TitleModal
 from session import places
 from strings.i18n import t
 from widgets.key_bar import KeyBar
@@ -103,7 +102,9 @@ class SavedConditionsScreen(SignedInScreen):
             if title and saved is not None:
                 self.rename(saved.id, title)
 
-        self.services.push(self, TitleModal("saved.prompt_rename", saved.title), titled)
+        self.services.open(
+            places.SavedSearchTitle("saved.prompt_rename", saved.title), self, titled
+        )
 
     @work(exclusive=True, group="saved-change")
     async def rename(self, saved_id: int, title: str) -> None:

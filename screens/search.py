@@ -16,7 +16,6 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
 from screens.base import NO_ANSWER, ErrorHandlers, SignedInScreen
-from screens.title_prompt import TitleModal
 from session import places
 from strings.i18n import get_language, t
 from widgets.key_bar import KeyBar
@@ -206,7 +205,7 @@ class SearchScreen(SignedInScreen):
             if title:
                 self.save_conditions(title, request)
 
-        self.services.push(self, TitleModal("saved.prompt_title"), titled)
+        self.services.open(places.SavedSearchTitle("saved.prompt_title"), self, titled)
 
     @work(exclusive=True, group="save")
     async def save_conditions(self, title: str, request: JobSearchRequest) -> None:

@@ -59,6 +59,15 @@ class SavedSearches(Place):
 
 
 @dataclass(frozen=True)
+class SavedSearchTitle(Place):
+    """The dialog asking for a saved search condition's title (`prompt`: a catalogue key);
+    it answers the title, or None when cancelled."""
+
+    prompt: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
 class JobSheet(Place):
     numbers: tuple[str, ...]
     index: int = 0

@@ -132,6 +132,12 @@ def _saved_searches(p: places.SavedSearches) -> Screen[Any]:
     return SavedConditionsScreen()
 
 
+def _saved_search_title(p: places.SavedSearchTitle) -> Screen[Any]:
+    from screens.title_prompt import TitleModal
+
+    return TitleModal(p.prompt, p.title)
+
+
 def _job_sheet(p: places.JobSheet) -> Screen[Any]:
     from screens.job_sheet import JobSheetScreen
 
@@ -196,6 +202,7 @@ SCREENS: dict[type[Place], Callable[[Any], Screen[Any]]] = {
     places.Results: _results,
     places.EditSavedSearch: _edit_saved,
     places.SavedSearches: _saved_searches,
+    places.SavedSearchTitle: _saved_search_title,
     places.JobSheet: _job_sheet,
     places.Checked: _checked,
     places.Settings: _settings,

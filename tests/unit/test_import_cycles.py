@@ -119,3 +119,19 @@ def test_no_import_cycle_between_project_modules() -> None:
     found = [c for c in cycles(edges) if frozenset(c) not in ALLOWED]
     described = "\n".join(" ↔ ".join(c) for c in found)
     assert not found, f"import cycles:\n{described}"
+
+
+def test_no_screen_imports_another_screen() -> None:
+    """Screens open one another through places (session/places.py) and the one map
+    (tui/navigation.py), never by importing each other: only the base screens are shared."""
+    edges = graph()
+    shared = {"screens", "screens.base"}
+    found = sorted(
+        f"{name} → {target}"
+        for name, targets in edges.items()
+        if name.startswith("screens.") and name not in shared
+        for target in targets
+        if target.startswith("screens") and target not in shared
+    )
+    assert "screens.home" in edges  # the scan found the screens
+    assert not found, "screens importing screens:\n" + "\n".join(found)

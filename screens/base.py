@@ -348,8 +348,8 @@ class BaseScreen(MailboxAccess, RemoteCalls, Screen[None], Localised):
 
 
 class AccountScreen(BaseScreen):
-    """Base of the screens that open or reopen an account before signing in: Esc back, the
-    mailbox key, and their links."""
+    """Base of the screens that open, reopen or reset an account before signing in: Esc
+    back, the mailbox key, and their links."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="key.back"),

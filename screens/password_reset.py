@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
@@ -19,41 +16,18 @@ from api_client.validation import (
     password_confirm_problems,
     password_problems,
 )
-from screens.base import NO_ANSWER, BaseScreen, show_field_problems
+from screens.base import NO_ANSWER, AccountScreen, show_field_problems
 from session.errors import error_text, explain, key_must_be_resent
 from strings.i18n import t
 from strings.problems import account_problem
 from widgets.account_fields import show_problems
 from widgets.field import Field
 from widgets.key_bar import KeyBar
-from widgets.link_list import Link, LinkList
 from widgets.message_line import MessageLine
 from widgets.push_button import PushButton
 
 
-class _ResetBase(BaseScreen):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="key.back"),
-        Binding("ctrl+o", "mailbox", "Mailbox", id="key.mailbox"),
-    ]
-
-    def action_back(self) -> None:
-        self.dismiss()
-
-    def _links(self) -> ComposeResult:
-        yield LinkList(
-            Link("mailbox", "mailbox", shown=self.services.mailbox_dir is not None),
-            Link("back", "back"),
-            id="links",
-        )
-
-    def _label_links(self) -> None:
-        links = self.query_one(LinkList)
-        links.set_label("mailbox", t("login.mailbox") + " (Ctrl+O)")
-        links.set_label("back", t("key.back") + " (Esc)")
-
-
-class ResetRequestScreen(_ResetBase):
+class ResetRequestScreen(AccountScreen):
     """Step 1: the registered e-mail address."""
 
     def __init__(self, email: str = "") -> None:
@@ -115,7 +89,7 @@ class ResetRequestScreen(_ResetBase):
         self.services.push(self, ResetConfirmScreen(email))
 
 
-class ResetConfirmScreen(_ResetBase):
+class ResetConfirmScreen(AccountScreen):
     """Step 2: new password ×2 and the 認証キー from the mail."""
 
     def __init__(self, email: str) -> None:

@@ -24,11 +24,11 @@ from widgets.step_form import (
     STEPS,
     Spec,
     StepForm,
-    _get_path,
     address_text,
     field_title,
     step_name,
     to_body,
+    value_at,
 )
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ def _shown(spec: Spec, value: Any) -> str | None:
 def section_text(step: int, values: dict[str, Any]) -> str:
     lines = []
     for spec in STEPS[step]:
-        text = _shown(spec, _get_path(values, spec.path))
+        text = _shown(spec, value_at(values, spec.path))
         if text is not None:
             lines.append(f"  {field_title(spec.path)}: {text}")
     return "\n".join(lines) if lines else "  " + t("profile.empty")

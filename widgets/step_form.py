@@ -206,7 +206,7 @@ def _set_path(target: dict[str, Any], path: str, value: Any) -> None:
         node[last] = value
 
 
-def _get_path(source: Any, path: str) -> Any:
+def value_at(source: Any, path: str) -> Any:
     node = source
     for part in path.split("."):
         if isinstance(node, list):
@@ -382,7 +382,7 @@ class StepForm(Vertical):
 
     def fill(self, values: dict[str, Any]) -> None:
         for spec in self.specs:
-            value = _get_path(values, spec.path)
+            value = value_at(values, spec.path)
             widget = self.widget_for(spec.path)
             if isinstance(widget, (Field, DateField)):
                 widget.value = "" if value is None else str(value)

@@ -22,7 +22,15 @@ from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 
-from session.errors import error_text, explain, field_problems, locked_out, session_lost
+from session.errors import (
+    error_text,
+    explain,
+    field_problems,
+    key_must_be_resent,
+    key_refused,
+    locked_out,
+    session_lost,
+)
 from strings.i18n import get_language, t
 from strings.problems import account_problem
 from widgets.field import Field, Message
@@ -199,6 +207,25 @@ class RemoteCalls(DOMNode):
         if target is not None and (busy is not None or target.showing_error):
             target.show(None)  # the "working…" line, or an error this answer makes old
         return answer
+
+    def key_step_failed(
+        self, exc: BaseException, fields: Sequence[str], restart: str = "open.restart"
+    ) -> None:
+        """A step that spends a mailed 認証キー failed: the reason on the message line (and,
+        `restart`, how to get a new key when this one can no longer be used), the server's
+        field problems under `fields`, and a refused key under the key's own field."""
+
+        def text() -> str:
+            again = " " + t(restart) if key_must_be_resent(exc) else ""
+            return explain(exc).message + again
+
+        line = self.message_line()
+        if line is not None:
+            line.show(text, error=True)
+        show_field_problems(self, exc, fields)
+        if key_refused(exc) and not field_problems(exc).get("auth_key"):
+            for key_field in self.query("#field-auth_key").results(Field):
+                key_field.set_error(error_text(exc))
 
     def _call_failed(
         self,

@@ -31,7 +31,7 @@ from api_client.validation import (
 )
 from screens.base import NO_ANSWER, AccountScreen, show_field_problems
 from session import places
-from session.errors import account_error_text, error_text, explain, key_must_be_resent
+from session.errors import account_error_text, error_text
 from strings.dates import format_jst
 from strings.i18n import get_language, t
 from widgets.account_fields import (
@@ -347,25 +347,13 @@ class OpenConfirmScreen(AccountScreen):
     async def finish(self, auth_key: str, password: str, password_confirm: str) -> None:
         button = self.query_one("#finish", PushButton)
         button.disabled = True
-        from api_client import errors
 
-        message = self.query_one("#message", MessageLine)
-
-        def failed(exc: BaseException) -> None:
-            def text() -> str:
-                restart = " " + t("open.restart") if key_must_be_resent(exc) else ""
-                return explain(exc).message + restart
-
-            message.show(text, error=True)
-            show_field_problems(self, exc, ("password", "password_confirm", "auth_key"))
-            if isinstance(exc, errors.AuthKeyInvalid):
-                self.query_one("#field-auth_key", Field).set_error(error_text(exc))
-
+        fields = ("password", "password_confirm", "auth_key")
         try:
             signed_in = await self.call(
                 lambda c: c.confirm_opening(self.email, auth_key, password, password_confirm),
                 busy=lambda: t("open.finishing"),
-                on={Exception: failed},
+                on={Exception: lambda exc: self.key_step_failed(exc, fields)},
             )
         finally:
             button.disabled = False

@@ -16,8 +16,7 @@ from api_client.validation import (
     password_confirm_problems,
     password_problems,
 )
-from screens.base import NO_ANSWER, AccountScreen, show_field_problems
-from session.errors import error_text, explain, key_must_be_resent
+from screens.base import NO_ANSWER, AccountScreen
 from strings.i18n import t
 from strings.problems import account_problem
 from widgets.account_fields import show_problems
@@ -159,19 +158,11 @@ class ResetConfirmScreen(AccountScreen):
     async def confirm(self, auth_key: str, password: str, password_confirm: str) -> None:
         button = self.query_one("#done", PushButton)
         button.disabled = True
-        from api_client import errors
 
-        message = self.query_one("#message", MessageLine)
+        fields = ("new_password", "new_password_confirm", "auth_key")
 
         def failed(exc: BaseException) -> None:
-            def text() -> str:
-                restart = " " + t("reset.restart") if key_must_be_resent(exc) else ""
-                return explain(exc).message + restart
-
-            message.show(text, error=True)
-            show_field_problems(self, exc, ("new_password", "new_password_confirm", "auth_key"))
-            if isinstance(exc, errors.AuthKeyInvalid):
-                self.query_one("#field-auth_key", Field).set_error(error_text(exc))
+            self.key_step_failed(exc, fields, restart="reset.restart")
 
         try:
             done = await self.call(

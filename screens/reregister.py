@@ -14,7 +14,7 @@ from textual.widgets import Input, Static
 
 from api_client.validation import Problem, normalise_halfwidth
 from screens.base import NO_ANSWER, AccountScreen, show_field_problems
-from session.errors import account_error_text, error_text, explain, key_must_be_resent
+from session.errors import account_error_text
 from strings.dates import format_jst
 from strings.i18n import t
 from widgets.account_fields import (
@@ -130,21 +130,10 @@ class ReregisterConfirmScreen(AccountScreen):
 
     @work(exclusive=True, group="rereg-confirm")
     async def confirm(self, key: str) -> None:
-        message = self.query_one("#message", MessageLine)
-
-        def failed(exc: BaseException) -> None:
-            def text() -> str:
-                restart = " " + t("open.restart") if key_must_be_resent(exc) else ""
-                return explain(exc).message + restart
-
-            message.show(text, error=True)
-            if not show_field_problems(self, exc, ("auth_key",)):
-                self.query_one("#field-auth_key", Field).set_error(error_text(exc))
-
         done = await self.call(
             lambda c: c.confirm_reregistration(self.email, key),
             busy=lambda: t("open.finishing"),
-            on={Exception: failed},
+            on={Exception: lambda exc: self.key_step_failed(exc, ("auth_key",))},
         )
         if done is NO_ANSWER:
             return

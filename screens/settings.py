@@ -23,9 +23,8 @@ from api_client.validation import (
     password_confirm_problems,
     password_problems,
 )
-from screens.base import NO_ANSWER, BaseModal, SignedInScreen, show_field_problems
+from screens.base import NO_ANSWER, BaseModal, SignedInScreen
 from session import places
-from session.errors import error_text, explain, key_must_be_resent
 from strings.dates import format_date, format_jst
 from strings.i18n import t
 from widgets.account_fields import (
@@ -375,22 +374,11 @@ class EmailChangeScreen(SignedInScreen):
 
     @work(exclusive=True, group="email")
     async def confirm(self, key: str) -> None:
-        message = self.query_one("#message", MessageLine)
-
-        def wrong_key(exc: BaseException) -> None:
-            def text() -> str:
-                restart = " " + t("open.restart") if key_must_be_resent(exc) else ""
-                return explain(exc).message + restart
-
-            message.show(text, error=True)
-            if not show_field_problems(self, exc, ("auth_key",)):
-                self.query_one("#field-auth_key", Field).set_error(error_text(exc))
-
         view = await self.call(
             lambda c: c.confirm_email_change(key),
             busy=lambda: t("settings.working"),
             retry=lambda: self.confirm(key),
-            on={Exception: wrong_key},
+            on={Exception: lambda exc: self.key_step_failed(exc, ("auth_key",))},
         )
         if view is NO_ANSWER:
             return

@@ -92,6 +92,15 @@ def locked_out(exc: BaseException) -> bool:
     return isinstance(exc, errors.AccountLocked)
 
 
+def key_refused(exc: BaseException) -> bool:
+    """The server refused the authentication key itself (wrong, expired, too many tries)."""
+    from api_client import errors
+
+    return isinstance(
+        exc, errors.AuthKeyInvalid | errors.AuthKeyExpired | errors.AuthKeyAttemptsExhausted
+    )
+
+
 def key_must_be_resent(exc: BaseException) -> bool:
     """The authentication key can no longer be used (expired, too many wrong tries): a new
     one has to be sent."""

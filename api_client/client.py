@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from types import TracebackType
 from typing import Any, TypeVar
 from urllib.parse import quote
@@ -9,6 +10,22 @@ from urllib.parse import quote
 from pydantic import BaseModel
 
 from ._http import AsyncBaseTransport, HttpSession, RetryPolicy, Sleep, Timeouts
+from .application_models import (
+    IDEMPOTENCY_HEADER,
+    Application,
+    ApplicationList,
+    HomeActivity,
+    Message,
+    MessageCreate,
+    MessageOverview,
+    ReferralApplicationCreate,
+    ReferralLetter,
+    ReferralList,
+    RequestList,
+    SelfApplicationCreate,
+    Thread,
+    UnreadCount,
+)
 from .job_models import (
     ClassificationList,
     ClassificationMatches,
@@ -76,6 +93,12 @@ from .profile_models import (
 M = TypeVar("M", bound=BaseModel)
 
 
+def new_idempotency_key() -> str:
+    """A fresh key for one submission (32 URL-safe characters). Keep it until the submission
+    succeeds: sending again with it can never create a second application or message."""
+    return secrets.token_urlsafe(24)
+
+
 class MyPageClient:
     """One signed-in (or signing-in) user's connection to a MyPage server.
 
@@ -141,14 +164,23 @@ class MyPageClient:
         body: BaseModel | None = None,
         params: dict[str, Any] | None = None,
         safe: bool = False,
+        headers: dict[str, str] | None = None,
     ) -> Any:
         return await self._http.request(
             method,
             API_PREFIX + path,
             json=body.model_dump(mode="json") if body is not None else None,
             params=params,
-            headers=self._auth(),
+            headers=self._auth() | (headers or {}),
             safe=safe,
+        )
+
+    async def _create(self, path: str, body: BaseModel, model: type[M], key: str | None) -> M:
+        """A POST that creates, under an Idempotency-Key: retried like a read, since a
+        repeat answers with what the first one created."""
+        headers = {IDEMPOTENCY_HEADER: key or new_idempotency_key()}
+        return model.model_validate(
+            await self._call("POST", path, body=body, safe=True, headers=headers)
         )
 
     async def _get(self, path: str, model: type[M], params: dict[str, Any] | None = None) -> M:
@@ -433,3 +465,84 @@ class MyPageClient:
 
     async def mark_notice_read(self, notice_id: int) -> Notice:
         return Notice.model_validate(await self._call("POST", f"/me/notices/{notice_id}/read"))
+
+    # ------------------------------------------------------------------ applying, referrals,
+    # request postings, messages (issue 10). Creating POSTs carry an Idempotency-Key: pass the
+    # same `idempotency_key` when sending the same thing again (a draft re-sent after a
+    # failure), and it is stored once.
+
+    async def home_activity(self) -> HomeActivity:
+        """Home's 新着メッセージ, 応募中の求人, リクエスト求人 and 紹介 sections."""
+        return await self._get("/me/home/activity", HomeActivity)
+
+    async def applications(self) -> ApplicationList:
+        """求職活動状況: every application, newest first, and the no-show rule's state."""
+        return await self._get("/me/applications", ApplicationList)
+
+    async def application(self, application_id: int) -> Application:
+        return await self._get(f"/me/applications/{int(application_id)}", Application)
+
+    async def apply(
+        self,
+        job_number: str,
+        motivation: str,
+        *,
+        cautions_acknowledged: bool,
+        idempotency_key: str | None = None,
+    ) -> Application:
+        """オンライン自主応募 to a posting that accepts it."""
+        req = SelfApplicationCreate(
+            job_number=job_number,
+            motivation=motivation,
+            cautions_acknowledged=cautions_acknowledged,
+        )
+        return await self._create("/me/applications", req, Application, idempotency_key)
+
+    async def apply_referral(
+        self, referral_id: int, motivation: str, *, idempotency_key: str | None = None
+    ) -> Application:
+        """Apply to a posting Hello Work referred (before its deadline)."""
+        req = ReferralApplicationCreate(motivation=motivation)
+        return await self._create(
+            f"/me/referrals/{int(referral_id)}/apply", req, Application, idempotency_key
+        )
+
+    async def withdraw_application(self, application_id: int) -> Application:
+        """辞退 while 応募中 (safe to retry: a second call finds it 辞退 and says so)."""
+        return Application.model_validate(
+            await self._call("POST", f"/me/applications/{int(application_id)}/withdraw")
+        )
+
+    async def referral_letter(self, application_id: int) -> ReferralLetter:
+        return await self._get(
+            f"/me/applications/{int(application_id)}/referral-letter", ReferralLetter
+        )
+
+    async def referrals(self) -> ReferralList:
+        return await self._get("/me/referrals", ReferralList)
+
+    async def request_postings(self) -> RequestList:
+        """リクエスト求人 (listed only while 求職公開状況 is 公開中)."""
+        return await self._get("/me/requests", RequestList)
+
+    async def messages(self) -> MessageOverview:
+        return await self._get("/me/messages", MessageOverview)
+
+    async def thread(self, application_id: int) -> Thread:
+        return await self._get(f"/me/messages/threads/{int(application_id)}", Thread)
+
+    async def mark_thread_read(self, application_id: int) -> UnreadCount:
+        return UnreadCount.model_validate(
+            await self._call("POST", f"/me/messages/threads/{int(application_id)}/read", safe=True)
+        )
+
+    async def send_message(
+        self, application_id: int, body: str, *, idempotency_key: str | None = None
+    ) -> Message:
+        """Reply to the employer of an application."""
+        return await self._create(
+            f"/me/messages/threads/{int(application_id)}",
+            MessageCreate(body=body),
+            Message,
+            idempotency_key,
+        )

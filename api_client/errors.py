@@ -148,6 +148,54 @@ class MailNotSent(ServerError):
     nothing of the request; trying again later may work."""
 
 
+# ------------------------------------------------------------------ applying and messages
+
+
+class PostingClosed(APIStatusError):
+    """The posting expired or was withdrawn (`status`)."""
+
+    @property
+    def status(self) -> str:
+        return str(self.params.get("status", ""))
+
+
+class SelfApplicationNotAccepted(APIStatusError):
+    """オンライン自主応募の受付: 不可."""
+
+
+class SelfApplicationRestricted(APIStatusError):
+    """5+ interview no-shows on self-applications within 3 months: visit an office."""
+
+
+class ReferralDeadlinePassed(APIStatusError):
+    @property
+    def deadline(self) -> str:
+        return str(self.params.get("deadline", ""))
+
+
+class AlreadyApplied(APIStatusError):
+    @property
+    def application_id(self) -> int | None:
+        value = self.params.get("application_id")
+        return int(value) if value is not None else None
+
+
+class OnlineOnlyAccount(APIStatusError):
+    """Registered online only (no office registration): no online Hello Work referral."""
+
+
+class NotWithdrawable(APIStatusError):
+    pass
+
+
+class RegistrationRequired(APIStatusError):
+    """An account opened online that has not completed the job-seeker registration."""
+
+
+class IdempotencyKeyReused(APIStatusError):
+    """A programming error: one key was used for two different requests."""
+
+
 ERROR_CLASSES: dict[ErrorCode, type[APIStatusError]] = {
     ErrorCode.validation_error: ValidationFailed,
     ErrorCode.invalid_credentials: InvalidCredentials,
@@ -171,6 +219,15 @@ ERROR_CLASSES: dict[ErrorCode, type[APIStatusError]] = {
     ErrorCode.mail_not_sent: MailNotSent,
     ErrorCode.internal_error: ServerError,
     ErrorCode.database_unavailable: DatabaseUnavailable,
+    ErrorCode.posting_closed: PostingClosed,
+    ErrorCode.self_application_not_accepted: SelfApplicationNotAccepted,
+    ErrorCode.self_application_restricted: SelfApplicationRestricted,
+    ErrorCode.referral_deadline_passed: ReferralDeadlinePassed,
+    ErrorCode.already_applied: AlreadyApplied,
+    ErrorCode.online_only_account: OnlineOnlyAccount,
+    ErrorCode.not_withdrawable: NotWithdrawable,
+    ErrorCode.idempotency_key_reused: IdempotencyKeyReused,
+    ErrorCode.registration_required: RegistrationRequired,
 }
 
 

@@ -57,6 +57,16 @@ class ErrorCode(StrEnum):
     mail_not_sent = "mail_not_sent"
     internal_error = "internal_error"
     database_unavailable = "database_unavailable"  # 503: nothing was changed; try again
+    # applying, referrals, messages (issue 10)
+    posting_closed = "posting_closed"  # expired or withdrawn; params.status says which
+    self_application_not_accepted = "self_application_not_accepted"  # 自主応募 不可
+    self_application_restricted = "self_application_restricted"  # no-show rule: visit an office
+    referral_deadline_passed = "referral_deadline_passed"  # params.deadline
+    already_applied = "already_applied"  # params.application_id
+    online_only_account = "online_only_account"  # no office registration: no online referral
+    not_withdrawable = "not_withdrawable"  # only 応募中 can be withdrawn; params.state
+    idempotency_key_reused = "idempotency_key_reused"  # same key, different request
+    registration_required = "registration_required"  # an online account not registered yet
 
 
 class FieldError(_Out):

@@ -14,6 +14,8 @@ prints a fresh アカウント作成コード for the counter to hand over.
     hellowork admin migrate
         upgrade the database schema to this version (the upgrade step of a deployment whose
         servers run with --no-migrate); safe to run while others start: it takes a lock
+    hellowork admin refer|request|message|record-result|messages …
+        the Hello Work and employer side of applying (server/staff/cli.py)
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from server.jobs import admin_postings
 from server.jst import JST
 from server.mail import mailer_from_settings
 from server.scheduler.jobs import run_scheduled
+from server.staff import cli as staff_cli
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -72,6 +75,7 @@ def _parser() -> argparse.ArgumentParser:
     mg.add_argument("--database-url", dest="sub_database_url")
     # Commands of other domains register themselves, each with a `handler`.
     admin_postings.add_commands(sub)
+    staff_cli.add_commands(sub)  # refer, request, message, record-result, messages
     return p
 
 

@@ -13,6 +13,7 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from server import __version__
 from server.accounts.routes import router as me_router
+from server.applications.routes import router as applications_router
 from server.auth.routes import router as auth_router
 from server.body_limit import BodyLimitMiddleware
 from server.clock import Clock, SystemClock
@@ -28,6 +29,7 @@ from server.jobs.favorites import router as favorites_router
 from server.jobs.routes import router as jobs_router
 from server.jobs.saved import router as saved_router
 from server.mail import Mailer, mailer_from_settings
+from server.messages.routes import router as messages_router
 from server.meta import ensure_instance_id
 from server.meta import router as meta_router
 from server.openapi import install as install_openapi
@@ -109,6 +111,8 @@ def create_app(
     app.include_router(favorites_router)
     app.include_router(registration_router)
     app.include_router(profile_router)
+    app.include_router(applications_router)
+    app.include_router(messages_router)
     return app
 
 
@@ -145,3 +149,10 @@ async def startup(state: AppState) -> None:
         report = await asyncio.to_thread(seed_demo_jobs, settings.database_url, settings.demo_jobs)
         if report is not None:
             log.info("demo postings seeded")
+    if settings.seed_demo:
+        # The demo account's referral, request and application need the postings above.
+        from server.staff.demo import ensure_demo_activity
+
+        async with state.write_sessionmaker() as db:
+            if await ensure_demo_activity(db, state.env.clock.now()):
+                log.info("demo activity seeded")

@@ -48,7 +48,8 @@ async def seed_demo(db: AsyncSession, env: ServiceEnv) -> bool:
         office_id=offices[0].id,
         registration_status=RegistrationStatus.valid.value,
         registration_valid_until=end_of_month_after_next(today_jst(env.clock.now())),
-        publication_status=PublicationStatus.private.value,
+        # 公開中, so the demo shows a リクエスト求人 (listed only while public).
+        publication_status=PublicationStatus.public.value,
         created_at=env.clock.now(),
     )
     db.add(seeker)

@@ -49,6 +49,18 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.internal_error: "An internal error occurred.",
     ErrorCode.database_unavailable: "The database cannot be reached. Nothing was changed; "
     "try again shortly.",
+    ErrorCode.posting_closed: "This posting is no longer open (expired or withdrawn).",
+    ErrorCode.self_application_not_accepted: "This posting does not accept online "
+    "self-applications. Ask a Hello Work office for a referral.",
+    ErrorCode.self_application_restricted: "Online self-application is restricted after "
+    "repeated interview no-shows. Visit a Hello Work office to lift the restriction.",
+    ErrorCode.referral_deadline_passed: "The deadline of this referral has passed.",
+    ErrorCode.already_applied: "You have already applied to this posting.",
+    ErrorCode.online_only_account: "Online Hello Work referral needs a registration at a "
+    "Hello Work office; accounts opened online only do not have it.",
+    ErrorCode.not_withdrawable: "Only an application still waiting (応募中) can be withdrawn.",
+    ErrorCode.idempotency_key_reused: "This Idempotency-Key was used for a different request.",
+    ErrorCode.registration_required: "Complete the job-seeker registration first.",
 }
 # Sent with database_unavailable: a restarting database is usually back within seconds.
 DATABASE_RETRY_AFTER_S = 2
@@ -71,6 +83,9 @@ FIELD_MESSAGES: dict[str, str] = {
     "too_long": "At most {max} characters.",
     "unknown_office": "No office with code {code}.",
     "already_registered": "Already registered.",
+    "text_too_long": "At most {max} characters (now {length}).",
+    "control_characters": "Contains control characters that are not allowed: {chars}.",
+    "cautions_not_acknowledged": "Read the cautions of online self-application and accept them.",
     **{code: en for code, (_ja, en) in REGISTRATION_FIELD_MESSAGES.items()},
 }
 

@@ -513,9 +513,9 @@ def _merge_domain_catalogues() -> None:
     global _domains_merged
     if _domains_merged:
         return
-    from strings.catalogue import profile, search
+    from strings.catalogue import activity, profile, search
 
-    for module in (search, profile):
+    for module in (search, profile, activity):
         clash = CATALOGUE.keys() & module.STRINGS.keys()
         if clash:
             raise RuntimeError(f"i18n keys defined twice: {sorted(clash)}")

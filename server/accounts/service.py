@@ -31,7 +31,7 @@ from server.auth.single_use import digest
 from server.context import ServiceEnv
 from server.db.upsert import insert_or_ignore
 from server.jst import end_of_month_after_next, today_jst
-from server.notices.service import unread_count
+from server.messages.service import unread_total
 from server.security import hash_password, new_creation_code
 
 CREATION_CODE_TTL = timedelta(days=30)
@@ -208,7 +208,7 @@ async def home_view(db: AsyncSession, env: ServiceEnv, account: Account) -> Home
         office_name=office.name if office else None,
         seeker_number=seeker.seeker_number if seeker else None,
         last_login_at=account.previous_login_at,
-        unread_messages=await unread_count(db, account.id),
+        unread_messages=await unread_total(db, account),
         publication_status=PublicationStatus(seeker.publication_status)
         if seeker
         else PublicationStatus.private,

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api_client.models import ErrorCode, RegistrationStatus
 from api_client.validation import normalise_halfwidth
 from server.accounts.models import Account, Seeker
+from server.applications.rules import clear_no_shows
 from server.auth.deps import DB, CurrentAccount, Env
 from server.context import ServiceEnv
 from server.errors import DomainError
@@ -58,12 +59,16 @@ async def require_valid_registration(account: CurrentAccount, db: DB, env: Env) 
 
 
 async def record_contact(db: AsyncSession, env: ServiceEnv, seeker_number: str) -> date | None:
-    """`hellowork admin record-contact`: the new last valid day, or None for no such seeker."""
+    """`hellowork admin record-contact`: the new last valid day, or None for no such seeker.
+
+    The visit also lifts the no-show restriction of online self-application (seed 002)."""
     number = normalise_halfwidth(seeker_number).value
     seeker = await db.scalar(select(Seeker).where(Seeker.seeker_number == number))
     if seeker is None:
         return None
-    extend(seeker, today_jst(env.clock.now()))
+    now = env.clock.now()
+    extend(seeker, today_jst(now))
+    await clear_no_shows(db, seeker.id, now)
     await db.commit()
     return seeker.registration_valid_until
 

@@ -1,6 +1,6 @@
 """Scheduled work: weekly 特集求人 delivery (Saturdays, JST), lapsing registrations past their
-validity, and retention (MyPages 5 years after the registration became invalid, notices after
-1 year, withdrawn accounts after their 30 days, authentication rows once unusable).
+validity, and retention (MyPages 5 years after the registration became invalid, notices and
+messages after 1 year, withdrawn accounts after their 30 days, authentication rows once unusable).
 
 Every job is idempotent, so `hellowork admin run-scheduled` and the timer inside
 `hellowork serve` may both run it, as often as they like.
@@ -26,6 +26,7 @@ from server.context import ServiceEnv
 from server.jobs.models import STATUS_OPEN, JobPosting
 from server.jobs.search.tokens import FEATURE_BITS
 from server.jst import today_jst
+from server.messages.service import purge_old_messages
 from server.notices.models import KIND_FEATURE_DELIVERY, SENDER_HELLOWORK, Notice
 from server.registration.models import SeekerProfile
 from server.registration.opening import within_reregister_period
@@ -57,12 +58,13 @@ class ScheduledReport:
     purged_withdrawn: int = 0
     purged_rate_limits: int = 0
     purged_auth: int = 0
+    purged_messages: int = 0
 
     def line(self) -> str:
         return (
             f"delivered={self.delivered} lapsed={self.lapsed} "
             f"purged_mypages={self.purged_mypages} purged_notices={self.purged_notices} "
-            f"purged_withdrawn={self.purged_withdrawn} "
+            f"purged_messages={self.purged_messages} purged_withdrawn={self.purged_withdrawn} "
             f"purged_rate_limits={self.purged_rate_limits} purged_auth={self.purged_auth}"
         )
 
@@ -75,6 +77,7 @@ async def run_scheduled(db: AsyncSession, env: ServiceEnv, now: datetime) -> Sch
         report.delivered = await deliver_features(db, today, now)
     report.purged_mypages = await purge_invalid_mypages(db, today)
     report.purged_notices = await purge_old_notices(db, now)
+    report.purged_messages = await purge_old_messages(db, now)
     report.purged_withdrawn = await purge_withdrawn(db, now)
     report.purged_rate_limits = await ratelimit.purge_expired(db, now)
     report.purged_auth = (await purge_expired_auth(db, env.settings, now)).total

@@ -30,6 +30,20 @@ def seed_demo_jobs(
     return load_sqlite(path, n, today=today, workers=1)
 
 
+async def refresh_demo_activity(database_url: str) -> None:
+    """The demo account's referral, request and application follow the new postings."""
+    from server.clock import SystemClock
+    from server.db.engine import create_engine, create_sessionmaker
+    from server.staff.demo import ensure_demo_activity
+
+    engine = create_engine(database_url)
+    try:
+        async with create_sessionmaker(engine, write=True)() as db:
+            await ensure_demo_activity(db, SystemClock().now())
+    finally:
+        await engine.dispose()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """`hellowork demo-data --jobs N [--database-url URL] [--seed S] [--replace]`."""
     from server.config import ServerSettings, safe_url
@@ -59,6 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         replace=args.replace,
         progress=args.jobs >= 100_000,
     )
+    asyncio.run(refresh_demo_activity(url))
     print(
         f"{report.postings:,} postings ({report.indexed:,} open, indexed) into {safe_url(url)}"
         f" in {report.seconds:.1f} s: generate+insert {report.seconds_generate_insert:.1f} s,"

@@ -1,0 +1,1 @@
+"""Messages: one thread per application with the employer, beside Hello Work's notices."""

@@ -29,7 +29,7 @@ ONLINE_2 = "13010-00001002"
 OFFICE_ONLY = "13010-00001003"  # 自主応募 不可
 EXPIRED = "13010-00001004"
 WITHDRAWN = "13010-00001005"
-HIDDEN_NAME = "13010-00001006"  # 公開範囲 hides the employer; online 可
+HIDDEN_NAME = "13010-00001006"  # 公開範囲 3: the employer is not published; online 可
 # Six more online postings for the no-show rule.
 MANY = [f"13010-0000110{i}" for i in range(6)]
 
@@ -58,7 +58,7 @@ async def add_postings(app: FastAPI) -> None:
             _values(EXPIRED, received_on=date(2026, 2, 2), expires_on=date(2026, 4, 30)),
         )
         await add_posting(db, _values(WITHDRAWN, status="withdrawn"))
-        await add_posting(db, _values(HIDDEN_NAME, disclosure=2))
+        await add_posting(db, _values(HIDDEN_NAME, disclosure=3))
         for number in MANY:
             await add_posting(db, _values(number, expires_on=date(2026, 12, 31)))
         await db.commit()

@@ -419,3 +419,15 @@ async def test_sending_is_throttled_per_account(
         assert int(refused.value.params["retry_after"]) > 0
     await s.come_back(world, outbox, taro, hours=2)
     await _apply(taro, s.ONLINE_2)
+
+
+async def test_the_employer_of_an_application_is_named_even_where_listings_hide_it(
+    taro: s.Seeker,
+) -> None:
+    """公開範囲 3 keeps the employer out of search; once the seeker has applied they are in
+    contact with it, so 求職活動状況 and the thread name it (the card stays as published)."""
+    applied = await _apply(taro, s.HIDDEN_NAME)
+    assert applied.posting.company_name == s.COMPANY
+    assert applied.posting.card is not None and applied.posting.card.company_name is None
+    [thread] = (await taro.api.messages()).threads
+    assert thread.posting.company_name == s.COMPANY

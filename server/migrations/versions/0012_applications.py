@@ -1,7 +1,7 @@
 """applications, referrals, request postings, messages
 
-Revision ID: 0011_applications
-Revises: 0010_auth_scopes
+Revision ID: 0012_applications
+Revises: 0011_search_keys
 Create Date: 2026-11-29 16:55:49
 """
 
@@ -12,8 +12,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0011_applications'
-down_revision: str | None = '0010_auth_scopes'
+revision: str = '0012_applications'
+down_revision: str | None = '0011_search_keys'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

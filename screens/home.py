@@ -1,4 +1,6 @@
-"""求職者マイページホーム — who is signed in, their office, messages, 求職番号 and its QR code."""
+"""求職者マイページホーム (SPEC §2 Home) — who is signed in, their office, last login,
+新着メッセージ, 求職公開状況, the applications in selection, リクエスト求人, オンライン
+ハローワーク紹介, saved search conditions, 求職番号 and its QR code."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from session import places
 from session.errors import error_text, session_lost
 from strings.dates import format_date, format_jst
 from strings.i18n import t
+from widgets.home_activity import HomeActivityPanel
 from widgets.key_bar import KeyBar
 from widgets.message_line import MessageLine
 from widgets.qr import QRCodeWidget
@@ -46,6 +49,7 @@ class HomeScreen(SignedInScreen):
                 yield Static("", id="registration", markup=False)
                 yield Static("", id="otp-skip", markup=False)
                 yield Static("", id="menu-hint", classes="hint", markup=False)
+                yield HomeActivityPanel(id="activity")
                 yield SavedSearchesPanel(id="saved-conditions")
                 yield MessageLine(id="message")
             with Vertical(id="home-side"):
@@ -60,6 +64,7 @@ class HomeScreen(SignedInScreen):
         self.menu.focus()  # the entry keys work at once, as on the seeds' home page
         self.load()
         self.load_saved()
+        self.load_activity()
 
     def apply_language(self) -> None:
         self.query_one("#title", Static).update(t("home.title"))
@@ -67,6 +72,7 @@ class HomeScreen(SignedInScreen):
         self.query_one("#qr-caption", Static).update(t("home.qr_caption"))
         self.query_one("#seeker-number-label", Static).update(t("field.seeker_number"))
         self.query_one(SavedSearchesPanel).relabel()
+        self.query_one(HomeActivityPanel).relabel()
         self._show_view()
 
     def _show_view(self) -> None:
@@ -106,11 +112,13 @@ class HomeScreen(SignedInScreen):
         if self._shown_once:
             self.load()
             self.load_saved()
+            self.load_activity()
         self._shown_once = True
 
     def action_reload(self) -> None:
         self.load()
         self.load_saved()
+        self.load_activity()
 
     @work(exclusive=True, group="home")
     async def load(self) -> None:
@@ -140,6 +148,44 @@ class HomeScreen(SignedInScreen):
         elif failed and not session_lost(failed[0]):
             reason = error_text(failed[0])
             panel.show([], "✖\u00a0" + t("saved.failed", reason=reason()))
+
+    @work(exclusive=True, group="home-activity")
+    async def load_activity(self) -> None:
+        panel = self.query_one(HomeActivityPanel)
+        failed: list[BaseException] = []
+        found = await self.call(
+            lambda c: c.home_activity(),
+            quiet=True,  # the section says it itself; a lost session is Home's own load's
+            on={Exception: failed.append},
+            latest="activity",
+        )
+        if found is not NO_ANSWER:
+            panel.show(found)
+            self.services.user.set_unread(found.unread_messages)
+        elif failed and not session_lost(failed[0]):
+            reason = error_text(failed[0])
+            panel.show(None, "✖\u00a0" + t("home.activity_failed", reason=reason()))
+
+    @on(HomeActivityPanel.Chosen)
+    def _activity_chosen(self, event: HomeActivityPanel.Chosen) -> None:
+        from session.places import PaneId
+
+        kind, ident = event.kind, event.ident
+        if kind == "messages":
+            self.services.show_pane(PaneId.messages)
+        elif kind == "applications":
+            self.services.show_pane(PaneId.activity)
+        elif kind == "application":
+            self.services.open(places.ApplicationDetail(int(ident)), self)
+        elif kind == "requests":
+            self.services.open(places.Requests(), self)
+        elif kind == "request":
+            self.services.open(places.JobSheet((ident,)), self)
+        elif kind == "referrals":
+            self.services.open(places.Referrals(), self)
+        elif kind == "referral":
+            referral_id, _, job_number = ident.partition("|")
+            self.services.open(places.Apply(job_number, int(referral_id)), self)
 
     @on(SavedSearchesPanel.Run)
     def _run_saved(self, event: SavedSearchesPanel.Run) -> None:

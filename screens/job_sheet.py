@@ -16,6 +16,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from screens.base import NO_ANSWER, SignedInScreen
+from session import places
 from session.errors import error_text
 from strings.i18n import get_language, t
 from widgets.job_card import sheet_heading, sheet_sections, sheet_text
@@ -52,6 +53,7 @@ class JobSheetScreen(SignedInScreen):
         Binding("p", "step(-1)", "Previous sheet", id="search.key.prev_sheet"),
         Binding("w", "save_text", "Save as text", id="search.key.save_text"),
         Binding("f", "favorite", "Add to favorites", id="search.key.favorite"),
+        Binding("a", "apply", "Apply online", id="sheet.key.apply"),
         Binding("f5", "reload", "Reload", id="key.refresh"),
     ]
 
@@ -81,6 +83,9 @@ class JobSheetScreen(SignedInScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "step":
             return len(self.numbers) > 1
+        if action == "apply":
+            # オンライン自主応募の受付: 可 only (the sheet's header says which).
+            return self.sheet is not None and self.sheet.online_application
         return super().check_action(action, parameters)
 
     def apply_language(self) -> None:
@@ -126,6 +131,7 @@ class JobSheetScreen(SignedInScreen):
         self.sheet = sheet
         self._show()
         self.query_one("#sheet", VerticalScroll).scroll_home(animate=False)
+        self.refresh_bindings()
 
     def action_reload(self) -> None:
         self.load()
@@ -133,6 +139,15 @@ class JobSheetScreen(SignedInScreen):
     def action_step(self, step: int) -> None:
         self.index = (self.index + step) % len(self.numbers)
         self.load()
+
+    def action_apply(self) -> None:
+        """オンライン自主応募 with a 志望動機 (the cautions come first)."""
+        if self.sheet is None:
+            return
+        if not self.sheet.online_application:
+            self.message.show(lambda: t("error.self_application_not_accepted"), error=True)
+            return
+        self.services.open(places.Apply(self.sheet.job_number), self)
 
     def action_favorite(self) -> None:
         self.save_favorites([self.numbers[self.index]])

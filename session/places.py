@@ -99,6 +99,70 @@ class Withdraw(Place):
     pass
 
 
+# ------------------------------------------------------------------ applying and messages
+
+
+@dataclass(frozen=True)
+class ApplicationDetail(Place):
+    """One application of 求職活動状況 (method, dates, state, 志望動機)."""
+
+    application_id: int
+    pane = PaneId.activity
+
+
+@dataclass(frozen=True)
+class Referrals(Place):
+    """オンラインハローワーク紹介: the postings Hello Work sent to this seeker."""
+
+    pane = PaneId.activity
+
+
+@dataclass(frozen=True)
+class Requests(Place):
+    """リクエスト求人: postings employers asked this seeker to look at (while 公開中)."""
+
+    pane = PaneId.activity
+
+
+@dataclass(frozen=True)
+class Apply(Place):
+    """Apply with a 志望動機: オンライン自主応募 to `job_number`, or to referral
+    `referral_id` (オンラインハローワーク紹介). Opens in the pane of the screen asking."""
+
+    job_number: str
+    referral_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ReferralLetter(Place):
+    """The 紹介状 of a referral application."""
+
+    application_id: int
+
+
+@dataclass(frozen=True)
+class Thread(Place):
+    """The messages with the employer of one application, and the reply being written."""
+
+    application_id: int
+    pane = PaneId.messages
+
+
+@dataclass(frozen=True)
+class NoticeView(Place):
+    """A notice from Hello Work."""
+
+    notice_id: int
+    pane = PaneId.messages
+
+
+@dataclass(frozen=True)
+class Confirm(Place):
+    """A yes/no question with its consequences; the callback gets True or False."""
+
+    text: str
+
+
 # ------------------------------------------------------------------ before signing in
 
 

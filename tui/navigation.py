@@ -49,15 +49,15 @@ def _search() -> Screen[Any]:
 
 
 def _activity() -> Screen[Any]:
-    from screens.placeholder import PlaceholderScreen
+    from screens.activity import ActivityScreen
 
-    return PlaceholderScreen("menu.activity")
+    return ActivityScreen()
 
 
 def _messages() -> Screen[Any]:
-    from screens.placeholder import PlaceholderScreen
+    from screens.messages import MessagesScreen
 
-    return PlaceholderScreen("menu.messages")
+    return MessagesScreen()
 
 
 def _favorites() -> Screen[Any]:
@@ -198,6 +198,54 @@ def _otp(p: places.Otp) -> Screen[Any]:
     return OtpScreen(p.email, p.login_ticket, p.expires_at)
 
 
+def _application(p: places.ApplicationDetail) -> Screen[Any]:
+    from screens.activity import ApplicationScreen
+
+    return ApplicationScreen(p.application_id)
+
+
+def _referrals(p: places.Referrals) -> Screen[Any]:
+    from screens.referrals import ReferralsScreen
+
+    return ReferralsScreen()
+
+
+def _requests(p: places.Requests) -> Screen[Any]:
+    from screens.requests import RequestsScreen
+
+    return RequestsScreen()
+
+
+def _apply(p: places.Apply) -> Screen[Any]:
+    from screens.apply import ApplyScreen
+
+    return ApplyScreen(p.job_number, p.referral_id)
+
+
+def _referral_letter(p: places.ReferralLetter) -> Screen[Any]:
+    from screens.referral_letter import ReferralLetterScreen
+
+    return ReferralLetterScreen(p.application_id)
+
+
+def _thread(p: places.Thread) -> Screen[Any]:
+    from screens.thread import ThreadScreen
+
+    return ThreadScreen(p.application_id)
+
+
+def _notice(p: places.NoticeView) -> Screen[Any]:
+    from screens.notice import NoticeScreen
+
+    return NoticeScreen(p.notice_id)
+
+
+def _confirm(p: places.Confirm) -> Screen[Any]:
+    from screens.confirm import ConfirmModal
+
+    return ConfirmModal(p.text)
+
+
 SCREENS: dict[type[Place], Callable[[Any], Screen[Any]]] = {
     places.Results: _results,
     places.EditSavedSearch: _edit_saved,
@@ -213,6 +261,14 @@ SCREENS: dict[type[Place], Callable[[Any], Screen[Any]]] = {
     places.OpenAccount: _open_account,
     places.Reregister: _reregister,
     places.Otp: _otp,
+    places.ApplicationDetail: _application,
+    places.Referrals: _referrals,
+    places.Requests: _requests,
+    places.Apply: _apply,
+    places.ReferralLetter: _referral_letter,
+    places.Thread: _thread,
+    places.NoticeView: _notice,
+    places.Confirm: _confirm,
 }
 
 # Places that open right above the bottom of their stack, closing what was opened over it

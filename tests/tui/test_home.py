@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
+from screens.activity import ActivityScreen
 from screens.home import HomeScreen
 from screens.login import LoginScreen
-from screens.placeholder import PlaceholderScreen
+from screens.messages import MessagesScreen
 from screens.session import ReauthModal, SessionExpiredModal
 from tests.tui.flows import SIZE, sign_in_to_home
 from tests.tui.helpers import screen_text, settle, type_text
@@ -16,22 +17,23 @@ from tui.app import HelloWorkApp
 from widgets.menu_pane import MenuPane
 
 
-async def test_panes_not_built_yet_say_so(
+async def test_activity_and_messages_panes_say_what_there_is(
     make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
 ) -> None:
+    """A seeker who has not applied yet: both panes say so, and how to begin."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await sign_in_to_home(pilot, tui_server)
         assert app.screen.focused is app.screen.query_one(MenuPane)
         await pilot.press("down", "down", "enter")  # 3 求職活動状況
         await settle(pilot)
-        assert isinstance(app.screen, PlaceholderScreen)
-        assert "「求職活動状況」は準備中です" in screen_text(pilot)
+        assert isinstance(app.screen, ActivityScreen)
+        assert "まだ応募していません" in screen_text(pilot)
         await pilot.press("escape", "4")  # Esc at the bottom of a pane: the menu
         await settle(pilot)
-        assert isinstance(app.screen, PlaceholderScreen)
-        assert "「メッセージ」は準備中です" in screen_text(pilot)
-        await pilot.press("1")
+        assert isinstance(app.screen, MessagesScreen)
+        assert "メッセージはまだありません" in screen_text(pilot)
+        await pilot.press("escape", "1")  # the list had the focus: Esc to the menu, 1 Home
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
 
@@ -58,11 +60,11 @@ async def test_language_switch_on_home(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await sign_in_to_home(pilot, tui_server)
-        await pilot.press("4")  # the messages pane (not built yet: it says so)
+        await pilot.press("4")  # the messages pane
         await settle(pilot)
         await pilot.press("ctrl+t")
         await settle(pilot)
-        assert "“Messages” is not available yet" in screen_text(pilot)
+        assert "No messages yet. Once you apply" in screen_text(pilot)
         await pilot.press("alt+1")  # Home was hidden during the switch: reworded when shown
         await settle(pilot)
         text = screen_text(pilot)

@@ -13,11 +13,12 @@ import pytest
 from textual.containers import VerticalScroll
 from textual.widgets import Input, OptionList
 
+from screens.activity import ActivityScreen
 from screens.favorites import FavoritesScreen
 from screens.home import HomeScreen
 from screens.job_sheet import JobSheetScreen
 from screens.login import LoginScreen
-from screens.placeholder import PlaceholderScreen
+from screens.messages import MessagesScreen
 from screens.profile import ProfileScreen
 from screens.results import ResultsScreen
 from screens.saved_conditions import SavedConditionsScreen
@@ -67,8 +68,8 @@ async def test_menu_lists_the_seed_entries_with_their_keys_beside_every_screen(
         assert not menu.has_class("-line")  # 100 columns: a column beside the content
         for key, screen_type in (
             ("alt+2", SearchScreen),
-            ("alt+3", PlaceholderScreen),
-            ("alt+4", PlaceholderScreen),
+            ("alt+3", ActivityScreen),
+            ("alt+4", MessagesScreen),
             ("alt+5", FavoritesScreen),
             ("alt+6", ProfileScreen),
             ("alt+1", HomeScreen),

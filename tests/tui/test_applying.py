@@ -10,7 +10,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.widgets import TextArea
 
 from api_client.application_models import ApplicationState
 from screens.activity import ActivityScreen, ApplicationScreen

@@ -37,12 +37,12 @@ def method_label(method: str) -> str:
 
 def posting_line(posting: PostingRef) -> str:
     """職種 — 事業所 (求人番号), marked when the posting is no longer open."""
-    line = t(
-        "apps.posting",
-        title=posting.job_title,
-        company=posting.company_name,
-        number=posting.job_number,
-    )
+    return title_line(posting) + "  " + number_line(posting)
+
+
+def title_line(posting: PostingRef) -> str:
+    """職種 — 事業所, marked when the posting is no longer open or synthetic."""
+    line = t("apps.title_company", title=posting.job_title, company=posting.company_name)
     if posting.status is None or posting.status.value != "open":
         status = posting.status.value if posting.status is not None else "withdrawn"
         line += " " + t("apps.posting_closed_mark", status=t(f"search.status.{status}"))
@@ -51,19 +51,30 @@ def posting_line(posting: PostingRef) -> str:
     return line
 
 
+def number_line(posting: PostingRef) -> str:
+    return t("apps.job_number", number=posting.job_number)
+
+
 def unread_mark(count: int) -> str:
     return t("apps.unread_mark", count=count) if count else ""
 
 
 def application_lines(item: ApplicationSummary) -> list[str]:
-    head = f"【{state_label(item.state.value)}】 {method_label(item.method.value)}  "
-    dates = t("apps.applied_on", date=format_date(item.applied_at.date()))
+    """【選考中】 職種 — 事業所 / 自主応募・求人番号・応募日・結果日・未読."""
+    head = f"【{state_label(item.state.value)}】 " + title_line(item.posting)
+    parts = [
+        method_label(item.method.value),
+        number_line(item.posting),
+        t("apps.applied_on", date=format_date(item.applied_at.date())),
+    ]
     if item.result_at is not None:
-        dates += "  " + t("apps.result_on", date=format_date(item.result_at.date()))
+        parts.append(t("apps.result_on", date=format_date(item.result_at.date())))
     elif item.updated_at != item.applied_at:
-        dates += "  " + t("apps.updated_on", date=format_date(item.updated_at.date()))
+        parts.append(t("apps.updated_on", date=format_date(item.updated_at.date())))
     mark = unread_mark(item.unread_messages)
-    return [head + posting_line(item.posting), "    " + dates + (f"  {mark}" if mark else "")]
+    if mark:
+        parts.append(mark)
+    return [head, "    " + "  ".join(parts)]
 
 
 def application_text(item: ApplicationSummary) -> str:
@@ -75,14 +86,14 @@ def referral_state(item: Referral) -> str:
 
 
 def referral_lines(item: Referral) -> list[str]:
-    head = f"【{referral_state(item)}】 " + posting_line(item.posting)
+    head = f"【{referral_state(item)}】 " + title_line(item.posting)
     detail = t(
         "apps.referral_detail",
         deadline=format_date(item.deadline),
         sent=format_date(item.sent_at.date()),
         office=item.office_name,
     )
-    return [head, "    " + detail]
+    return [head, "    " + number_line(item.posting) + "  " + detail]
 
 
 def referral_text(item: Referral) -> str:
@@ -92,7 +103,7 @@ def referral_text(item: Referral) -> str:
 def request_lines(item: RequestPosting) -> list[str]:
     mark = t("apps.request_applied") + " " if item.application_id is not None else ""
     detail = t("apps.requested_on", date=format_date(item.requested_at.date()))
-    return [mark + posting_line(item.posting), "    " + detail]
+    return [mark + title_line(item.posting), "    " + number_line(item.posting) + "  " + detail]
 
 
 def request_text(item: RequestPosting) -> str:
@@ -106,12 +117,12 @@ def preview(text: str) -> str:
 
 def thread_text(item: ThreadSummary) -> str:
     mark = unread_mark(item.unread) or (t("apps.read_mark") if item.messages else "　")
-    head = f"{mark} 【{state_label(item.state.value)}】 " + posting_line(item.posting)
+    head = f"{mark} 【{state_label(item.state.value)}】 " + title_line(item.posting)
     if item.last_message_at is None or item.last_sender is None:
-        return head + "\n    " + t("msg.no_messages")
+        return head + "\n    " + number_line(item.posting) + "  " + t("msg.no_messages")
     who = t(f"msg.sender.{item.last_sender.value}")
     last = t("msg.last", time=format_jst(item.last_message_at), who=who)
-    return head + "\n    " + last + "  " + preview(item.preview)
+    return head + "\n    " + number_line(item.posting) + "  " + last + "  " + preview(item.preview)
 
 
 def notice_text(item: Notice) -> str:

@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from strings.dates import format_date
 from strings.i18n import t
-from widgets.activity_text import application_text, posting_line
+from widgets.activity_text import application_text, number_line, title_line
 
 if TYPE_CHECKING:
     from api_client.application_models import HomeActivity
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 class HomeActivityPanel(Vertical):
     DEFAULT_CSS = """
     HomeActivityPanel { height: auto; }
-    HomeActivityPanel OptionList { height: auto; max-height: 24; }
+    HomeActivityPanel OptionList { height: auto; max-height: 60; }
     HomeActivityPanel OptionList:focus { border: heavy $accent; }
     """
 
@@ -97,7 +97,8 @@ class HomeActivityPanel(Vertical):
         if a.requests_listed:
             self._heading(options, "■ " + t("home.requests", count=a.requests_total))
             for r in a.requests:
-                self._item(options, posting_line(r.posting), "request", r.posting.job_number)
+                text = title_line(r.posting) + "\n    " + number_line(r.posting)
+                self._item(options, text, "request", r.posting.job_number)
             if a.requests_total:
                 self._item(options, "  → " + t("home.all_requests"), "requests")
         else:
@@ -112,12 +113,15 @@ class HomeActivityPanel(Vertical):
                 deadline = t("home.referral_deadline", date=format_date(ref.deadline))
                 self._item(
                     options,
-                    posting_line(ref.posting) + "\n    " + deadline,
+                    title_line(ref.posting) + "\n    " + number_line(ref.posting) + "  " + deadline,
                     "referral",
                     f"{ref.id}|{ref.posting.job_number}",
                 )
             self._item(options, "  → " + t("home.all_referrals"), "referrals")
         listing.add_options(options)
+        # As tall as its lines (it is inside Home's scroll): no scroll bar of its own.
+        lines = sum(str(o.prompt).count("\n") + 1 for o in options)
+        listing.styles.height = lines + 2
         if highlighted is not None and highlighted < len(options):
             listing.highlighted = highlighted
 

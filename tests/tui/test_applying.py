@@ -67,7 +67,7 @@ async def test_home_shows_every_part_and_the_unread_count(
         home = option_texts(pilot, "activity-list")
         joined = "\n".join(home)
         assert "応募中・選考中の求人（1件）" in joined
-        assert f"【選考中】 オンライン自主応募  {application.job_title}" in joined
+        assert f"【選考中】 {application.job_title}" in joined
         assert "リクエスト求人（1件）" in joined and req.job_number in joined
         assert "オンラインハローワーク紹介（応募できるもの 1件）" in joined
         assert referral.job_number in joined and "応募期限" in joined

@@ -1,6 +1,6 @@
-"""メッセージ: one thread per application with its employer (newest activity first) and the
-notices from Hello Work, each marked 未読 in words while unread. Enter reads one. The unread
-count here is the one the menu shows beside メッセージ and Home shows as 新着メッセージ.
+"""メッセージ: one thread per application with its employer (unread first, then newest
+activity) and the notices from Hello Work, each marked 未読 in words while unread. Enter
+reads one. The unread count here is the one the menu shows beside メッセージ and Home shows as 新着メッセージ.
 
 Messages are unavailable while the registration is 無効 (seed 002): the screen says so.
 """
@@ -93,10 +93,11 @@ class MessagesScreen(SignedInScreen):
             )
         )
         options: list[Option] = []
-        for thread in data.threads:
+        # Unread first (in the server's order: newest activity first), then the rest.
+        for thread in sorted(data.threads, key=lambda th: th.unread == 0):
             self._ids.append(f"t{thread.application_id}")
             options.append(Option(thread_text(thread), id=self._ids[-1]))
-        for notice in data.notices:
+        for notice in sorted(data.notices, key=lambda n: n.read_at is not None):
             self._ids.append(f"n{notice.id}")
             options.append(Option(notice_text(notice), id=self._ids[-1]))
         listing.add_options(options)

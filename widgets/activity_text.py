@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from strings.dates import format_date, format_jst
+from strings.dates import JST, format_date, format_jst
 from strings.i18n import t
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from api_client.application_models import (
         ApplicationSummary,
         PostingRef,
@@ -23,6 +25,11 @@ if TYPE_CHECKING:
     from api_client.profile_models import Notice
 
 PREVIEW_CHARS = 40
+
+
+def jst_day(moment: datetime) -> str:
+    """The day of `moment` in Japan (the server's times are UTC; 09:00 JST is 00:00 UTC)."""
+    return format_date(moment.astimezone(JST).date())
 
 
 def state_label(state: str) -> str:
@@ -65,12 +72,12 @@ def application_lines(item: ApplicationSummary) -> list[str]:
     parts = [
         method_label(item.method.value),
         number_line(item.posting),
-        t("apps.applied_on", date=format_date(item.applied_at.date())),
+        t("apps.applied_on", date=jst_day(item.applied_at)),
     ]
     if item.result_at is not None:
-        parts.append(t("apps.result_on", date=format_date(item.result_at.date())))
+        parts.append(t("apps.result_on", date=jst_day(item.result_at)))
     elif item.updated_at != item.applied_at:
-        parts.append(t("apps.updated_on", date=format_date(item.updated_at.date())))
+        parts.append(t("apps.updated_on", date=jst_day(item.updated_at)))
     mark = unread_mark(item.unread_messages)
     if mark:
         parts.append(mark)
@@ -90,7 +97,7 @@ def referral_lines(item: Referral) -> list[str]:
     detail = t(
         "apps.referral_detail",
         deadline=format_date(item.deadline),
-        sent=format_date(item.sent_at.date()),
+        sent=jst_day(item.sent_at),
         office=item.office_name,
     )
     return [head, "    " + number_line(item.posting) + "  " + detail]
@@ -102,7 +109,7 @@ def referral_text(item: Referral) -> str:
 
 def request_lines(item: RequestPosting) -> list[str]:
     mark = t("apps.request_applied") + " " if item.application_id is not None else ""
-    detail = t("apps.requested_on", date=format_date(item.requested_at.date()))
+    detail = t("apps.requested_on", date=jst_day(item.requested_at))
     return [mark + title_line(item.posting), "    " + number_line(item.posting) + "  " + detail]
 
 

@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 class HomeActivityPanel(Vertical):
     DEFAULT_CSS = """
     HomeActivityPanel { height: auto; }
-    HomeActivityPanel OptionList { height: auto; max-height: 60; }
     HomeActivityPanel OptionList:focus { border: heavy $accent; }
     """
 
@@ -56,6 +55,10 @@ class HomeActivityPanel(Vertical):
         yield Static("", id="activity-note", markup=False)
 
     def on_mount(self) -> None:
+        # As tall as its lines, wrapped ones included: it is inside Home's scroll, so a
+        # scroll bar of its own (the app's lists stop at 12 lines) would only hide items.
+        listing = self.query_one("#activity-list", OptionList)
+        listing.styles.max_height = 500
         self.relabel()
 
     def show(self, activity: HomeActivity | None, error: str | None = None) -> None:
@@ -119,9 +122,6 @@ class HomeActivityPanel(Vertical):
                 )
             self._item(options, "  → " + t("home.all_referrals"), "referrals")
         listing.add_options(options)
-        # As tall as its lines (it is inside Home's scroll): no scroll bar of its own.
-        lines = sum(str(o.prompt).count("\n") + 1 for o in options)
-        listing.styles.height = lines + 2
         if highlighted is not None and highlighted < len(options):
             listing.highlighted = highlighted
 

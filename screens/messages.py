@@ -1,6 +1,7 @@
 """メッセージ: one thread per application with its employer (unread first, then newest
 activity) and the notices from Hello Work, each marked 未読 in words while unread. Enter
-reads one. The unread count here is the one the menu shows beside メッセージ and Home shows as 新着メッセージ.
+reads one. The unread count here is the one the menu shows beside メッセージ and Home shows
+as 新着メッセージ.
 
 Messages are unavailable while the registration is 無効 (seed 002): the screen says so.
 """

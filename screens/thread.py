@@ -24,7 +24,7 @@ from session.text_drafts import TextDraft, reply_draft
 from strings.dates import format_jst
 from strings.i18n import t
 from strings.problems import account_problem
-from widgets.activity_text import posting_line, state_label
+from widgets.activity_text import posting_line, state_label, state_mark
 from widgets.key_bar import KeyBar
 from widgets.message_line import MessageLine
 from widgets.text_editor import TextEditor
@@ -104,7 +104,7 @@ class ThreadScreen(SignedInScreen):
             body.update("")
             return
         a = thread.application
-        posting.update(f"【{state_label(a.state.value)}】 " + posting_line(a.posting))
+        posting.update(state_mark(state_label(a.state.value)) + " " + posting_line(a.posting))
         if not thread.messages:
             body.update(t("msg.no_messages"))
             return

@@ -32,6 +32,11 @@ def jst_day(moment: datetime) -> str:
     return format_date(moment.astimezone(JST).date())
 
 
+def state_mark(label: str) -> str:
+    """【選考中】 in Japanese, [in selection] in English."""
+    return t("apps.state_mark", state=label)
+
+
 def state_label(state: str) -> str:
     """応募中 / 選考中 / 採用 / 不採用 / 辞退 / 不参加."""
     return t(f"apps.state.{state}")
@@ -68,7 +73,7 @@ def unread_mark(count: int) -> str:
 
 def application_lines(item: ApplicationSummary) -> list[str]:
     """【選考中】 職種 — 事業所 / 自主応募・求人番号・応募日・結果日・未読."""
-    head = f"【{state_label(item.state.value)}】 " + title_line(item.posting)
+    head = state_mark(state_label(item.state.value)) + " " + title_line(item.posting)
     parts = [
         method_label(item.method.value),
         number_line(item.posting),
@@ -93,7 +98,7 @@ def referral_state(item: Referral) -> str:
 
 
 def referral_lines(item: Referral) -> list[str]:
-    head = f"【{referral_state(item)}】 " + title_line(item.posting)
+    head = state_mark(referral_state(item)) + " " + title_line(item.posting)
     detail = t(
         "apps.referral_detail",
         deadline=format_date(item.deadline),
@@ -124,7 +129,7 @@ def preview(text: str) -> str:
 
 def thread_text(item: ThreadSummary) -> str:
     mark = unread_mark(item.unread) or (t("apps.read_mark") if item.messages else "　")
-    head = f"{mark} 【{state_label(item.state.value)}】 " + title_line(item.posting)
+    head = f"{mark} " + state_mark(state_label(item.state.value)) + " " + title_line(item.posting)
     if item.last_message_at is None or item.last_sender is None:
         return head + "\n    " + number_line(item.posting) + "  " + t("msg.no_messages")
     who = t(f"msg.sender.{item.last_sender.value}")

@@ -69,6 +69,7 @@ _VALIDATION: Final[dict[str, tuple[str, str]]] = {
 # The screens: 求職活動状況, applying, referrals, request postings, messages, Home's sections.
 _SCREENS: Final[dict[str, tuple[str, str]]] = {
     # states, methods, marks
+    "apps.state_mark": ("【{state}】", "[{state}]"),
     "apps.state.applied": ("応募中", "applied"),
     "apps.state.screening": ("選考中", "in selection"),
     "apps.state.hired": ("採用", "hired"),

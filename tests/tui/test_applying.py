@@ -333,3 +333,72 @@ async def test_kiosk_keeps_drafts_in_memory_only(
         await pilot.press("ctrl+l")  # log out: the next person finds nothing
         await settle(pilot)
         assert app.drafts.load("demo@example.jp", f"reply:{application.id}") is None
+
+
+async def test_no_show_rule_says_to_visit_an_office(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
+) -> None:
+    """5 interview no-shows on self-applications within 3 months: applying online is
+    refused, and the screens say why and what to do."""
+    from tests.api.apps_support import MANY
+
+    await add_postings(tui_server.app)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await sign_in_to_home(pilot, tui_server)
+        client = await app.get_client()
+        for number in MANY[:5]:
+            await client.apply(number, "応募します。", cautions_acknowledged=True)
+        async with staff(tui_server) as db:
+            for number in MANY[:5]:
+                await record_result(
+                    db, tui_server.clock.now(), DEMO_SEEKER_NUMBER, number, ApplicationState.no_show
+                )
+            await request(db, tui_server.clock.now(), DEMO_SEEKER_NUMBER, MANY[5])
+        await open_pane(pilot, "alt+3")
+        assert "ハローワークの窓口へお越しください" in screen_text(pilot)
+        await pilot.press("q")
+        await settle(pilot)
+        await highlight(pilot, "requests", MANY[5])
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, ApplyScreen)
+        assert "ハローワークの窓口へお越しください" in screen_text(pilot)
+        await type_text(pilot, "応募します。")
+        await pilot.press("shift+tab", "space", "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ApplyScreen)  # refused: the screen and its text stay
+        assert "応募できませんでした: 面接の不参加が3か月で5件以上" in screen_text(pilot)
+        assert editor_text(pilot) == "応募します。"
+
+
+async def test_online_only_account_is_told_why_there_are_no_referrals(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
+) -> None:
+    from sqlalchemy import update
+
+    from server.accounts.models import Seeker
+    from tests.conftest import seed_account
+    from tests.tui.flows import sign_in
+
+    account = await seed_account(tui_server.app, email="net@example.jp")
+    async with staff(tui_server) as db:
+        await db.execute(
+            update(Seeker)
+            .where(Seeker.seeker_number == account.seeker_number)
+            .values(online_only=True)
+        )
+        await db.commit()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await sign_in(pilot, account.email, account.password)
+        await type_text(pilot, tui_server.latest_otp())
+        await pilot.press("enter")
+        await settle(pilot)
+        home = "\n".join(option_texts(pilot, "activity-list"))
+        assert "インターネットで登録した方（ハローワークでの求職登録がない方）" in home
+        await open_pane(pilot, "alt+3")
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, ReferralsScreen)
+        assert "オンラインハローワーク紹介を利用できません" in screen_text(pilot)

@@ -201,8 +201,8 @@ _SCREENS: Final[dict[str, tuple[str, str]]] = {
         "Ctrl+S applies.",
     ),
     "apply.draft_note_kiosk": (
-        "共用端末のため、下書きは画面を開いている間だけ保持され、"
-        "ログアウトで消去されます。Ctrl+S で応募します。",
+        "共用端末のため、下書きはファイルに保存せずメモリーにだけ保持し、"
+        "ログアウトで消去します。Ctrl+S で応募します。",
         "On this shared terminal the draft is kept only in memory and erased at logout. "
         "Ctrl+S applies.",
     ),
@@ -328,8 +328,8 @@ _SCREENS: Final[dict[str, tuple[str, str]]] = {
         "Ctrl+S sends.",
     ),
     "msg.draft_note_kiosk": (
-        "共用端末のため、下書きは画面を開いている間だけ保持され、"
-        "ログアウトで消去されます。Ctrl+S で送信します。",
+        "共用端末のため、下書きはファイルに保存せずメモリーにだけ保持し、"
+        "ログアウトで消去します。Ctrl+S で送信します。",
         "On this shared terminal the draft is kept only in memory and erased at logout. "
         "Ctrl+S sends.",
     ),

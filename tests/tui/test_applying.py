@@ -402,3 +402,37 @@ async def test_online_only_account_is_told_why_there_are_no_referrals(
         await settle(pilot)
         assert isinstance(app.screen, ReferralsScreen)
         assert "オンラインハローワーク紹介を利用できません" in screen_text(pilot)
+
+
+async def test_reply_sent_once_signed_in_again_after_the_session_expired(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
+) -> None:
+    from datetime import timedelta
+
+    from screens.session import ReauthModal
+    from tests.tui.support import DEMO_PASSWORD
+
+    application, _, _ = await demo_rows(tui_server)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await sign_in_to_home(pilot, tui_server)
+        await open_pane(pilot, "alt+4")
+        await highlight(pilot, "messages", application.job_number)
+        await pilot.press("enter")
+        await settle(pilot)
+        thread = app.screen
+        await type_text(pilot, "承知しました。")
+        tui_server.clock.advance(timedelta(minutes=31))  # idle limit is 30 minutes
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ReauthModal)
+        await type_text(pilot, DEMO_PASSWORD)
+        await pilot.press("enter")
+        await settle(pilot)
+        await type_text(pilot, tui_server.latest_otp())
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is thread  # the same screen, and the send made once signed in
+        assert "送信しました" in screen_text(pilot)
+    sent = await replies(tui_server, application.job_number)
+    assert [s.message.body for s in sent] == ["承知しました。"]

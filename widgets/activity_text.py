@@ -54,7 +54,7 @@ def posting_line(posting: PostingRef) -> str:
 
 def title_line(posting: PostingRef) -> str:
     """職種 — 事業所, marked when the posting is no longer open or synthetic."""
-    line = t("apps.title_company", title=posting.job_title, company=posting.company_name)
+    line = f"{posting.job_title} — {posting.company_name}"  # the same in either language
     if posting.status is None or posting.status.value != "open":
         status = posting.status.value if posting.status is not None else "withdrawn"
         line += " " + t("apps.posting_closed_mark", status=t(f"search.status.{status}"))

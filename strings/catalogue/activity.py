@@ -87,7 +87,6 @@ _SCREENS: Final[dict[str, tuple[str, str]]] = {
         "{title} — {company} (job {number})",
     ),
     "apps.job_number": ("求人番号 {number}", "Job number {number}"),
-    "apps.title_company": ("{title} — {company}", "{title} — {company}"),
     "apps.posting_closed_mark": ("【{status}】", "[{status}]"),
     "apps.unread_mark": ("●未読{count}件", "● {count} unread"),
     "apps.unread_one": ("●未読", "● unread"),

@@ -44,7 +44,7 @@ class ThreadScreen(SignedInScreen):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "send", "Send", id="msg.key.send", priority=True),
-        Binding("f6", "activity", "Application", id="msg.key.application"),
+        Binding("f4", "activity", "Application", id="msg.key.application"),
         Binding("f5", "reload", "Reload", id="key.refresh"),
     ]
 

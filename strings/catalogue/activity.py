@@ -111,7 +111,7 @@ _SCREENS: Final[dict[str, tuple[str, str]]] = {
     ),
     "apps.count": (
         "応募 {count}件（うち選考中・応募中 {selecting}件）",
-        "{count} applications ({selecting} in selection)",
+        "Applications: {count} ({selecting} in selection)",
     ),
     "apps.none": (
         "まだ応募していません。求人票の「A: オンライン自主応募」か、"
@@ -232,7 +232,7 @@ _SCREENS: Final[dict[str, tuple[str, str]]] = {
     ),
     "ref.count": (
         "紹介求人 {count}件（応募できるもの {open}件）",
-        "{count} referrals ({open} open)",
+        "Referrals: {count} ({open} open)",
     ),
     "ref.none": (
         "ハローワークからの紹介求人はまだありません。",
@@ -255,7 +255,7 @@ _SCREENS: Final[dict[str, tuple[str, str]]] = {
         "Postings whose employers saw your profile and asked you to consider them. "
         "Enter/J: job sheet   A: apply online",
     ),
-    "req.count": ("リクエスト求人 {count}件", "{count} request postings"),
+    "req.count": ("リクエスト求人 {count}件", "Request postings: {count}"),
     "req.none": ("リクエスト求人はまだありません。", "No request postings yet."),
     "req.not_listed": (
         "求職公開状況が「非公開」のため、リクエスト求人は表示されません。"
@@ -296,7 +296,7 @@ _SCREENS: Final[dict[str, tuple[str, str]]] = {
     ),
     "msg.count": (
         "事業所 {threads}件・ハローワーク {notices}件（未読 {unread}件）",
-        "{threads} employer threads, {notices} Hello Work notices ({unread} unread)",
+        "Employer threads: {threads}, Hello Work notices: {notices} ({unread} unread)",
     ),
     "msg.none": (
         "メッセージはまだありません。応募すると、応募先の事業所とやりとりできます。",

@@ -67,6 +67,16 @@ def explain(exc: BaseException) -> Explained:
         return Explained(message, fields, try_again_later=isinstance(exc, errors.ServerError))
     if isinstance(exc, ServiceUnavailable):
         return Explained(str(exc), try_again_later=True)
+    from pydantic import ValidationError
+
+    if isinstance(exc, ValidationError):
+        # A request body the client refused to build (a control character pasted into a
+        # field): the same words as the server's 422, never pydantic's own text.
+        problems: dict[str, list[str]] = {}
+        for err in exc.errors():
+            name = ".".join(str(part) for part in err["loc"])
+            problems.setdefault(name, []).append(account_problem(err["type"], name))
+        return Explained(t("error.validation_error"), problems)
     log.exception("unexpected error", exc_info=exc)
     return Explained(
         t("error.unknown", detail=f"{type(exc).__name__}: {exc}"), try_again_later=True

@@ -29,6 +29,11 @@ def has_control_characters(value: str) -> bool:
     return _FORBIDDEN.search(value) is not None
 
 
+def control_character_codes(value: str) -> str:
+    """The refused characters of `value` as code points ("U+0000 U+001B"), for messages."""
+    return " ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(_FORBIDDEN.findall(value)))
+
+
 def _check(value: Any) -> None:
     if isinstance(value, str):
         if _FORBIDDEN.search(value):

@@ -57,11 +57,15 @@ class TitleModal(BaseModal[str | None]):
         if not title:
             self.query_one(Field).set_error(lambda: problem_text("required", t("search.f.title")))
             return
-        from api_client.wire import has_control_characters
+        from api_client.wire import control_character_codes, has_control_characters
 
         if has_control_characters(title):  # pasted: the server would refuse it
             self.query_one(Field).set_error(
-                lambda: problem_text("control_characters", t("search.f.title"))
+                lambda: problem_text(
+                    "control_characters",
+                    t("search.f.title"),
+                    {"chars": control_character_codes(title)},
+                )
             )
             return
         self.dismiss(title)

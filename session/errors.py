@@ -69,13 +69,19 @@ def explain(exc: BaseException) -> Explained:
         return Explained(str(exc), try_again_later=True)
     from pydantic import ValidationError
 
+    from api_client.wire import control_character_codes
+
     if isinstance(exc, ValidationError):
         # A request body the client refused to build (a control character pasted into a
         # field): the same words as the server's 422, never pydantic's own text.
         problems: dict[str, list[str]] = {}
         for err in exc.errors():
             name = ".".join(str(part) for part in err["loc"])
-            problems.setdefault(name, []).append(account_problem(err["type"], name))
+            value = err.get("input")
+            chars = control_character_codes(value) if isinstance(value, str) else ""
+            problems.setdefault(name, []).append(
+                account_problem(err["type"], name, {"chars": chars})
+            )
         return Explained(t("error.validation_error"), problems)
     log.exception("unexpected error", exc_info=exc)
     return Explained(

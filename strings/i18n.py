@@ -499,10 +499,6 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "{field}の内容を確認してください。",
         "Check the {field}.",
     ),
-    "validation.control_characters": (
-        "{field}に制御文字（NULなど）が含まれています。取り除いてから入力し直してください。",
-        "The {field} contains control characters (such as NUL). Remove them and try again.",
-    ),
 }
 
 

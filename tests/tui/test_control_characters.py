@@ -82,7 +82,7 @@ async def test_saved_search_title_with_a_nul(
         # The dialog stays, with the title's own error and the text as typed.
         assert isinstance(app.screen, TitleModal), screen_text(pilot)
         error = app.screen.query_one("#field-saved-title").error
-        assert "タイトルに制御文字（NULなど）が含まれています" in error
+        assert "タイトルに使えない制御文字が含まれています（U+0000）" in error
         assert "ValidationError" not in screen_text(pilot)
         await pilot.press("ctrl+u")
         await type_text(pilot, "土日休み")
@@ -104,5 +104,7 @@ def test_a_request_the_client_refuses_is_explained_by_field() -> None:
         raise AssertionError("the request model accepted a control character")
     assert info.message == "Some input is not valid. Check the message under each field."
     assert info.fields == {
-        "words": ["The Field contains control characters (such as NUL). Remove them and try again."]
+        "words": [
+            "The Field contains control characters that are not allowed (U+001B). Remove them."
+        ]
     }

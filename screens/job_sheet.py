@@ -86,6 +86,8 @@ class JobSheetScreen(SignedInScreen):
         if action == "apply":
             # オンライン自主応募の受付: 可 only (the sheet's header says which).
             return self.sheet is not None and self.sheet.online_application
+        if action == "save_text":
+            return not self.services.kiosk  # a shared terminal keeps no files: not offered
         return super().check_action(action, parameters)
 
     def apply_language(self) -> None:

@@ -109,6 +109,10 @@ class LoginScreen(BaseScreen):
         self.show_message(None)
         self.query_one("#email", Input).focus()
 
+    def is_blank(self) -> bool:
+        """Nothing typed (the idle sign-out has nothing here to clear)."""
+        return not any(f.value for f in self.query(Field))
+
     def prefill_email(self, email: str) -> None:
         self.query_one("#field-email", Field).value = email
         self.query_one("#password", Input).focus()

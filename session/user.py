@@ -93,6 +93,15 @@ class UserState:
         self._unread = 0
         self._unread_listeners: list[UnreadListener] = []
 
+    def forget(self) -> None:
+        """Signed out: empty this object, so that a screen, worker or closure that still
+        holds it (until it is collected) holds nothing of the user."""
+        self.email = ""
+        self.checks = Checks()
+        self.reference = None
+        self._unread = 0
+        self._unread_listeners.clear()
+
     # ------------------------------------------------------------------ unread messages
 
     @property

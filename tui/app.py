@@ -30,16 +30,21 @@ from session.user import UserState
 from strings.i18n import Lang, get_language, set_language, t
 from tui import navigation
 from tui.idle_gc import IdleCollector
+from tui.idle_signout import IdleSignOut
 from tui.navigator import LOGIN_MODE, Navigator, ScreenCallback
 from tui.paths import Paths, resolve_paths
 from tui.settings import UserSettings, load_settings, save_settings
 from widgets.localise import localise_bindings
 from widgets.menu_pane import MenuEntry
+from widgets.toast_text import fit_toast
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from api_client.client import MyPageClient
     from api_client.device_store import DeviceTokenStore
     from api_client.models import ServerMeta
+    from screens.idle_warning import IdleWarningScreen
     from session.drafts import DraftStore
     from tui.embedded import EmbeddedServer
 
@@ -91,10 +96,14 @@ class HelloWorkApp(App[int]):
         device_store: DeviceTokenStore | None = None,
         mailbox_dir: Path | None = None,
         paths: Paths | None = None,
+        idle_timeout: float | None = None,
+        clock: Callable[[], float] | None = None,
     ) -> None:
         """Production: `server_url` None starts the built-in server. Tests pass
         `client_factory` (a client over the in-process server app), `device_store` (over an
         in-memory keyring) and `mailbox_dir` (the server's Maildir), plus `paths` in a temp dir.
+        `idle_timeout`: seconds without input before signing out (None: never; the CLI gives
+        kiosk mode its default, tui/idle_signout.py), counted on `clock` (tests move it).
         """
         super().__init__()
         self.paths = paths or resolve_paths()
@@ -119,6 +128,16 @@ class HelloWorkApp(App[int]):
         self._availability: tuple[bool, str | None] | None = None
         self._drafts: DraftStore | None = None
         self.idle_gc = IdleCollector(self)
+        self._idle_screen: IdleWarningScreen | None = None
+        self.idle = IdleSignOut(
+            self,
+            idle_timeout,
+            active=self._has_someone_to_forget,
+            warn=self._idle_warn,
+            keep=self._idle_keep,
+            expire=self._idle_expire,
+            **({"clock": clock} if clock is not None else {}),
+        )
         self.title = t("app.title")
         localise_bindings(self, refresh=False)
 
@@ -200,6 +219,7 @@ class HelloWorkApp(App[int]):
 
     def on_mount(self) -> None:
         self.idle_gc.start()
+        self.idle.start()
         # Heavy background work (importing httpx/pydantic, probing the keyring) holds the GIL
         # and starves Textual's output thread, so it starts only once the first frame has
         # had time to reach the terminal; nobody can type credentials faster than that.
@@ -250,10 +270,13 @@ class HelloWorkApp(App[int]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent) and not isinstance(event, events.MouseMove):
             self.idle_gc.saw_input()
+            if self.idle.saw_input() and isinstance(event, events.Key):
+                return  # the key answered the idle warning: it does nothing else
         await super().on_event(event)
 
     async def on_unmount(self) -> None:
         self.idle_gc.stop()
+        self.idle.stop()
         if self._drafts is not None:
             with contextlib.suppress(OSError):
                 self._drafts.flush()
@@ -271,6 +294,14 @@ class HelloWorkApp(App[int]):
         """Signed in: a fresh state and fresh panes, Home shown (`then` over it, e.g. the
         registration wizard)."""
         self._user = UserState(email)
+        # Started from the app's own message loop, not from the caller: a task copies the
+        # context it is created in, and the caller is the sign-in worker, whose arguments
+        # (the password) every task and timer of the session would otherwise keep alive.
+        self.call_later(self._start_session, then)
+
+    def _start_session(self, then: Place | None) -> None:
+        if self._user is None:
+            return  # signed out before the session began
         screen = navigation.build(then) if then is not None else None
         self.run_worker(self.navigator.sign_in(screen), group="nav", exclusive=True)
 
@@ -312,14 +343,9 @@ class HelloWorkApp(App[int]):
         self.run_worker(self._back_to_login(message, error, email), group="nav", exclusive=True)
 
     async def _back_to_login(self, message: str | None, error: bool, email: str | None) -> None:
-        self._user = None
-        if self._client is not None:
-            self._client.session_token = None
-        if self._drafts is not None:
-            self._drafts.flush()
-            if self._kiosk:
-                self._drafts.wipe()  # the next person finds nothing of this one
+        self._forget_user()
         await self.navigator.sign_out()
+        self._idle_screen = None  # it was in a pane's stack, or unwound from the login one
         login = self.screen_stack[0]
         if isinstance(login, LoginScreen):
             login.clear(keep_email=False)
@@ -327,10 +353,27 @@ class HelloWorkApp(App[int]):
                 login.prefill_email(email)
             login.show_message(message, error=error)
 
+    def _forget_user(self) -> None:
+        """Drop everything the client holds of the user who is leaving: their state (and
+        what screens keep in it, drafts included), the session token, pending drafts (kept
+        on disk only outside kiosk mode) and any notice still showing."""
+        user, self._user = self._user, None
+        if user is not None:
+            user.forget()
+        if self._client is not None:
+            self._client.session_token = None
+        if self._drafts is not None:
+            self._drafts.flush()  # memory-only in kiosk mode: nothing reaches the disk
+            self._drafts.wipe()  # the next person finds nothing of this one in memory
+        self.clear_notifications()
+
     def logout(self) -> None:
         self.action_logout()
 
     def action_logout(self) -> None:
+        self._sign_out(t("logout.done"))
+
+    def _sign_out(self, message: str) -> None:
         """Sign out at once: the screens and state of the user go now, and the server is
         told in the background (a new sign-in waits for that to finish)."""
         if self._user is None:
@@ -338,7 +381,40 @@ class HelloWorkApp(App[int]):
         client = self._client
         if client is not None and client.signed_in:
             self._logging_out = asyncio.create_task(self._tell_server_logout(client))
-        self.back_to_login(t("logout.done"))
+        self.back_to_login(message)
+
+    # ------------------------------------------------------------------ idle sign-out
+
+    def _has_someone_to_forget(self) -> bool:
+        if self._user is not None:
+            return True
+        if self.current_mode != LOGIN_MODE:
+            return False
+        login = self.screen_stack[0]
+        return len(self.screen_stack) > 1 or (
+            isinstance(login, LoginScreen) and not login.is_blank()
+        )
+
+    def _idle_warn(self, seconds: int) -> None:
+        from screens.idle_warning import IdleWarningScreen
+
+        screen = self._idle_screen
+        if screen is not None and screen in self.screen_stack:
+            screen.set_seconds(seconds)
+            return
+        self._idle_screen = IdleWarningScreen(seconds)
+        self.push_screen(self._idle_screen)
+
+    def _idle_keep(self) -> None:
+        screen, self._idle_screen = self._idle_screen, None
+        if screen is not None and self.screen_stack and self.screen_stack[-1] is screen:
+            self.pop_screen()
+
+    def _idle_expire(self) -> None:
+        if self._user is not None:
+            self._sign_out(t("idle.signed_out"))
+        else:  # someone began to sign in, open an account… and left
+            self.back_to_login(t("idle.cleared"))
 
     async def _tell_server_logout(self, client: MyPageClient) -> None:
         try:
@@ -390,6 +466,19 @@ class HelloWorkApp(App[int]):
             self.push(origin, screen)
 
     # ------------------------------------------------------------------ global actions
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Japanese text is broken into lines that fit the toast (widgets/toast_text.py)."""
+        message = fit_toast(message, self.size.width)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def action_toggle_language(self) -> None:
         lang: Lang = "en" if get_language() == "ja" else "ja"

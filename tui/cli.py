@@ -1,6 +1,6 @@
 """The `hellowork` console script.
 
-    hellowork [--server URL] [--lang ja|en] [--kiosk]   the terminal app
+    hellowork [--server URL] [--lang ja|en] [--kiosk] [--idle-timeout SECONDS]   the app
     hellowork serve …                                   the API server (server.main.serve)
     hellowork admin …                                   staff/employer operations (server.admin)
     hellowork mail [--last] [--list]                    the embedded server's outbox
@@ -65,16 +65,32 @@ def _tui_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--kiosk",
         action="store_true",
-        help="shared-terminal mode: no quitting, no one-time-password skip",
+        help="shared-terminal mode: no quitting, no one-time-password skip, "
+        "sign-out after 300 s without input",
+    )
+    parser.add_argument(
+        "--idle-timeout",
+        metavar="SECONDS",
+        help="sign out after this many seconds without input, with a countdown for the last "
+        "30 (0: never; default: HELLOWORK_IDLE_TIMEOUT, else 300 with --kiosk, else never)",
     )
     return parser
 
 
 def tui_main(argv: Sequence[str]) -> int:
-    opts = _tui_parser().parse_args(argv)
+    parser = _tui_parser()
+    opts = parser.parse_args(argv)
+    from tui.idle_signout import IdleTimeoutError, resolve_timeout
+
+    try:
+        idle_timeout = resolve_timeout(opts.idle_timeout, kiosk=opts.kiosk)
+    except IdleTimeoutError as exc:
+        parser.error(str(exc))
     from tui.app import HelloWorkApp
 
-    app = HelloWorkApp(server_url=opts.server, lang=opts.lang, kiosk=opts.kiosk)
+    app = HelloWorkApp(
+        server_url=opts.server, lang=opts.lang, kiosk=opts.kiosk, idle_timeout=idle_timeout
+    )
     app.run()
     return int(app.return_code or 0)
 

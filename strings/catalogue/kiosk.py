@@ -1,0 +1,35 @@
+"""Strings of the shared-terminal (kiosk) features: idle sign-out, the built-in server's
+recovery: key → (ja, en)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+STRINGS: Final[dict[str, tuple[str, str]]] = {
+    "idle.title": ("まもなく自動的にログアウトします", "You will be logged out soon"),
+    "idle.countdown": ("あと {seconds} 秒", "{seconds} s left"),
+    "idle.body": (
+        "しばらく操作がなかったため、個人情報を守るためにログアウトします。",
+        "Nothing has been typed for a while: to protect your data, you will be logged out.",
+    ),
+    "idle.keep": (
+        "続けるには、どれかキーを押してください。",
+        "Press any key to continue.",
+    ),
+    "idle.signed_out": (
+        "一定時間操作がなかったため、ログアウトしました。",
+        "You were logged out because nothing was typed for a while.",
+    ),
+    "idle.cleared": (
+        "一定時間操作がなかったため、入力内容を消去しました。",
+        "What was typed was cleared because nothing was typed for a while.",
+    ),
+    "server.restarted": (
+        "内蔵サーバーが停止していたため、再起動しました。もう一度操作してください。",
+        "The built-in server had stopped and was restarted. Please try again.",
+    ),
+    "server.restarting": (
+        "内蔵サーバーが停止しました。再起動しています…",
+        "The built-in server stopped. Restarting it…",
+    ),
+}

@@ -234,7 +234,10 @@ class HelloWorkApp(App[int]):
         await self.device_availability()
 
     @work(group="connect", exit_on_error=False)
-    async def _connect(self) -> None:
+    async def _connect(self, session_token: str | None = None) -> None:
+        """Prepare the client (and start the built-in server); `session_token`: carry a
+        session over to the new client (the built-in server restarted, the session is in
+        its database)."""
         try:
             factory = self._client_factory
             if factory is None:
@@ -243,8 +246,9 @@ class HelloWorkApp(App[int]):
                     from tui.embedded import EmbeddedServer
 
                     # Spawn first: the child boots while we import the client.
-                    embedded = EmbeddedServer(self.paths)
-                    self._embedded = embedded
+                    server = EmbeddedServer(self.paths)
+                    server.on_exit = lambda: self._server_exited(server)
+                    self._embedded = embedded = server
                     await asyncio.to_thread(embedded.start)
                 module = await asyncio.to_thread(importlib.import_module, "api_client.client")
                 client_cls = module.MyPageClient
@@ -260,12 +264,46 @@ class HelloWorkApp(App[int]):
                     def factory() -> MyPageClient:
                         return client_cls(endpoint.base_url, uds=endpoint.uds)  # type: ignore[no-any-return]
 
-            self._client = factory()
+            client = factory()
+            client.session_token = session_token
+            self._client = client
         except Exception as exc:
             log.exception("could not prepare the client")
             self._client_error = exc
         finally:
             self._client_event.set()
+
+    def _server_exited(self, embedded: EmbeddedServer) -> None:
+        """The built-in server died (reader thread): restart it on the event loop."""
+        with contextlib.suppress(RuntimeError):  # the app is closing: nothing to restart
+            self.call_from_thread(self._restart_server, embedded)
+
+    def _restart_server(self, embedded: EmbeddedServer) -> None:
+        if embedded is not self._embedded or not self.is_running:
+            return
+        self.run_worker(self._restart(embedded), group="restart", exclusive=True)
+
+    async def _restart(self, embedded: EmbeddedServer) -> None:
+        """Start a new built-in server, keeping the session (it lives in the database);
+        calls made meanwhile wait for it in get_client."""
+        log.warning("the built-in server exited; restarting it")
+        self.notify(t("server.restarting"), severity="warning")
+        old, self._client = self._client, None
+        self._client_event.clear()
+        self._client_error = None
+        self._embedded = None
+        await asyncio.to_thread(embedded.stop)  # reap the child, remove its socket
+        token = old.session_token if old is not None else None
+        if old is not None:
+            with contextlib.suppress(Exception):
+                await old.aclose()
+        self._connect(token)
+        await self._client_event.wait()
+        if self.client_ready:
+            self.notify(t("server.restarted"))
+        else:
+            reason = str(self._client_error) if self._client_error else "?"
+            self.notify(t("server.failed", reason=reason), severity="error")
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent) and not isinstance(event, events.MouseMove):

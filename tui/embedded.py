@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -43,6 +44,9 @@ class EmbeddedServer:
         self._log: IO[str] | None = None
         self._done = threading.Event()  # READY seen, or stdout closed
         self._ready = False
+        self._stopping = False
+        # Called (from the reader thread) when a server that was ready exits on its own.
+        self.on_exit: Callable[[], None] | None = None
         self.endpoint = self._choose_endpoint()
 
     def _choose_endpoint(self) -> Endpoint:
@@ -105,6 +109,14 @@ class EmbeddedServer:
                 self._ready = True
                 self._done.set()
         self._done.set()
+        # stdout closed: the child is gone. Unless we stopped it, or it never came up (that
+        # is the start's own error), whoever wants to know is told.
+        if self._ready and not self._stopping and self.on_exit is not None:
+            self.on_exit()
+
+    @property
+    def pid(self) -> int | None:
+        return self._proc.pid if self._proc is not None else None
 
     async def wait_ready(self, limit: float = START_TIMEOUT) -> None:
         """Return once the server accepts connections; raise EmbeddedServerError otherwise."""
@@ -124,6 +136,7 @@ class EmbeddedServer:
 
     def stop(self, timeout: float = STOP_TIMEOUT) -> None:
         """Close stdin (the child's cue to exit), then terminate, then kill."""
+        self._stopping = True
         proc, self._proc = self._proc, None
         if proc is not None:
             try:

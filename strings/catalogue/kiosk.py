@@ -25,8 +25,10 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "What was typed was cleared because nothing was typed for a while.",
     ),
     "server.restarted": (
-        "内蔵サーバーが停止していたため、再起動しました。もう一度操作してください。",
-        "The built-in server had stopped and was restarted. Please try again.",
+        "内蔵サーバーが停止したため、再起動しました。ログインは続いています。"
+        "うまくいかなかった操作は、もう一度行ってください（F5 で再読み込み）。",
+        "The built-in server stopped and was restarted; you are still logged in. "
+        "Repeat what did not work (F5 reloads).",
     ),
     "server.restarting": (
         "内蔵サーバーが停止しました。再起動しています…",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import signal
 import tempfile
 from pathlib import Path
 
@@ -142,3 +145,40 @@ async def test_server_option_uses_a_running_server(tmp_path: Path) -> None:
             assert isinstance(app.screen, HomeScreen), screen_text(pilot)
     finally:
         server.stop()
+
+
+async def test_a_server_that_dies_is_restarted_and_the_session_kept(short_paths: Paths) -> None:
+    """Issue 12 item 4: F5 used to fail forever once the child died; now the app starts a
+    new one, says so, and the user is still signed in."""
+    app = HelloWorkApp(paths=short_paths, device_store=DeviceTokenStore(MemoryKeyring()))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await type_text(pilot, DEMO_EMAIL)
+        await pilot.press("tab")
+        await type_text(pilot, DEMO_PASSWORD)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, OtpScreen), screen_text(pilot)
+        otp = mail_value(list_messages(short_paths.maildir)[0], r"One-time password: (\d{6})")
+        await type_text(pilot, otp)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen), screen_text(pilot)
+
+        first = app._embedded
+        assert first is not None and first.pid is not None
+        os.kill(first.pid, signal.SIGKILL)
+        # Wait for the outcome (a new server answering), however long the machine takes.
+        async with asyncio.timeout(120):
+            while not (app._embedded is not first and app.client_ready):
+                await pilot.pause(0.05)
+            await settle(pilot)
+        notices = " ".join(str(n.message) for n in app._notifications).replace("\n", "")
+        assert "内蔵サーバーが停止したため、再起動しました" in notices
+
+        second = app._embedded
+        assert second is not None and second.pid not in (None, first.pid)
+        await pilot.press("f5")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen), screen_text(pilot)
+        assert "求職 太郎" in screen_text(pilot)
+        assert "通信環境" not in screen_text(pilot)

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 
 class SearchScreen(SignedInScreen):
+    DEFAULT_CSS = """
+    SearchScreen > MessageLine#message { margin: 0 2; padding: 0 1; border-top: hkey $accent; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "search", "Search", id="search.key.search", priority=True),
         Binding("f2", "save", "Save conditions", id="search.key.save"),
@@ -53,7 +56,9 @@ class SearchScreen(SignedInScreen):
             yield Static("", id="editing", classes="hint", markup=False)
             yield MessageLine(id="reference-message")
             yield SearchForm(id="form")
-            yield MessageLine(id="message")
+        # Under the form, not at its end: saved, refused, the limit reached… are said where
+        # the user is looking, however far down the form they are.
+        yield MessageLine(id="message")
         yield KeyBar()
 
     @property

@@ -7,9 +7,13 @@ from collections.abc import Callable
 from textual.widgets import Input
 
 from screens.open_account import OpenAccountScreen
-from tests.tui.helpers import settle
+from tests.tui.flows import focus, open_search
+from tests.tui.helpers import settle, type_text
+from tests.tui.support import TuiServer
 from tui.app import HelloWorkApp
 from widgets.date_field import DateField
+from widgets.key_bar import KeyBar
+from widgets.message_line import MessageLine
 
 
 async def test_all_three_parts_of_a_date_fit_at_80_columns(
@@ -27,4 +31,27 @@ async def test_all_three_parts_of_a_date_fit_at_80_columns(
         for part in parts:
             region = part.region
             assert region.width <= 14, (part.id, region)
-            assert 0 <= region.x and region.right <= 80, (part.id, region)
+            assert region.x >= 0 and region.right <= 80, (part.id, region)
+
+
+async def test_search_form_messages_show_where_the_user_is_looking(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
+) -> None:
+    """Saving from deep in the form: the message is on screen, not at the form's end."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_search(pilot, tui_server)
+        await pilot.press("f7")  # detailed conditions: the form is many screens long
+        await settle(pilot)
+        await focus(pilot, "weekends_off")
+        await pilot.press("f2")
+        await settle(pilot)
+        await type_text(pilot, "土日休み")
+        await pilot.press("enter")
+        await settle(pilot)
+        line = app.screen.query_one("#message", MessageLine)
+        assert "検索条件「土日休み」を保存しました。" in str(line.render())
+        screen_rows = app.screen.region
+        assert line.region.height > 0 and screen_rows.contains_region(line.region), line.region
+        keys = app.screen.query_one(KeyBar).region
+        assert line.region.bottom <= keys.y  # above the key line, not under it

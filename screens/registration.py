@@ -1,6 +1,6 @@
 """求職情報の登録 — the 7-step job-seeker registration wizard (SPEC §2 Profile, seed 001 ③).
 
-Steps are tabs 1–7 that can be visited in any order (Ctrl+PageUp/PageDown, or the
+Steps are tabs 1–7 that can be visited in any order (F6/F7 or Ctrl+PageUp/PageDown, or the
 digits on the focused tab bar). Nothing typed is ever lost: every change goes to a local draft
 (session/drafts.py) at once, each step is stored on the server as a draft when it is left or saved,
 and an error only adds messages next to the fields — it never clears anything.
@@ -41,8 +41,10 @@ Problems = list[tuple[str, str, dict[str, Any]]]
 
 class RegistrationScreen(SignedInScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+pageup", "move(-1)", "Previous", id="key.reg.prev"),
-        Binding("ctrl+pagedown", "move(1)", "Next", id="key.reg.next"),
+        # F6/F7 reach the app through every terminal, tmux and the Linux console;
+        # Ctrl+PageUp/PageDown do not everywhere.
+        Binding("f6,ctrl+pageup", "move(-1)", "Previous", key_display="F6", id="key.reg.prev"),
+        Binding("f7,ctrl+pagedown", "move(1)", "Next", key_display="F7", id="key.reg.next"),
         Binding("ctrl+s", "save", "Save", id="key.reg.save"),
         Binding("ctrl+f", "complete", "Complete", id="key.reg.complete"),
     ]
@@ -85,7 +87,7 @@ class RegistrationScreen(SignedInScreen):
             self.query_one(f"#step-title-{n}", Static).update(f"{n} {step_name(n)}")
             self.form(n).relabel()
             label = t("reg.complete") if n == STEP_COUNT else t("reg.next")
-            key = "Ctrl+F" if n == STEP_COUNT else "Ctrl+PgDn"
+            key = "Ctrl+F" if n == STEP_COUNT else "F7"
             self.query_one(f"#next-{n}", PushButton).label = f"{label} ({key})"
         if self._address is not None:
             self.form(1).show_address(self._address)

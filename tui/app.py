@@ -140,6 +140,11 @@ class HelloWorkApp(App[int]):
         )
         self.title = t("app.title")
         localise_bindings(self, refresh=False)
+        if kiosk:  # a shared terminal: read by anyone, on any screen (tui/themes.py)
+            from tui.themes import HIGH_CONTRAST
+
+            self.register_theme(HIGH_CONTRAST)
+            self.theme = HIGH_CONTRAST.name
 
     # ------------------------------------------------------------------ Services
 

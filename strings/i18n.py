@@ -69,6 +69,7 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "key.refresh": ("再読み込み", "Reload"),
     "key.open": ("開く", "Open"),
     "key.close": ("閉じる", "Close"),
+    "key.help": ("ヘルプ", "Help"),
     "language.changed": ("表示言語を日本語にしました。", "Display language set to English."),
     "app.quit_hint": ("終了するには Ctrl+Q を押してください。", "Press Ctrl+Q to quit."),
     "kiosk.no_quit": (

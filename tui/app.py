@@ -73,6 +73,7 @@ class HelloWorkApp(App[int]):
         # The signed-in app: Ctrl+L logs out from anywhere, Alt+digit shows a pane (the menu
         # pane shows these keys; the key line would only be crowded by them).
         Binding("ctrl+l", "logout", "Log out", id="key.logout", priority=True),
+        Binding("f1", "help", "Help", id="key.help", show=False),
         *[
             Binding(
                 navigation.pane_keys(pane),
@@ -547,6 +548,14 @@ class HelloWorkApp(App[int]):
             # Not while a dialog waits for an answer: it belongs to the pane it is over.
             return self.navigator.signed_in and not isinstance(self.screen, ModalScreen)
         return True
+
+    def action_help(self) -> None:
+        """F1: the focused control and the keys that work here (screens/help.py)."""
+        from screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.screen))
 
     def action_show_pane(self, pane: str) -> None:
         self.navigator.show_pane(PaneId(pane))

@@ -24,6 +24,12 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "一定時間操作がなかったため、入力内容を消去しました。",
         "What was typed was cleared because nothing was typed for a while.",
     ),
+    "help.title": ("ヘルプ", "Help"),
+    "help.focused": ("選択中の項目", "The focused control"),
+    "help.keys": ("この画面で使えるキー", "Keys that work on this screen"),
+    "help.tab": ("次の項目へ", "Next control"),
+    "help.shift_tab": ("前の項目へ", "Previous control"),
+    "help.close": ("Esc または F1 で閉じます。", "Esc or F1 closes this help."),
     "server.restarted": (
         "内蔵サーバーが停止したため、再起動しました。ログインは続いています。"
         "うまくいかなかった操作は、もう一度行ってください（F5 で再読み込み）。",

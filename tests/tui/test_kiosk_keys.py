@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Static
 
+from screens.help import HelpScreen
 from screens.job_sheet import JobSheetScreen
 from screens.login import LoginScreen
 from tests.tui.flows import database_with_postings, search_all
@@ -106,3 +108,42 @@ async def test_no_mailbox_key_with_a_remote_server(
         await settle(pilot)
         assert "メールボックス" not in shown_text(app)
         assert "^o" not in key_line(app)
+
+
+def help_text(app: HelloWorkApp) -> str:
+    return "\n".join(str(w.render()) for w in app.screen.query(Static))
+
+
+async def test_f1_help_names_the_focused_field_and_only_keys_that_work(
+    make_app: Callable[..., HelloWorkApp],
+) -> None:
+    app = make_app(kiosk=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        text = help_text(app)
+        assert "ID（メールアドレス）" in text  # the focused field
+        assert "パスワードをお忘れの方" in text and "English" in text
+        assert "終了" not in text and "メールボックス" not in text  # refused in kiosk mode
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, LoginScreen)
+
+
+async def test_f1_help_on_a_kiosk_job_sheet_offers_no_save(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
+) -> None:
+    app = make_app(kiosk=True, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_sheet(pilot, tui_server)
+        await pilot.press("f1")
+        await settle(pilot)
+        text = help_text(app)
+        assert "Keys that work on this screen" in text
+        assert "Add to favorites" in text
+        assert "Save as text" not in text
+        await pilot.press("f1")
+        await settle(pilot)
+        assert isinstance(app.screen, JobSheetScreen)

@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from screens.base import Localised
-from strings.i18n import t
+from strings.i18n import has, t
 from widgets.field import FieldFrame
 from widgets.localise import localise_bindings
 
@@ -43,6 +43,8 @@ def key_lines(screen: Screen[Any]) -> list[tuple[str, str]]:
     for _node, binding, enabled, _tip in screen.active_bindings.values():
         if not enabled or not binding.description or binding.action in seen:
             continue
+        if binding.id is None or not has(binding.id):
+            continue  # Textual's own editing keys: English only, and not what help is for
         seen.add(binding.action)
         out.append((screen.app.get_key_display(binding), binding.description))
     return out

@@ -107,6 +107,7 @@ def mail_main(argv: Sequence[str]) -> int:
     opts = parser.parse_args(argv)
 
     from session.outbox import list_messages
+    from strings.dates import JST
     from strings.i18n import set_language, t
     from tui.paths import resolve_paths
     from tui.settings import load_settings
@@ -119,7 +120,8 @@ def mail_main(argv: Sequence[str]) -> int:
         return 1
     if opts.list:
         for m in messages:
-            when = m.date.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            # JST, as the app and the mails themselves show times, whatever the machine's zone.
+            when = m.date.astimezone(JST).strftime("%Y-%m-%d %H:%M:%S JST")
             print(f"{when}  {m.to}  {m.subject}")
         return 0
     print(messages[0].as_text(), end="")

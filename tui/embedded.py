@@ -35,6 +35,29 @@ class Endpoint:
     uds: str | None
 
 
+def remove_stale_sockets(data_dir: Path) -> list[Path]:
+    """Remove the sockets of built-in servers whose TUI is gone (a killed terminal leaves
+    its `server-<pid>.sock` behind). A socket whose pid is alive is left alone: it may be
+    another TUI's on the same data dir."""
+    removed = []
+    for sock in data_dir.glob("server-*.sock"):
+        pid = sock.stem.removeprefix("server-")
+        if pid.isdigit() and not _alive(int(pid)):
+            sock.unlink(missing_ok=True)
+            removed.append(sock)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # someone else's process, or a number we cannot judge: keep it
+    return True
+
+
 class EmbeddedServer:
     def __init__(self, paths: Paths, *, seed_demo: bool = True, python: str | None = None):
         self._paths = paths
@@ -85,6 +108,7 @@ class EmbeddedServer:
     def start(self) -> None:
         """Spawn the child (blocking work: call it from a thread when on the event loop)."""
         self._paths.ensure()
+        remove_stale_sockets(self._paths.data_dir)
         if self.endpoint.uds is not None:
             Path(self.endpoint.uds).unlink(missing_ok=True)
         env = dict(os.environ)

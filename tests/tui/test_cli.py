@@ -13,6 +13,7 @@ import pytest
 
 from server.mail.maildir import MaildirMailer
 from tui import cli
+from tui.embedded import remove_stale_sockets
 from tui.paths import Paths, resolve_paths, uds_usable
 from tui.settings import UserSettings, load_settings, save_settings
 
@@ -51,6 +52,8 @@ async def test_mail_prints_newest_message_decoded(
     lines = capsys.readouterr().out.strip().splitlines()
     assert len(lines) == 2
     assert "ワンタイムパスワードのお知らせ" in lines[0] and "古いお知らせ" in lines[1]
+    # In JST, as the app shows times (2026-05-02 00:00 UTC is 09:00 in Japan).
+    assert lines[0].startswith("2026-05-02 09:00:00 JST"), lines[0]
 
 
 def test_mail_with_empty_outbox_fails_with_a_message(
@@ -155,3 +158,13 @@ def test_help_lists_options(capsys: pytest.CaptureFixture[str]) -> None:
     assert exit_info.value.code == 0
     out = capsys.readouterr().out
     assert "--server" in out and "--lang" in out and "--kiosk" in out
+
+
+def test_sockets_of_dead_terminals_are_removed(tmp_path: Path) -> None:
+    dead = tmp_path / "server-999999999.sock"  # above any pid_max: no such process
+    alive = tmp_path / f"server-{os.getppid()}.sock"
+    other = tmp_path / "server-notapid.sock"
+    for path in (dead, alive, other):
+        path.touch()
+    assert remove_stale_sockets(tmp_path) == [dead]
+    assert not dead.exists() and alive.exists() and other.exists()

@@ -19,12 +19,21 @@ def yen(amount: int | None) -> str:
     return "—" if amount is None else f"{amount:,}"
 
 
+def _one(low: int | None, high: int | None) -> bool:
+    """A range whose ends are the same amount (or that has one end) is one amount."""
+    return low is not None and (high is None or high == low)
+
+
 def wage_line(card: JobCard) -> str:
+    low: int | None
+    high: int | None
     if card.wage_monthly_min is not None:
-        return t(
-            "card.wage_monthly", low=yen(card.wage_monthly_min), high=yen(card.wage_monthly_max)
-        )
-    return t("card.wage_hourly", low=yen(card.wage_hourly_min), high=yen(card.wage_hourly_max))
+        low, high, key = card.wage_monthly_min, card.wage_monthly_max, "card.wage_monthly"
+    else:
+        low, high, key = card.wage_hourly_min, card.wage_hourly_max, "card.wage_hourly"
+    if _one(low, high):
+        return t(f"{key}_one", amount=yen(low))  # 時給 870円, not 870円〜870円
+    return t(key, low=yen(low), high=yen(high))
 
 
 def hours_line(card: JobCard) -> str:
@@ -94,6 +103,8 @@ def _req(flag: bool) -> str:
 
 
 def _range(low: int | None, high: int | None) -> str:
+    if _one(low, high):
+        return t("sheet.yen_one", amount=yen(low))
     return t("sheet.yen_range", low=yen(low), high=yen(high))
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
@@ -81,6 +82,7 @@ class SearchForm(Vertical):
     DEFAULT_CSS = """
     SearchForm { height: auto; }
     SearchForm .row { height: auto; }
+    SearchForm .row.-stacked { layout: vertical; }
     SearchForm .group-label { text-style: bold; margin: 1 0 0 0; }
     SearchForm .group-error { display: none; text-style: bold; color: $text-error; }
     SearchForm .group-error.-shown { display: block; }
@@ -232,6 +234,17 @@ class SearchForm(Vertical):
 
     def on_mount(self) -> None:
         self._show_occupations()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self._stack_rows)
+
+    def _stack_rows(self) -> None:
+        """A row wider than the form (5 求人番号 at 80 or 120 columns, the condition boxes
+        at 80) is laid out one control under the other, so none is clipped out of reach;
+        it goes back to one line when the form is wide enough."""
+        for row in self.query(".row").results(Horizontal):
+            needed = sum(child.outer_size.width for child in row.children if child.display)
+            row.set_class(needed > self.content_size.width, "-stacked")
 
     # ------------------------------------------------------------------ options
 

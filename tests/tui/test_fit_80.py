@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from textual.widgets import Input
 
 from screens.open_account import OpenAccountScreen
@@ -11,9 +12,11 @@ from tests.tui.flows import focus, open_search
 from tests.tui.helpers import settle, type_text
 from tests.tui.support import TuiServer
 from tui.app import HelloWorkApp
+from widgets.checkbox import TickBox
 from widgets.date_field import DateField
 from widgets.key_bar import KeyBar
 from widgets.message_line import MessageLine
+from widgets.search_form import SearchForm
 
 
 async def test_all_three_parts_of_a_date_fit_at_80_columns(
@@ -55,3 +58,23 @@ async def test_search_form_messages_show_where_the_user_is_looking(
         assert line.region.height > 0 and screen_rows.contains_region(line.region), line.region
         keys = app.screen.query_one(KeyBar).region
         assert line.region.bottom <= keys.y  # above the key line, not under it
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_every_job_number_and_condition_box_is_reachable_and_whole(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer, size: tuple[int, int]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await open_search(pilot, tui_server)
+        form = app.screen.query_one(SearchForm)
+        ids = [f"job_numbers-{i}" for i in range(5)]
+        ids += [w.id for w in form.query(TickBox) if w.id and w.id.startswith("cat-")]
+        for widget_id in ids:
+            await focus(pilot, widget_id)
+            await settle(pilot)
+            widget = app.focused
+            assert widget is not None
+            shown = widget.region
+            assert shown.width == widget.outer_size.width, (widget_id, shown)  # not clipped
+            assert shown.right <= size[0] and shown.height > 0, (widget_id, shown)

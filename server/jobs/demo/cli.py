@@ -1,5 +1,5 @@
-"""`hellowork demo-data --jobs N`: generate synthetic (架空) postings and build the index;
-and the embedded server's first-run seed."""
+"""`hellowork demo-data --jobs N`: generate synthetic (架空) postings and build the index,
+in a SQLite file or a PostgreSQL database; and the embedded server's first-run seed."""
 
 from __future__ import annotations
 
@@ -7,9 +7,12 @@ import argparse
 import asyncio
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
+
+from sqlalchemy.engine import make_url
 
 from server.jobs.bulk import LoadReport, migrate, posting_count, sqlite_path
-from server.jobs.demo.generate import load_sqlite
+from server.jobs.demo.generate import load_postgres, load_sqlite
 
 EMBEDDED_DEFAULT_JOBS = 3_000
 
@@ -45,7 +48,7 @@ async def refresh_demo_activity(database_url: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """`hellowork demo-data --jobs N [--database-url URL] [--seed S] [--replace]`."""
+    """`hellowork demo-data --jobs N [--database-url URL] [--seed S] [--replace] [--today D]`."""
     from server.config import ServerSettings, safe_url
 
     p = argparse.ArgumentParser(
@@ -57,22 +60,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=1, help="same seed, same postings")
     p.add_argument("--workers", type=int, default=2, help="generator processes")
     p.add_argument("--replace", action="store_true", help="delete existing postings first")
+    p.add_argument(
+        "--today",
+        type=date.fromisoformat,
+        help="the day the newest postings are received (YYYY-MM-DD; default: today in JST)",
+    )
     args = p.parse_args(argv)
     if args.jobs < 1:
         p.error("--jobs must be at least 1")
     url = args.database_url or ServerSettings().database_url
     path = sqlite_path(url)
-    if path is None:
-        p.error("demo-data loads SQLite databases only for now")
+    backend = make_url(url).get_backend_name()
+    if path is None and backend != "postgresql":
+        p.error("demo-data loads a SQLite file or a PostgreSQL database (postgresql+asyncpg://)")
     asyncio.run(migrate(url))
-    report = load_sqlite(
-        path,
-        args.jobs,
-        seed=args.seed,
-        workers=args.workers,
-        replace=args.replace,
-        progress=args.jobs >= 100_000,
-    )
+    options: dict[str, Any] = {
+        "seed": args.seed,
+        "workers": args.workers,
+        "replace": args.replace,
+        "today": args.today,
+        "progress": args.jobs >= 100_000,
+    }
+    if path is None:
+        report = asyncio.run(load_postgres(url, args.jobs, **options))
+    else:
+        report = load_sqlite(path, args.jobs, **options)
     asyncio.run(refresh_demo_activity(url))
     print(
         f"{report.postings:,} postings ({report.indexed:,} open, indexed) into {safe_url(url)}"

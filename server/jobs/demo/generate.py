@@ -2,8 +2,8 @@
 
 Deterministic for a seed: posting k (0-based, global) gets its date from k's place in the
 day distribution and everything else from a per-chunk `random.Random`, so output does not
-depend on how many worker processes made it. Postings come out in 受付年月日 order, which
-the search relies on (see models.py). bulk.py loads them.
+depend on how many worker processes made it, nor on the database: bulk.py loads them into
+SQLite, bulk_pg.py into PostgreSQL, and the same seed and day give the same postings.
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ import multiprocessing
 import random
 import sys
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import accumulate
 from multiprocessing.pool import AsyncResult
-from typing import Any
+from typing import Any, TypeVar
 
 from api_client.job_models import (
     EmploymentType,
@@ -39,14 +39,16 @@ from server.codes.tables import (
 )
 from server.jobs.bulk import LoadReport, Prepared
 from server.jobs.bulk import load_sqlite as bulk_load
+from server.jobs.bulk_pg import PgPrepared
 from server.jobs.demo import corpus
 from server.jobs.models import COLUMNS
-from server.jobs.search.index import entry
+from server.jobs.search.index import entry, pg_row
 from server.jobs.search.tokens import FEATURE_BITS
 from server.jst import end_of_month, expiry_cutoff, referral_deadline, today_jst, working_days
 from server.registration.offices import office_for
 
 CHUNK = 5_000
+T = TypeVar("T")
 COMPANIES_PER_CHUNK = 1_600
 
 
@@ -436,23 +438,44 @@ def _prepare(args: tuple[int, int, int, Calendar]) -> Prepared:
     return table, entries
 
 
-def prepared_chunks(n: int, seed: int, today: date, workers: int) -> Iterator[Prepared]:
+def _prepare_pg(args: tuple[int, int, int, Calendar]) -> PgPrepared:
+    seed, chunk, n, cal = args
+    rows = chunk_rows(seed, chunk, n, cal)
+    search = [pg_row(entry(r, r["id"]), r) for r in rows if r["status"] == "open"]
+    return [tuple(r[c] for c in COLUMNS) for r in rows], search
+
+
+def _chunks(
+    prepare: Callable[[tuple[int, int, int, Calendar]], T],
+    n: int,
+    seed: int,
+    today: date,
+    workers: int,
+) -> Iterator[T]:
     cal = Calendar.make(today)
     tasks = [(seed, c, n, cal) for c in range((n + CHUNK - 1) // CHUNK)]
     if workers <= 1 or len(tasks) <= 1:
-        yield from map(_prepare, tasks)
+        yield from map(prepare, tasks)
         return
     ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     with ctx.Pool(workers) as pool:
         # A bounded queue of chunks in flight: workers must not race ahead of the writer
         # and pile the whole data set up in memory.
-        pending: deque[AsyncResult[Prepared]] = deque()
+        pending: deque[AsyncResult[T]] = deque()
         for task in tasks:
-            pending.append(pool.apply_async(_prepare, (task,)))
+            pending.append(pool.apply_async(prepare, (task,)))
             if len(pending) > 2 * workers:
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
+
+
+def prepared_chunks(n: int, seed: int, today: date, workers: int) -> Iterator[Prepared]:
+    return _chunks(_prepare, n, seed, today, workers)
+
+
+def prepared_pg_chunks(n: int, seed: int, today: date, workers: int) -> Iterator[PgPrepared]:
+    return _chunks(_prepare_pg, n, seed, today, workers)
 
 
 def load_sqlite(
@@ -471,3 +494,22 @@ def load_sqlite(
     today = today or today_jst(SystemClock().now())
     chunks = prepared_chunks(n, seed, today, workers)
     return bulk_load(path, chunks, replace=replace, progress=progress)
+
+
+async def load_postgres(
+    database_url: str,
+    n: int,
+    *,
+    seed: int = 1,
+    today: date | None = None,
+    workers: int = 2,
+    replace: bool = False,
+    progress: bool = False,
+) -> LoadReport:
+    """The same n postings as `load_sqlite` (same seed and day), loaded into PostgreSQL."""
+    from server.clock import SystemClock
+    from server.jobs.bulk_pg import load_postgres as copy_load
+
+    today = today or today_jst(SystemClock().now())
+    chunks = prepared_pg_chunks(n, seed, today, workers)
+    return await copy_load(database_url, chunks, replace=replace, progress=progress)

@@ -36,6 +36,34 @@ INSERT = (
     " VALUES (:id, :key, :expires_on, :tokens, :body)"
 )
 COLUMNS = ("id", "key", "expires_on", "tokens", "body")
+# Bulk loads COPY search rows with the tokens as one space-separated text into a staging
+# table and let the server split them (no token holds a space).
+STAGE_COLUMNS = COLUMNS
+CREATE_STAGE = (
+    "CREATE TEMPORARY TABLE job_search_stage (id integer, key bigint, expires_on date,"
+    " tokens text, body text) ON COMMIT DROP"
+)
+FROM_STAGE = (
+    "INSERT INTO job_search (id, key, expires_on, tokens, body)"
+    " SELECT id, key, expires_on, string_to_array(tokens, ' '), body FROM job_search_stage"
+)
+EMPTY_STAGE = "TRUNCATE job_search_stage"
+# Checked once after a bulk load instead of row by row during it.
+DROP_FK = "ALTER TABLE job_search DROP CONSTRAINT job_search_id_fkey"
+ADD_FK = (
+    "ALTER TABLE job_search ADD CONSTRAINT job_search_id_fkey"
+    " FOREIGN KEY (id) REFERENCES job_postings (id) ON DELETE CASCADE"
+)
+
+
+async def copy_search_rows(conn: Any, rows: list[tuple[Any, ...]]) -> None:
+    """COPY `index.pg_row` rows into `job_search` through the staging table (created by the
+    caller with CREATE_STAGE in its transaction). `conn`: the asyncpg connection."""
+    if not rows:
+        return
+    await conn.copy_records_to_table("job_search_stage", records=rows, columns=STAGE_COLUMNS)
+    await conn.execute(FROM_STAGE)
+    await conn.execute(EMPTY_STAGE)
 
 
 class _Sql:

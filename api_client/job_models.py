@@ -139,6 +139,48 @@ class InsuranceItem(StrEnum):
     pension = "pension"  # 厚生
 
 
+class DayOff(StrEnum):
+    """休日 a search can ask for, each weekday and 祝日 on its own."""
+
+    mon = "mon"
+    tue = "tue"
+    wed = "wed"
+    thu = "thu"
+    fri = "fri"
+    sat = "sat"
+    sun = "sun"
+    holiday = "holiday"  # 祝日
+
+
+class DispatchFilter(StrEnum):
+    """派遣・請負: only such postings, or none of them."""
+
+    only = "only"
+    exclude = "exclude"
+
+
+class ContractRenewal(StrEnum):
+    """契約更新の可能性 of a fixed-term posting."""
+
+    in_principle = "in_principle"  # あり（原則更新）
+    conditional = "conditional"  # あり（条件付きで更新あり）
+
+
+class HousingKind(StrEnum):
+    """入居可能住宅."""
+
+    single = "single"  # 単身用
+    family = "family"  # 世帯用
+
+
+class CarLicence(StrEnum):
+    """普通自動車運転免許 as the posting asks for it."""
+
+    required = "required"  # 必須
+    preferred = "preferred"  # あれば尚可
+    at_ok = "at_ok"  # AT限定可
+
+
 class JobTag(StrEnum):
     """Short labels on a card (マイカー通勤可 …)."""
 
@@ -168,6 +210,11 @@ ClassificationCode = Annotated[str, Field(pattern=r"^([A-K]|\d{2}|\d{3}|\d{5})$"
 # 産業分類: 中分類 01–99, or a whole 大分類 A–T.
 IndustryCode = Annotated[str, Field(pattern=r"^(\d{2}|[A-T])$")]
 HalfHour = Annotated[str, Field(pattern=r"^([01]\d|2[0-4]):(00|30)$")]
+# 就業時間 on the real form: hours 00–23 and minutes in 10-minute steps (24:00 = midnight).
+TenMinutes = Annotated[str, Field(pattern=r"^(([01]\d|2[0-3]):[0-5]0|24:00)$")]
+# 免許・資格コード (4 digits, 1001–9999).
+LicenceCode = Annotated[str, Field(pattern=r"^(100[1-9]|10[1-9]\d|1[1-9]\d\d|[2-9]\d{3})$")]
+MAX_COMPANY_NAME = 50  # 事業所名 box: full-width characters, like the free words
 SLOTS = 3  # prefecture, 希望する職種, 職業分類 and 産業分類 slots on the form
 SLOT_DETAILS = 5  # municipalities per prefecture slot, details per 希望する職種 slot
 
@@ -228,9 +275,14 @@ class JobSearchRequest(_In):
     )
     wage_hourly_min: StrictInt | None = Field(default=None, ge=0, le=5_000, multiple_of=50)
     bonus: StrictBool = False
-    work_from: HalfHour | None = Field(default=None, description="start at or after")
-    work_until: HalfHour | None = Field(default=None, description="end at or before")
-    no_overtime: StrictBool = False
+    work_from: TenMinutes | None = Field(default=None, description="start at or after")
+    work_until: TenMinutes | None = Field(default=None, description="end at or before")
+    exclude_discretionary: StrictBool = Field(default=False, description="裁量労働制をのぞく")
+    exclude_variable_hours: StrictBool = Field(default=False, description="変形労働時間制をのぞく")
+    no_overtime: StrictBool = Field(default=False, description="時間外労働 なし")
+    overtime_some: StrictBool = Field(
+        default=False, description="時間外労働 あり (with overtime_max: at most N hours)"
+    )
     overtime_max: Literal[10, 20, 30, 45] | None = Field(
         default=None, description="時間外労働 at most N hours a month on average (none counts)"
     )
@@ -252,6 +304,33 @@ class JobSearchRequest(_In):
     housing: StrictBool = False
     childcare: StrictBool = False
     employees_min: Literal[10, 100, 300, 1000] | None = None
+    days_off: list[DayOff] = Field(
+        default_factory=list, max_length=8, description="休日: every one of these days"
+    )
+    dispatch: DispatchFilter | None = Field(default=None, description="派遣・請負")
+    contract_renewal: list[ContractRenewal] = Field(
+        default_factory=list, max_length=2, description="契約更新の可能性: any of these"
+    )
+    retirement_age_min: StrictInt | None = Field(
+        default=None, ge=60, le=70, description="定年制: none, or at N years or later"
+    )
+    housing_kinds: list[HousingKind] = Field(
+        default_factory=list, max_length=2, description="入居可能住宅: any of these"
+    )
+    company_name: str = Field(default="", max_length=MAX_COMPANY_NAME, description="事業所名")
+    company_name_exclude: StrictBool = Field(default=False, description="事業所名 のぞく")
+    car_licence: list[CarLicence] = Field(
+        default_factory=list, max_length=3, description="普通自動車運転免許: any of these"
+    )
+    car_licence_exclude: StrictBool = Field(default=False, description="普通自動車運転免許 のぞく")
+    licence_codes: list[LicenceCode] = Field(
+        default_factory=list, max_length=SLOTS, description="免許・資格コード: any of these"
+    )
+    licence_codes_exclude: StrictBool = Field(default=False, description="免許・資格 のぞく")
+    regular_conversion: StrictBool = Field(default=False, description="正社員登用あり")
+    remote_work: StrictBool = Field(default=False, description="在宅勤務")
+    near_station: StrictBool = Field(default=False, description="駅近（徒歩10分以内）")
+    smoking_measures: StrictBool = Field(default=False, description="受動喫煙対策あり")
     industries: list[IndustryCode] = Field(default_factory=list, max_length=SLOTS)
     features: list[Feature] = Field(default_factory=list, max_length=8)
     # --- result page
@@ -298,6 +377,19 @@ class JobSearchRequest(_In):
         if self.age_unrestricted_only and self.age_limited_only:
             raise PydanticCustomError("age_choice", "Choose 不問のみ or 不問をのぞく, not both.")
         return self
+
+    @model_validator(mode="after")
+    def _overtime_choice(self) -> JobSearchRequest:
+        if self.no_overtime and (self.overtime_some or self.overtime_max is not None):
+            raise PydanticCustomError(
+                "overtime_choice", "Choose 時間外労働 なし or あり (with a cap), not both."
+            )
+        return self
+
+    @field_validator("company_name")
+    @classmethod
+    def _company_name(cls, v: str) -> str:
+        return " ".join(v.split())
 
     @model_validator(mode="after")
     def _window(self) -> JobSearchRequest:

@@ -445,6 +445,15 @@ def _office_write(row: Row, key: str, text: str) -> None:
     _json_write(row, key, text)
 
 
+def _licence_codes_write(row: Row, key: str, text: str) -> None:
+    codes = _key(text).replace(",", " ").replace("、", " ").split()
+    if bad := [c for c in codes if not LICENCE_CODE_RE.match(c)]:
+        raise ValueError("not a 4-digit licence code (1001–9999): " + " ".join(bad))
+    _json_write(row, key, " ".join(dict.fromkeys(codes)))
+
+
+LICENCE_CODE_RE = re.compile(r"^(100[1-9]|10[1-9]\d|1[1-9]\d\d|[2-9]\d{3})$")
+
 FIELD_KINDS: dict[str, Kind] = {
     "text100": _col_text(100),
     "text200": _col_text(200),
@@ -479,6 +488,7 @@ FIELD_KINDS: dict[str, Kind] = {
     "workplace": Kind(lambda row, key: str(row[key]), _workplace_write),
     "url": _pattern(re.compile(r"^https?://\S+$"), "https://…", optional=True),
     "office": Kind(_json_text, _office_write),
+    "licence_codes": Kind(_json_text, _licence_codes_write),
 }
 
 
@@ -518,15 +528,23 @@ FIELDS: tuple[Field, ...] = (
     F("仕事内容", 2, "description", "text", True),
     F("雇用形態", 2, "employment_type", "employment", True, note="正社員, パート労働者, …"),
     F("正社員以外の名称", 2, "employment_name", "json"),
-    F("派遣・請負等", 2, "dispatch", "json"),
+    F("正社員登用の実績", 2, "regular_conversion", "json", note="あり / なし"),
+    F("派遣・請負等", 2, "dispatch", "json", note="派遣・請負ではない / 派遣 / 請負"),
     F("雇用期間", 2, "employment_period", "json"),
-    F("契約更新の可能性", 2, "contract_renewal", "json"),
+    F(
+        "契約更新の可能性",
+        2,
+        "contract_renewal",
+        "json",
+        note="あり（原則更新） / あり（条件付きで更新あり） / なし",
+    ),
     F("就業場所郵便番号", 2, "workplace_postcode", "json"),
     F("就業場所", 2, "workplace_address", "workplace", True, note="starts with the prefecture"),
     F("最寄り駅", 2, "nearest_station", "json"),
     F("最寄り駅から就業場所までの交通手段", 2, "access_means", "json"),
     F("所要時間", 2, "access_time", "json"),
-    F("受動喫煙対策", 2, "smoking_measure", "json"),
+    F("受動喫煙対策", 2, "smoking_measure", "json", note="あり（屋内禁煙） / なし"),
+    F("在宅勤務", 2, "remote_work", "json", note="あり / なし"),
     F("マイカー通勤", 2, "car_commute", "car", note="可 / 不可"),
     F("駐車場", 2, "parking", "json"),
     F("転勤の可能性", 2, "transfer", "ari", note="あり / なし"),
@@ -540,7 +558,14 @@ FIELDS: tuple[Field, ...] = (
     F("必要なＰＣスキル", 2, "pc_skills", "json"),
     F("必要な免許・資格", 2, "licence_required", "fuyou", note="必須 / 不要"),
     F("免許・資格の名称", 2, "licence_note", "text200"),
-    F("普通自動車運転免許", 2, "car_licence", "json"),
+    F(
+        "免許・資格コード",
+        2,
+        "licence_codes",
+        "licence_codes",
+        note="4-digit codes, e.g. 1001 3011",
+    ),
+    F("普通自動車運転免許", 2, "car_licence", "json", note="必須 / あれば尚可, AT限定可 / 不要"),
     F("試用期間", 2, "trial_period", "json"),
     # 3 賃金・手当
     F("賃金形態", 3, "wage_form", "json", note="月給 / 日給 / 時給 …"),
@@ -565,11 +590,13 @@ FIELDS: tuple[Field, ...] = (
     F("就業時間３", 4, "hours_3", "hours_json", note="又は, same form"),
     F("就業時間に関する特記事項", 4, "hours_note", "json"),
     F("交替制（シフト制）", 4, "shift", "ari", note="あり / なし"),
+    F("変形労働時間制", 4, "variable_hours", "json", note="1ヶ月単位 / 1年単位 / なし"),
+    F("裁量労働制", 4, "discretionary", "json", note="専門業務型 / 企画業務型 / なし"),
     F("時間外労働", 4, "overtime_hours", "overtime", note="なし / あり（月平均10時間）"),
     F("３６協定における特別条項", 4, "overtime_special", "json"),
     F("休憩時間", 4, "break_minutes", "minutes", note="60分"),
     F("年間休日数", 4, "annual_holidays", "days", note="120日"),
-    F("休日等", 4, "holidays", "json"),
+    F("休日等", 4, "holidays", "json", note="土 日 祝 他"),
     F("土日祝休み", 4, "weekends_off", "ari", note="あり / なし"),
     F("週休二日制", 4, "weekly_two_days", "weekly_two", note="毎週 / その他 / なし"),
     F("６ヶ月経過後の年次有給休暇日数", 4, "paid_leave", "json"),
@@ -578,11 +605,11 @@ FIELDS: tuple[Field, ...] = (
     F("加入保険等", 5, "insurance", "insurance", note="雇用 労災 健康 厚生 公災 財形 …"),
     F("企業年金", 5, "pension_plan", "json"),
     F("退職金制度", 5, "retirement_allowance", "json"),
-    F("定年制", 5, "retirement_age", "json"),
+    F("定年制", 5, "retirement_age", "json", note="あり（一律65歳） / なし"),
     F("再雇用制度", 5, "rehire", "json"),
     F("勤務延長", 5, "extension", "json"),
     F("入居可能住宅", 5, "housing", "ari", note="あり / なし"),
-    F("入居可能住宅の内容", 5, "housing_note", "json"),
+    F("入居可能住宅の内容", 5, "housing_note", "json", note="単身用 / 世帯用"),
     F("利用可能託児施設", 5, "childcare", "ari", note="あり / なし"),
     F("ＵＩＪターン歓迎", 5, "uij_turn", "ari", note="あり / なし"),
     # 6 会社の情報

@@ -7,6 +7,7 @@ against a second, obvious implementation of the same rules.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import AsyncIterator
 from datetime import date, timedelta
@@ -157,6 +158,8 @@ def matches(p: dict[str, Any], r: JobSearchRequest, registered: bool = True) -> 
     )
     if any(wanted and not have for wanted, have in flags):
         return False
+    if not _detailed_conditions(p, r):
+        return False
     if r.features:
         from server.jobs.search.tokens import FEATURE_BITS
 
@@ -177,6 +180,87 @@ def matches(p: dict[str, Any], r: JobSearchRequest, registered: bool = True) -> 
         if p["employer_number"] != r.employer_number or not visible:
             return False
     return True
+
+
+_WEEKDAYS = dict(
+    zip("月火水木金土日", ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], strict=True)
+)
+
+
+def _days_off(text: str) -> set[str]:
+    out = set()
+    for item in text.replace("、", " ").split():
+        if item in _WEEKDAYS:
+            out.add(_WEEKDAYS[item])
+        elif item in ("祝", "祝日"):
+            out.add("holiday")
+    return out
+
+
+def _detailed_conditions(p: dict[str, Any], r: JobSearchRequest) -> bool:
+    """The conditions the real form adds, read from the posting's 求人票 text."""
+    sheet = json.loads(p["sheet"] or "{}")
+    if r.exclude_discretionary and sheet.get("discretionary", "なし") != "なし":
+        return False
+    if r.exclude_variable_hours and sheet.get("variable_hours", "なし") != "なし":
+        return False
+    if r.overtime_some and p["overtime_hours"] == 0:
+        return False
+    if not set(r.days_off) <= _days_off(sheet.get("holidays", "")):
+        return False
+    dispatch = p["employment_type"].startswith("dispatch") or sheet.get("dispatch") in (
+        "派遣",
+        "請負",
+    )
+    if (r.dispatch == "only" and not dispatch) or (r.dispatch == "exclude" and dispatch):
+        return False
+    renewal = sheet.get("contract_renewal", "")
+    kinds = {"in_principle": "原則更新", "conditional": "条件付き"}
+    if r.contract_renewal and not any(kinds[c] in renewal for c in r.contract_renewal):
+        return False
+    if r.retirement_age_min is not None:
+        retirement = sheet.get("retirement_age", "なし")
+        if retirement != "なし" and int(retirement[-4:-2]) < r.retirement_age_min:
+            return False
+    note = sheet.get("housing_note", "") if p["housing"] else ""
+    housing = {"single": "単身用" in note, "family": "世帯用" in note}
+    if r.housing_kinds and not any(housing[h] for h in r.housing_kinds):
+        return False
+    car = sheet.get("car_licence", "")
+    has = {"required": car.startswith("必須"), "preferred": "尚可" in car, "at_ok": "AT" in car}
+    codes = set(sheet.get("licence_codes", "").split())
+    for wanted, exclude in (
+        ([has[c] for c in r.car_licence], r.car_licence_exclude),
+        ([c in codes for c in r.licence_codes], r.licence_codes_exclude),
+    ):
+        if wanted and (any(wanted) if exclude else not any(wanted)):
+            return False
+    others = (
+        (r.regular_conversion, sheet.get("regular_conversion") == "あり"),
+        (r.remote_work, sheet.get("remote_work") == "あり"),
+        (r.smoking_measures, sheet.get("smoking_measure", "").startswith("あり")),
+        (
+            r.near_station,
+            sheet.get("access_means") == "徒歩"
+            and int(sheet.get("access_time", "99分").removesuffix("分")) <= 10,
+        ),
+    )
+    if any(wanted and not have for wanted, have in others):
+        return False
+    if r.company_name:
+        name = normalise(p["company_name"]) if p["disclosure"] == 1 else None
+        found = name is not None and all(
+            all(run in name for run in _runs(w)) for w in split_words(r.company_name)
+        )
+        if found == r.company_name_exclude:
+            return False
+    return True
+
+
+def _runs(word: str) -> list[str]:
+    from server.jobs.search.grams import runs
+
+    return list(runs(word))
 
 
 def is_early(p: dict[str, Any]) -> bool:

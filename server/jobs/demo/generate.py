@@ -388,7 +388,9 @@ def _deadline(rng: random.Random, received: date) -> date:
 _STATIONS = ("中央", "駅前", "本町", "東口", "市役所前", "みなと", "さくら台", "新町")
 
 
-def _sheet(rng: random.Random, c: Company, part: bool, start: int, end: int, shift: bool) -> str:
+def _sheet(
+    rng: random.Random, c: Company, part: bool, start: int, end: int, shift: bool
+) -> dict[str, str]:
     """The rest of the 求人票 (sheet_fields.py keys), as the generator's employers fill it."""
     office = office_for(c.office_pref, "")
     sheet: dict[str, str] = {
@@ -411,16 +413,68 @@ def _sheet(rng: random.Random, c: Company, part: bool, start: int, end: int, shi
         sheet["hours_note"] = "シフトにより変動あり"
     if rng.random() < 0.5:
         sheet["pr_info"] = "働きやすい職場づくりに取り組んでいます。（架空データ）"
-    return json.dumps(sheet, ensure_ascii=False)
+    return sheet
+
+
+_WEEKDAYS_OFF = ("水 日 他", "月 木 他", "火 金 祝 他")
+_DISPATCH_TYPES = {
+    EmploymentType.dispatch_fixed,
+    EmploymentType.dispatch_open,
+    EmploymentType.dispatch_fixed_part,
+    EmploymentType.dispatch_open_part,
+}
+_CAR_LICENCE = ("必須", "必須（AT限定可）", "あれば尚可", "あれば尚可（AT限定可）", "不要", "不要")
+_LICENCE_CODES = ("1001", "1002", "2011", "3011", "5501", "8011", "8012")
+
+
+def _conditions(rng: random.Random, row: dict[str, Any]) -> dict[str, str]:
+    """The 求人票 fields the detailed search reads from text (tokens.sheet_tokens), as
+    employers fill them. `rng` is a stream of its own, so the other fields stay as they
+    were before these were added."""
+    regular = row["employment_type"] == EmploymentType.regular
+    out: dict[str, str] = {}
+    if rng.random() < 0.15:  # days off on weekdays (shops, clinics, services)
+        out["holidays"] = rng.choice(_WEEKDAYS_OFF)
+    if rng.random() < 0.1:
+        out["smoking_measure"] = "なし"
+    out |= {
+        "dispatch": "派遣"
+        if row["employment_type"] in _DISPATCH_TYPES
+        else "請負"
+        if rng.random() < 0.03
+        else "派遣・請負ではない",
+        "retirement_age": rng.choice(("あり（一律60歳）", "あり（一律65歳）", "あり（一律70歳）"))
+        if regular and rng.random() < 0.8
+        else "なし",
+        "car_licence": rng.choice(_CAR_LICENCE),
+    }
+    if not regular:
+        out["contract_renewal"] = rng.choice(
+            ("あり（原則更新）", "あり（条件付きで更新あり）", "なし")
+        )
+        out["regular_conversion"] = "あり" if rng.random() < 0.4 else "なし"
+    if row["shift"] or rng.random() < 0.1:
+        out["variable_hours"] = rng.choice(("1ヶ月単位", "1年単位"))
+    if not row["shift"] and rng.random() < 0.04:
+        out["discretionary"] = "専門業務型"
+    out["remote_work"] = "あり" if rng.random() < 0.08 else "なし"
+    if row["housing"]:
+        out["housing_note"] = rng.choice(("単身用あり", "世帯用あり", "単身用あり 世帯用あり"))
+    if row["licence_required"]:
+        out["licence_codes"] = " ".join(rng.sample(_LICENCE_CODES, rng.choice((1, 1, 2))))
+    return out
 
 
 def chunk_rows(seed: int, chunk: int, n: int, cal: Calendar) -> list[dict[str, Any]]:
     """Postings chunk*CHUNK … of a set of n, as column dicts (deterministic)."""
     rng = random.Random(seed * 1_000_003 + chunk)
     companies = [_company(rng, chunk * COMPANIES_PER_CHUNK + j) for j in range(COMPANIES_PER_CHUNK)]
+    extra = random.Random(seed * 1_000_003 + chunk + 500_009)  # for _conditions only
     rows = []
     for k in range(chunk * CHUNK, min((chunk + 1) * CHUNK, n)):
         row = _posting(rng, k, cal.day_of(k, n), rng.choice(companies))
+        sheet = row["sheet"] | _conditions(extra, row)
+        row["sheet"] = json.dumps(sheet, ensure_ascii=False)
         if row["bonus"]:
             row["bonus_months"] = round(rng.uniform(1.0, 4.0), 1)
         rows.append(row)

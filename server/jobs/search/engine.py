@@ -132,9 +132,18 @@ def fts_expression(plan: SearchPlan, *, frequent: bool = True) -> str | None:
     clauses = [
         atom(c[0]) if len(c) == 1 else "(" + " OR ".join(map(atom, c)) + ")" for c in plan.clauses
     ]
-    if not clauses and not plan.not_words and not plan.excluded:
+    if plan.company:
+        # 事業所名: its words as phrases of the prefixed grams (company_query).
+        company = "(" + " AND ".join(_atom(q, False) for q in plan.company) + ")"
+        if plan.company_exclude:
+            not_company = company
+        else:
+            clauses.append(company)
+    if not clauses and not plan.not_words and not plan.excluded and not plan.company:
         return None
     expr = " AND ".join(clauses) if clauses else _quote(ALL)
+    if plan.company and plan.company_exclude:
+        expr = f"({expr}) NOT {not_company}"
     # FTS5's NOT is binary; nest explicitly: ((A) NOT (B)) NOT (C) …
     for tokens, unless in plan.excluded:
         out = _any(tokens) if unless is None else f"({_any(tokens)} NOT {_quote(unless)})"

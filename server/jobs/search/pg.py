@@ -22,7 +22,7 @@ from server.jobs.search import open_days
 from server.jobs.search.engine import Window, load_postings
 from server.jobs.search.grams import RUN_BREAK, WordQuery
 from server.jobs.search.keys import floor_key
-from server.jobs.search.tokens import SearchPlan, word_pieces
+from server.jobs.search.tokens import COMPANY, COMPANY_MARK, SearchPlan, word_pieces
 
 # The secondary indexes of job_search as the migrations create them (a bulk load drops and
 # builds them again around the load).
@@ -89,6 +89,20 @@ class _Sql:
                 parts.append(f"body LIKE {self.bind('%' + run + '%')}")
         return "(" + " AND ".join(parts) + ")"
 
+    def company(self, q: WordQuery) -> str:
+        """A 事業所名 word (company_query spelling): the prefixed grams narrow, the marked
+        body lines of the name confirm each run."""
+        pieces = word_pieces(q, frequent=False)
+        parts = [self.tokens("@>", [t for p in pieces for t in p])]
+        for p in pieces:
+            if len(p) > 1:
+                grams = [b.removeprefix(COMPANY) for b in p]
+                run = grams[0][0] + "".join(b[1] for b in grams)
+                # Runs hold letters and digits only: nothing to escape in the pattern.
+                pattern = f"(^|\n){COMPANY_MARK}[^\n]*{run}"
+                parts.append(f"body ~ {self.bind(pattern)}")
+        return "(" + " AND ".join(parts) + ")"
+
     def clause(self, atoms: tuple[str | WordQuery, ...]) -> str:
         facets = [a for a in atoms if isinstance(a, str)]
         words = [a for a in atoms if not isinstance(a, str)]
@@ -110,6 +124,9 @@ def where_clause(plan: SearchPlan, window: Window) -> tuple[str, dict[str, Any]]
             f"NOT {has}" if unless is None else f"NOT ({has} AND NOT {sql.tokens('@>', [unless])})"
         )
     conds += [f"NOT {sql.word(w)}" for w in plan.not_words]
+    if plan.company:
+        company = " AND ".join(sql.company(q) for q in plan.company)
+        conds.append(f"NOT ({company})" if plan.company_exclude else f"({company})")
     numbers = ["status = 'open'"]
     if plan.job_numbers:
         numbers.append(f"job_number = ANY(CAST({sql.bind(list(plan.job_numbers))} AS text[]))")

@@ -14,6 +14,9 @@ PostgreSQL as array containment over the same tokens.
 
 from __future__ import annotations
 
+import json
+import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -21,7 +24,13 @@ from functools import lru_cache
 from typing import Any
 
 from api_client.job_models import (
+    CarLicence,
+    ContractRenewal,
+    DayOff,
+    DispatchFilter,
+    EmploymentType,
     Feature,
+    HousingKind,
     InsuranceItem,
     JobSearchRequest,
     WeeklyTwoDays,
@@ -92,7 +101,7 @@ INSURANCE_TOKENS = {
 ANNUAL_HOLIDAYS = Threshold("ah", 5, 90)
 AGE_LIMIT = Threshold("ag", 1, 15)
 DAY = 24 * 60
-HALF_HOUR = 30
+STEP = 10  # 就業時間 filters in 10-minute steps, as on the real form
 NOON = 12 * 60  # start filters up to noon are "not before", later ones "at or after"
 MID_AFTERNOON = 15 * 60  # end filters from 15:00 are "not after", earlier ones "by"
 EMPLOYEE_STEPS = (10, 100, 300, 1000)
@@ -119,6 +128,10 @@ POSITIVE_FACETS: tuple[tuple[str, str], ...] = (
     ("trial_employment", "ftrial"),
     ("housing", "fhousing"),
     ("childcare", "fchildcare"),
+    ("regular_conversion", "fconversion"),
+    ("remote_work", "fremote"),
+    ("near_station", "fnearstation"),
+    ("smoking_measures", "fsmoking"),
 )
 
 
@@ -128,17 +141,17 @@ def _compact(value: str) -> str:
 
 
 def _hours_tokens(start: int, end: int) -> list[str]:
-    """Tokens for "starts at or after F" and "ends by U" (30-minute steps).
+    """Tokens for "starts at or after F" and "ends by U" (10-minute steps).
 
     sb{t}: starts before t (t ≤ noon); sa{t}: starts at or after t (t > noon);
     ea{t}: ends after t (t ≥ 15:00); eb{t}: ends by t (t < 15:00). An overnight shift ends
     after every time of its first day.
     """
-    effective_end = end if end > start else DAY + HALF_HOUR
-    out = [f"sb{t}" for t in range(HALF_HOUR, NOON + 1, HALF_HOUR) if start < t]
-    out += [f"sa{t}" for t in range(NOON + HALF_HOUR, DAY + 1, HALF_HOUR) if start >= t]
-    out += [f"ea{t}" for t in range(MID_AFTERNOON, DAY + 1, HALF_HOUR) if effective_end > t]
-    out += [f"eb{t}" for t in range(0, MID_AFTERNOON, HALF_HOUR) if effective_end <= t]
+    effective_end = end if end > start else DAY + STEP
+    out = [f"sb{t}" for t in range(STEP, NOON + 1, STEP) if start < t]
+    out += [f"sa{t}" for t in range(NOON + STEP, DAY + 1, STEP) if start >= t]
+    out += [f"ea{t}" for t in range(MID_AFTERNOON, DAY + 1, STEP) if effective_end > t]
+    out += [f"eb{t}" for t in range(0, MID_AFTERNOON, STEP) if effective_end <= t]
     return out
 
 
@@ -201,6 +214,144 @@ def industry_tokens(code: str) -> tuple[str, ...]:
     return () if industry is None else ("in" + code, "iv" + industry.division.lower())
 
 
+DISPATCH_TYPES = frozenset(
+    {
+        EmploymentType.dispatch_fixed,
+        EmploymentType.dispatch_open,
+        EmploymentType.dispatch_fixed_part,
+        EmploymentType.dispatch_open_part,
+    }
+)
+_DAY_NAMES = {
+    "月": DayOff.mon,
+    "火": DayOff.tue,
+    "水": DayOff.wed,
+    "木": DayOff.thu,
+    "金": DayOff.fri,
+    "土": DayOff.sat,
+    "日": DayOff.sun,
+    "祝": DayOff.holiday,
+    "祝日": DayOff.holiday,
+}
+_DAY_SEPARATORS = re.compile(r"[\s、，,・/]+")
+_AGE = re.compile(r"(\d+)\s*歳")
+_MINUTES = re.compile(r"(\d+)\s*分")
+RETIREMENT_AGES = range(60, 71)
+NEAR_STATION_MINUTES = 10
+COMPANY = "cn"  # prefix of the 事業所名 grams in the facet column
+COMPANY_BREAK = "cnx"  # between runs of a name: their grams are not adjacent
+CAR_LICENCE_TOKENS = {
+    CarLicence.required: "dlreq",
+    CarLicence.preferred: "dlpref",
+    CarLicence.at_ok: "dlat",
+}
+CONTRACT_RENEWAL_TOKENS = {
+    ContractRenewal.in_principle: "crprinciple",
+    ContractRenewal.conditional: "crcond",
+}
+HOUSING_TOKENS = {HousingKind.single: "fhsingle", HousingKind.family: "fhfamily"}
+
+
+def sheet_of(p: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The posting's `sheet` (JSON text in a table row, a dict in an import row)."""
+    sheet = p.get("sheet") or {}
+    return json.loads(sheet) if isinstance(sheet, str) else sheet
+
+
+def _stated(text: str) -> bool:
+    """A 求人票 yes/no field that says yes (あり…, 可…)."""
+    return text.startswith(("あり", "有", "可"))
+
+
+def sheet_tokens(p: Mapping[str, Any]) -> list[str]:
+    """Facet tokens of what the 求人票 states in text (sheet_fields.py keys).
+
+    The rules, one per search condition of the real form:
+    休日等 lists day names (土 日 祝 他); 変形労働時間制 and 裁量労働制 apply unless empty or
+    なし; 派遣・請負等 applies to a 派遣 雇用形態 or when it names 派遣/請負 without ではない/なし;
+    契約更新の可能性 says 原則 or 条件; 定年制 is なし (or not stated) or あり with its age
+    (一律65歳); 入居可能住宅の内容 names 単身 and/or 世帯; 普通自動車運転免許 says 必須 or
+    尚可, and AT限定可; 正社員登用の実績, 在宅勤務 and 受動喫煙対策 say あり; 駅近 is 徒歩 at
+    most 10 minutes from the nearest station.
+    """
+    sheet = sheet_of(p)
+
+    def text(key: str) -> str:
+        return unicodedata.normalize("NFKC", str(sheet.get(key, ""))).strip()
+
+    t: list[str] = []
+    for item in _DAY_SEPARATORS.split(text("holidays")):
+        if item in _DAY_NAMES:
+            t.append("do" + _DAY_NAMES[item])
+    for key, token in (("variable_hours", "fvariable"), ("discretionary", "fdiscretion")):
+        if text(key) not in ("", "なし"):
+            t.append(token)
+    dispatch = text("dispatch")
+    if p["employment_type"] in DISPATCH_TYPES or (
+        ("派遣" in dispatch or "請負" in dispatch)
+        and "ではない" not in dispatch
+        and not dispatch.startswith("なし")
+    ):
+        t.append("fdispatch")
+    renewal = text("contract_renewal")
+    if "原則" in renewal:
+        t.append(CONTRACT_RENEWAL_TOKENS[ContractRenewal.in_principle])
+    if "条件" in renewal:
+        t.append(CONTRACT_RENEWAL_TOKENS[ContractRenewal.conditional])
+    retirement = text("retirement_age")
+    if retirement in ("", "なし") or retirement.startswith("なし"):
+        t.append("ranone")
+    elif age := _AGE.search(retirement):
+        t.extend(f"ra{n}" for n in RETIREMENT_AGES if n <= int(age.group(1)))
+    if p["housing"]:
+        note = text("housing_note")
+        if "単身" in note:
+            t.append(HOUSING_TOKENS[HousingKind.single])
+        if "世帯" in note:
+            t.append(HOUSING_TOKENS[HousingKind.family])
+    car = text("car_licence")
+    if "必須" in car:
+        t.append(CAR_LICENCE_TOKENS[CarLicence.required])
+    if "尚可" in car:
+        t.append(CAR_LICENCE_TOKENS[CarLicence.preferred])
+    if "AT限定可" in car:
+        t.append(CAR_LICENCE_TOKENS[CarLicence.at_ok])
+    t.extend("lc" + code for code in dict.fromkeys(text("licence_codes").split()))
+    for key, token in (
+        ("regular_conversion", "fconversion"),
+        ("remote_work", "fremote"),
+        ("smoking_measure", "fsmoking"),
+    ):
+        if _stated(text(key)):
+            t.append(token)
+    minutes = _MINUTES.search(text("access_time"))
+    if text("access_means") == "徒歩" and minutes and int(minutes.group(1)) <= NEAR_STATION_MINUTES:
+        t.append("fnearstation")
+    if p["disclosure"] == 1:  # a hidden name is never searchable (as for free words)
+        t.extend(company_tokens(p["company_name"]))
+    return t
+
+
+def company_tokens(name: str) -> list[str]:
+    """事業所名 as prefixed grams, in order (phrases), and its prefixed single characters."""
+    out: list[str] = []
+    for r in runs(name):
+        if out:
+            out.append(COMPANY_BREAK)
+        out.extend(COMPANY + r[i : i + 2] for i in range(len(r) - 1))
+    out.extend(COMPANY + c for c in sorted(chars(name)))
+    return out
+
+
+def company_query(q: WordQuery) -> WordQuery:
+    """A 事業所名 query word in the company namespace."""
+    return WordQuery(
+        q.word,
+        tuple(tuple(COMPANY + b for b in phrase) for phrase in q.phrases),
+        tuple(COMPANY + c for c in q.singles),
+    )
+
+
 def facet_tokens(p: Mapping[str, Any]) -> list[str]:
     """Facet tokens of one posting (a mapping of JobPosting column values)."""
     t = [
@@ -257,6 +408,7 @@ def facet_tokens(p: Mapping[str, Any]) -> list[str]:
         t.extend(AGE_LIMIT.emit(p["age_limit"]))
     t.extend(_hours_tokens(p["work_start"], p["work_end"]))
     t.extend(deadline_tokens(p["received_on"], p["expires_on"]))
+    t.extend(sheet_tokens(p))
     return t
 
 
@@ -276,6 +428,10 @@ class SearchPlan:
     excluded: tuple[tuple[tuple[str, ...], str | None], ...] = ()
     job_numbers: tuple[str, ...] = ()
     employer_number: str | None = None
+    # 事業所名: every word in the name (company_query spelling), or with `company_exclude`
+    # postings whose name has them all are left out.
+    company: tuple[WordQuery, ...] = ()
+    company_exclude: bool = False
 
     @property
     def unconditional(self) -> bool:
@@ -286,6 +442,7 @@ class SearchPlan:
             or self.excluded
             or self.job_numbers
             or self.employer_number
+            or self.company
         )
 
 
@@ -370,6 +527,29 @@ def plan(req: JobSearchRequest) -> SearchPlan:
         clauses.append(("fw2every",))
     elif req.weekly_two_days == WeeklyTwoDaysFilter.any:
         exclude("fw2none")
+    if req.exclude_discretionary:
+        exclude("fdiscretion")
+    if req.exclude_variable_hours:
+        exclude("fvariable")
+    if req.overtime_some:
+        exclude("fnoovertime")
+    clauses.extend(("do" + d,) for d in dict.fromkeys(req.days_off))
+    if req.dispatch == DispatchFilter.only:
+        clauses.append(("fdispatch",))
+    elif req.dispatch == DispatchFilter.exclude:
+        exclude("fdispatch")
+    any_of([CONTRACT_RENEWAL_TOKENS[c] for c in dict.fromkeys(req.contract_renewal)])
+    if req.retirement_age_min is not None:
+        clauses.append((f"ra{req.retirement_age_min}", "ranone"))
+    any_of([HOUSING_TOKENS[h] for h in dict.fromkeys(req.housing_kinds)])
+    for wanted, exclusion in (
+        ([CAR_LICENCE_TOKENS[c] for c in dict.fromkeys(req.car_licence)], req.car_licence_exclude),
+        (["lc" + c for c in dict.fromkeys(req.licence_codes)], req.licence_codes_exclude),
+    ):
+        if wanted and exclusion:
+            exclude(*wanted)
+        else:
+            any_of(wanted)
     for name, token in POSITIVE_FACETS:
         if getattr(req, name):
             clauses.append((token,))
@@ -389,6 +569,12 @@ def plan(req: JobSearchRequest) -> SearchPlan:
         excluded=tuple(excluded),
         job_numbers=tuple(req.job_numbers),
         employer_number=req.employer_number,
+        company=tuple(
+            company_query(q)
+            for q in (word_query(w) for w in split_words(req.company_name))
+            if not q.empty
+        ),
+        company_exclude=req.company_name_exclude,
     )
 
 
@@ -445,9 +631,16 @@ def index_document(p: Mapping[str, Any]) -> tuple[str, str, str]:
     return g, bag, " ".join(facet_tokens(p))
 
 
+COMPANY_MARK = "\x1f"  # starts the body lines of the 事業所名 (never in a run)
+
+
 def search_body(p: Mapping[str, Any]) -> str:
-    """The normalised runs of the searchable texts, one per line (PostgreSQL's recheck)."""
-    return "\n".join(r for t in searchable_texts(p) for r in runs(t))
+    """The normalised runs of the searchable texts, one per line (PostgreSQL's recheck),
+    then those of a shown 事業所名 again, each marked with COMPANY_MARK."""
+    lines = [r for t in searchable_texts(p) for r in runs(t)]
+    if p["disclosure"] == 1:
+        lines += [COMPANY_MARK + r for r in runs(p["company_name"])]
+    return "\n".join(lines)
 
 
 def text_columns(parts: list[str]) -> tuple[str, str]:

@@ -12,10 +12,11 @@ import asyncio
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from server.config import ServerSettings
+    from server.jobs.sheet_fields import Row
 
 
 def add_commands(sub: Any) -> None:
@@ -37,6 +38,39 @@ def _sqlite_path(settings: ServerSettings) -> str | None:
     from server.jobs.bulk import sqlite_path
 
     return sqlite_path(settings.database_url)
+
+
+def _is_postgres(settings: ServerSettings) -> bool:
+    from sqlalchemy.engine import make_url
+
+    return make_url(settings.database_url).get_backend_name() == "postgresql"
+
+
+def _export_postgres(settings: ServerSettings, out: TextIO) -> int:
+    """Write the CSV from PostgreSQL a page at a time (the header once)."""
+    from server.db.migrate import require_head
+    from server.jobs import importer_pg
+    from server.jobs.postings_csv import write_header, write_page
+
+    write_header(out)
+    written = 0
+
+    def write(page: list[Row]) -> None:
+        nonlocal written
+        written += write_page(out, page)
+
+    async def run() -> None:
+        from server.db.engine import create_engine
+
+        engine = create_engine(settings.database_url)
+        try:
+            await require_head(engine)
+        finally:
+            await engine.dispose()
+        await importer_pg.export_rows(settings.database_url, write)
+
+    asyncio.run(run())
+    return written
 
 
 class Bar:
@@ -67,8 +101,8 @@ def import_postings(settings: ServerSettings, args: argparse.Namespace) -> int:
     from server.jobs.postings_csv import FileRefused, read_rows
 
     path = _sqlite_path(settings)
-    if path is None:
-        print("import-postings: loads SQLite databases only for now", file=sys.stderr)
+    if path is None and not _is_postgres(settings):
+        print("import-postings: loads a SQLite file or PostgreSQL", file=sys.stderr)
         return 2
     try:
         raw = args.file.read_bytes()
@@ -82,7 +116,13 @@ def import_postings(settings: ServerSettings, args: argparse.Namespace) -> int:
         print(f"import-postings: {args.file}: {exc}", file=sys.stderr)
         return 2
     asyncio.run(migrate(settings.database_url))  # an empty data directory gets its database
-    report = import_rows(path, rows, progress=Bar(args.quiet or len(rows) < 5_000))
+    bar = Bar(args.quiet or len(rows) < 5_000)
+    if path is None:
+        from server.jobs import importer_pg
+
+        report = asyncio.run(importer_pg.import_rows(settings.database_url, rows, progress=bar))
+    else:
+        report = import_rows(path, rows, progress=bar)
     problems = sorted([*problems, *report.problems], key=lambda p: p.line)
     for problem in problems:
         print(f"{args.file}: {problem}", file=sys.stderr)
@@ -102,15 +142,18 @@ def export_postings(settings: ServerSettings, args: argparse.Namespace) -> int:
     from server.jobs.postings_csv import write_rows
 
     path = _sqlite_path(settings)
-    if path is None:
-        print("export-postings: reads SQLite databases only for now", file=sys.stderr)
+    if path is None and not _is_postgres(settings):
+        print("export-postings: reads a SQLite file or PostgreSQL", file=sys.stderr)
         return 2
-    if not Path(path).exists():
+    if path is not None and not Path(path).exists():
         print(f"export-postings: no database at {path}", file=sys.stderr)
         return 2
     try:
         with args.file.open("w", encoding="utf-8", newline="") as out:
-            n = write_rows(out, iter(export_rows(path)))
+            if path is None:
+                n = _export_postgres(settings, out)
+            else:
+                n = write_rows(out, iter(export_rows(path)))
     except OSError as exc:
         print(f"export-postings: cannot write {args.file}: {exc.strerror}", file=sys.stderr)
         return 2

@@ -13,14 +13,14 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from server.jobs.models import COLUMNS
 from server.jobs.postings_csv import Problem
 from server.jobs.search import index, open_days
+from server.jobs.search.tokens import as_date
 from server.jobs.sheet_fields import Row
 
 BATCH = 2_000
@@ -64,10 +64,11 @@ def _db_values(row: Row, posting_id: int) -> tuple[Any, ...]:
     )
 
 
-def _as_row(record: sqlite3.Row) -> Row:
+def as_row(record: Mapping[str, Any] | sqlite3.Row) -> Row:
+    """A stored posting as an import row (SQLite ISO dates or real ones; `sheet` decoded)."""
     row = {c: record[c] for c in COLUMNS}
-    row["received_on"] = date.fromisoformat(row["received_on"])
-    row["expires_on"] = date.fromisoformat(row["expires_on"])
+    row["received_on"] = as_date(row["received_on"])
+    row["expires_on"] = as_date(row["expires_on"])
     row["sheet"] = json.loads(row["sheet"] or "{}")
     for c in _BOOLEANS:
         row[c] = bool(row[c])
@@ -117,12 +118,8 @@ def _known(conn: sqlite3.Connection, numbers: list[str]) -> dict[str, sqlite3.Ro
     return known
 
 
-def import_rows(
-    path: str, rows: list[tuple[int, Row]], *, progress: Progress | None = None
-) -> ImportReport:
-    """Insert or update `rows` (line, row) in the migrated SQLite database at `path`."""
-    t0 = time.perf_counter()
-    report = ImportReport()
+def unique_rows(rows: list[tuple[int, Row]], report: ImportReport) -> list[Row]:
+    """The rows whose 求人番号 the file gives first; a repeat is reported on its line."""
     seen: dict[str, int] = {}
     unique: list[Row] = []
     for line, row in rows:
@@ -133,6 +130,16 @@ def import_rows(
             continue
         seen[row["job_number"]] = line
         unique.append(row)
+    return unique
+
+
+def import_rows(
+    path: str, rows: list[tuple[int, Row]], *, progress: Progress | None = None
+) -> ImportReport:
+    """Insert or update `rows` (line, row) in the migrated SQLite database at `path`."""
+    t0 = time.perf_counter()
+    report = ImportReport()
+    unique = unique_rows(rows, report)
     conn = _connect(path)
     try:
         known = _known(conn, [r["job_number"] for r in unique])
@@ -171,7 +178,7 @@ def _write(
                 if old is not None:
                     posting_id = old["id"]
                     if old["status"] == "open":
-                        removed.append(index.entry(_as_row(old), posting_id))
+                        removed.append(index.entry(as_row(old), posting_id))
                     conn.execute(_UPDATE, (*_db_values(row, posting_id)[1:], posting_id))
                 else:
                     posting_id, next_id = next_id, next_id + 1
@@ -198,6 +205,6 @@ def export_rows(path: str) -> Iterable[Row]:
     try:
         sql = f"{_SELECT} WHERE status != 'withdrawn' ORDER BY received_on, id"
         for record in conn.execute(sql):
-            yield _as_row(record)
+            yield as_row(record)
     finally:
         conn.close()

@@ -240,9 +240,18 @@ def export_row(row: Row) -> list[str]:
     return [sheet_fields.read(f, row) for f in FIELDS]
 
 
+def write_header(out: TextIO) -> None:
+    csv.writer(out, lineterminator="\r\n").writerow([f.label for f in FIELDS])
+
+
+def write_page(out: TextIO, rows: list[Row]) -> int:
+    csv.writer(out, lineterminator="\r\n").writerows(export_row(r) for r in rows)
+    return len(rows)
+
+
 def write_rows(out: TextIO, rows: Iterator[Row]) -> int:
+    write_header(out)
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([f.label for f in FIELDS])
     n = 0
     for row in rows:
         writer.writerow(export_row(row))

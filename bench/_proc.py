@@ -55,8 +55,9 @@ def free_port() -> int:
         return port
 
 
-def start_server(db: Path, tmp: Path) -> tuple[subprocess.Popen[bytes], str, Path]:
-    """`hellowork serve` on loopback over `db`, with the demo account and a Maildir outbox."""
+def start_server(db: Path | str, tmp: Path) -> tuple[subprocess.Popen[bytes], str, Path]:
+    """`hellowork serve` on loopback over `db` (a SQLite file or a database URL), with the
+    demo account and a Maildir outbox."""
     port = free_port()
     maildir = tmp / "outbox"
     env = os.environ | {"HELLOWORK_SECRET_KEY": "bench-" + "k" * 40}
@@ -70,7 +71,7 @@ def start_server(db: Path, tmp: Path) -> tuple[subprocess.Popen[bytes], str, Pat
             "--port",
             str(port),
             "--database-url",
-            f"sqlite+aiosqlite:///{db}",
+            db if isinstance(db, str) else f"sqlite+aiosqlite:///{db}",
             "--maildir",
             str(maildir),
             "--seed-demo",

@@ -190,25 +190,31 @@ def _parse_chunk(
     """Rows and problems of some records; each good row also carries its index document
     (`_doc`), the other costly part of loading, so worker processes can do both."""
     labels, records = args
-    order = [f for f in FIELDS if f.label in labels]
-    index = {h: i for i, h in enumerate(labels)}
+    position = {h: i for i, h in enumerate(labels)}
+    # Resolved once per chunk: (column, label, required, writer, key) in FIELDS order.
+    plan = [
+        (position[f.label], f.label, f.required, sheet_fields.FIELD_KINDS[f.kind].write, f.key)
+        for f in FIELDS
+        if f.label in position
+    ]
+    width = len(labels)
     good: list[tuple[int, Row]] = []
     problems: list[Problem] = []
     for start, values in records:
-        if len(values) != len(labels):
-            problems.append(Problem(start, "", f"{len(values)} values for {len(labels)} columns"))
+        if len(values) != width:
+            problems.append(Problem(start, "", f"{len(values)} values for {width} columns"))
             continue
         row = blank_row()
         row_problems = []
-        for field in order:
-            text = values[index[field.label]]
-            if field.required and not text.strip():
-                row_problems.append(Problem(start, field.label, "required value missing"))
+        for column, label, required, write, key in plan:
+            text = values[column]
+            if required and not text.strip():
+                row_problems.append(Problem(start, label, "required value missing"))
                 continue
             try:
-                sheet_fields.write(field, row, text)
+                write(row, key, text)
             except ValueError as exc:
-                row_problems.append(Problem(start, field.label, str(exc)))
+                row_problems.append(Problem(start, label, str(exc)))
         if not row_problems:
             row_problems.extend(_deadline_problems(start, row))
         if row_problems:

@@ -277,7 +277,9 @@ def sheet_tokens(p: Mapping[str, Any]) -> list[str]:
     sheet = sheet_of(p)
 
     def text(key: str) -> str:
-        return unicodedata.normalize("NFKC", str(sheet.get(key, ""))).strip()
+        # Stored values are NFC and stripped (sheet_fields); NFKC only where needed.
+        value = str(sheet.get(key, ""))
+        return value if value.isascii() else unicodedata.normalize("NFKC", value)
 
     t: list[str] = []
     for item in _DAY_SEPARATORS.split(text("holidays")):

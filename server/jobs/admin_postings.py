@@ -111,7 +111,7 @@ def import_postings(settings: ServerSettings, args: argparse.Namespace) -> int:
         return 2
     t0 = time.perf_counter()
     try:
-        rows, problems = read_rows(raw, workers=args.workers)
+        rows, problems = read_rows(raw, workers=args.workers, with_body=path is None)
     except FileRefused as exc:
         print(f"import-postings: {args.file}: {exc}", file=sys.stderr)
         return 2

@@ -22,7 +22,7 @@ from api_client.job_models import Feature
 from api_client.jp_format import jp_date
 from server.codes.tables import ancestors
 from server.jobs import sheet_fields
-from server.jobs.search.tokens import FEATURE_BITS, index_document
+from server.jobs.search.tokens import FEATURE_BITS, index_document, search_body
 from server.jobs.sheet_fields import FIELD_BY_LABEL, FIELDS, REQUIRED, Row
 from server.jst import referral_deadline
 
@@ -130,10 +130,13 @@ def _decoded(raw: bytes) -> str:
         ) from None
 
 
-def read_rows(raw: bytes, workers: int = 1) -> tuple[list[tuple[int, Row]], list[Problem]]:
+def read_rows(
+    raw: bytes, workers: int = 1, *, with_body: bool = False
+) -> tuple[list[tuple[int, Row]], list[Problem]]:
     """Every good row (with the line it starts on) and every problem of the bad ones.
 
-    With `workers` > 1, long files are parsed by that many processes."""
+    With `workers` > 1, long files are parsed by that many processes. `with_body`: also
+    compute each row's PostgreSQL search body there (`_body`)."""
     text = _decoded(raw)
     if "\x00" in text:
         raise FileRefused("the file is not CSV text (it contains NUL bytes)")
@@ -169,7 +172,7 @@ def read_rows(raw: bytes, workers: int = 1) -> tuple[list[tuple[int, Row]], list
         start, line = line, reader.line_num + 1
         if any(v.strip() for v in values):  # blank lines are skipped
             records.append((start, values))
-    chunks = [(labels, records[i : i + CHUNK]) for i in range(0, len(records), CHUNK)]
+    chunks = [(labels, records[i : i + CHUNK], with_body) for i in range(0, len(records), CHUNK)]
     if workers > 1 and len(chunks) > 1:
         ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
         with ctx.Pool(workers) as pool:
@@ -185,11 +188,11 @@ CHUNK = 2_000
 
 
 def _parse_chunk(
-    args: tuple[list[str], list[tuple[int, list[str]]]],
+    args: tuple[list[str], list[tuple[int, list[str]]], bool],
 ) -> tuple[list[tuple[int, Row]], list[Problem]]:
     """Rows and problems of some records; each good row also carries its index document
     (`_doc`), the other costly part of loading, so worker processes can do both."""
-    labels, records = args
+    labels, records, with_body = args
     position = {h: i for i, h in enumerate(labels)}
     # Resolved once per chunk: (column, label, required, writer, key) in FIELDS order.
     plan = [
@@ -222,6 +225,8 @@ def _parse_chunk(
             continue
         row["features"] = features_of(row["classification_code"])
         row["_doc"] = index_document(row)
+        if with_body:
+            row["_body"] = search_body(row)
         good.append((start, row))
     return good, problems
 

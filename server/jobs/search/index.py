@@ -83,7 +83,7 @@ def pg_record(e: Entry, row: Mapping[str, Any]) -> dict[str, Any]:
         "key": e.key,
         "expires_on": as_date(e.expires_on),
         "tokens": pg.document_tokens(e.g, e.u, e.f),
-        "body": search_body(row),
+        "body": row.get("_body") or search_body(row),
     }
 
 

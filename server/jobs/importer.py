@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from server.jobs.models import COLUMNS
-from server.jobs.postings_csv import Problem
+from server.jobs.postings_csv import Chunk, Problem
 from server.jobs.search import index, open_days
 from server.jobs.search.tokens import as_date
 from server.jobs.sheet_fields import Row
@@ -60,7 +60,7 @@ def _db_values(row: Row, posting_id: int) -> tuple[Any, ...]:
         *[row[c] for c in _PLAIN],
         row["received_on"].isoformat(),
         row["expires_on"].isoformat(),
-        json.dumps(row["sheet"], ensure_ascii=False),
+        row.get("_sheet_json") or json.dumps(row["sheet"], ensure_ascii=False),
     )
 
 
@@ -118,84 +118,94 @@ def _known(conn: sqlite3.Connection, numbers: list[str]) -> dict[str, sqlite3.Ro
     return known
 
 
-def unique_rows(rows: list[tuple[int, Row]], report: ImportReport) -> list[Row]:
-    """The rows whose 求人番号 the file gives first; a repeat is reported on its line."""
-    seen: dict[str, int] = {}
-    unique: list[Row] = []
-    for line, row in rows:
-        if row["job_number"] in seen:
-            report.problems.append(
-                Problem(line, "求人番号", f"given twice (first on line {seen[row['job_number']]})")
-            )
-            continue
-        seen[row["job_number"]] = line
-        unique.append(row)
-    return unique
+class Firsts:
+    """Keeps the rows whose 求人番号 the file gives first; a repeat is reported on its line."""
+
+    def __init__(self, report: ImportReport) -> None:
+        self.report = report
+        self.seen: dict[str, int] = {}
+
+    def __call__(self, rows: list[tuple[int, Row]]) -> list[Row]:
+        unique: list[Row] = []
+        for line, row in rows:
+            number = row["job_number"]
+            if number in self.seen:
+                self.report.problems.append(
+                    Problem(line, "求人番号", f"given twice (first on line {self.seen[number]})")
+                )
+                continue
+            self.seen[number] = line
+            unique.append(row)
+        return unique
+
+
+def consumed(chunk: Chunk) -> int:
+    """Records a parsed chunk stands for (good rows and refused ones)."""
+    good, problems = chunk
+    return len(good) + len({p.line for p in problems})
 
 
 def import_rows(
-    path: str, rows: list[tuple[int, Row]], *, progress: Progress | None = None
+    path: str, chunks: Iterable[Chunk], *, total: int, progress: Progress | None = None
 ) -> ImportReport:
-    """Insert or update `rows` (line, row) in the migrated SQLite database at `path`."""
+    """Insert or update the parsed rows (postings_csv.parse_rows chunks, consumed as they
+    are parsed) in the migrated SQLite database at `path`."""
     t0 = time.perf_counter()
     report = ImportReport()
-    unique = unique_rows(rows, report)
+    firsts = Firsts(report)
     conn = _connect(path)
     try:
-        known = _known(conn, [r["job_number"] for r in unique])
-        inserts = [r for r in unique if r["job_number"] not in known]
-        updates = [r for r in unique if r["job_number"] in known]
-        _write(conn, known, updates, inserts, progress, t0)
-        report.inserted, report.updated = len(inserts), len(updates)
+        next_id = (conn.execute("SELECT max(id) FROM job_postings").fetchone()[0] or 0) + 1
+        done = 0
+        for chunk in chunks:
+            report.problems += chunk[1]
+            rows = firsts(chunk[0])
+            for start in range(0, len(rows), BATCH):
+                next_id = _write(conn, rows[start : start + BATCH], next_id, report)
+            done += consumed(chunk)
+            if progress:
+                progress(done, total, time.perf_counter() - t0)
     finally:
         conn.close()
     report.seconds = time.perf_counter() - t0
     return report
 
 
-def _write(
-    conn: sqlite3.Connection,
-    known: dict[str, sqlite3.Row],
-    updates: list[Row],
-    inserts: list[Row],
-    progress: Progress | None,
-    t0: float,
-) -> None:
-    """Batch by batch, each batch one transaction: rows, index entries, open-day counts.
+def _write(conn: sqlite3.Connection, batch: list[Row], next_id: int, report: ImportReport) -> int:
+    """One transaction: rows, index entries, open-day counts. Returns the next free id.
 
     New postings take the next ids in the file's order; the search orders them by 受付年月日
     whatever their ids (search/keys.py), so an older posting needs no renumbering."""
-    work = [*updates, *inserts]
-    next_id = (conn.execute("SELECT max(id) FROM job_postings").fetchone()[0] or 0) + 1
-    for start in range(0, len(work), BATCH):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            new_rows: list[tuple[Any, ...]] = []
-            added: list[index.Entry] = []
-            removed: list[index.Entry] = []
-            for row in work[start : start + BATCH]:
-                old = known.get(row["job_number"])
-                if old is not None:
-                    posting_id = old["id"]
-                    if old["status"] == "open":
-                        removed.append(index.entry(as_row(old), posting_id))
-                    conn.execute(_UPDATE, (*_db_values(row, posting_id)[1:], posting_id))
-                else:
-                    posting_id, next_id = next_id, next_id + 1
-                    new_rows.append(_db_values(row, posting_id))
-                if row["status"] == "open":
-                    added.append(index.entry(row, posting_id, row.get("_doc")))
-            index.sqlite_delete(conn, removed)
-            conn.executemany(_INSERT, new_rows)
-            index.sqlite_insert(conn, added)
-            changes = index.day_changes(removed, -1) + index.day_changes(added)
-            conn.executemany(open_days.BUMP_DAYS, changes)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        if progress:
-            progress(min(start + BATCH, len(work)), len(work), time.perf_counter() - t0)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        known = _known(conn, [r["job_number"] for r in batch])
+        new_rows: list[tuple[Any, ...]] = []
+        added: list[index.Entry] = []
+        removed: list[index.Entry] = []
+        for row in batch:
+            old = known.get(row["job_number"])
+            if old is not None:
+                posting_id = old["id"]
+                if old["status"] == "open":
+                    removed.append(index.entry(as_row(old), posting_id))
+                conn.execute(_UPDATE, (*_db_values(row, posting_id)[1:], posting_id))
+            else:
+                posting_id, next_id = next_id, next_id + 1
+                new_rows.append(_db_values(row, posting_id))
+            if row["status"] == "open":
+                added.append(index.entry(row, posting_id, row.get("_doc")))
+        index.sqlite_delete(conn, removed)
+        conn.executemany(_INSERT, new_rows)
+        index.sqlite_insert(conn, added)
+        changes = index.day_changes(removed, -1) + index.day_changes(added)
+        conn.executemany(open_days.BUMP_DAYS, changes)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    report.inserted += len(new_rows)
+    report.updated += len(batch) - len(new_rows)
+    return next_id
 
 
 def export_rows(path: str) -> Iterable[Row]:

@@ -13,13 +13,14 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
 from server.jobs import importer
-from server.jobs.importer import ImportReport, Progress, as_row, unique_rows
+from server.jobs.importer import Firsts, ImportReport, Progress, as_row, consumed
 from server.jobs.models import COLUMNS
+from server.jobs.postings_csv import Chunk
 from server.jobs.search import index, pg
 from server.jobs.sheet_fields import Row
 
@@ -46,7 +47,8 @@ EXPORT_PAGE = 5_000
 
 def _record(row: Row, posting_id: int) -> tuple[Any, ...]:
     """A row's values in COLUMNS order, as asyncpg sends them (`sheet` as JSON text)."""
-    values = row | {"id": posting_id, "sheet": json.dumps(row["sheet"], ensure_ascii=False)}
+    sheet = row.get("_sheet_json") or json.dumps(row["sheet"], ensure_ascii=False)
+    values = row | {"id": posting_id, "sheet": sheet}
     return tuple(values[c] for c in COLUMNS)
 
 
@@ -56,42 +58,43 @@ def _day_changes(entries: list[index.Entry], sign: int) -> list[tuple[date, date
 
 
 async def import_rows(
-    database_url: str, rows: list[tuple[int, Row]], *, progress: Progress | None = None
+    database_url: str,
+    chunks: Iterable[Chunk],
+    *,
+    total: int,
+    progress: Progress | None = None,
 ) -> ImportReport:
-    """Insert or update `rows` (line, row) in the migrated PostgreSQL database."""
+    """Insert or update the parsed rows (postings_csv.parse_rows chunks, consumed as they
+    are parsed) in the migrated PostgreSQL database."""
     from server.db.engine import create_engine
 
     t0 = time.perf_counter()
     report = ImportReport()
-    unique = unique_rows(rows, report)
+    firsts = Firsts(report)
     engine = create_engine(database_url)
     try:
         async with engine.connect() as sa_conn:
             raw = await sa_conn.get_raw_connection()
             conn: Any = raw.driver_connection  # asyncpg: COPY is its own API
-            known: dict[str, Any] = {}
-            numbers = [r["job_number"] for r in unique]
-            for i in range(0, len(numbers), 10_000):
-                for record in await conn.fetch(_KNOWN, numbers[i : i + 10_000]):
-                    known[record["job_number"]] = record
-            work = [r for r in unique if r["job_number"] in known]
-            report.updated = len(work)
-            work += [r for r in unique if r["job_number"] not in known]
-            report.inserted = len(work) - report.updated
-            batch = importer.BATCH
-            for start in range(0, len(work), batch):
-                async with conn.transaction():
-                    await _batch(conn, known, work[start : start + batch])
+            done = 0
+            for chunk in chunks:
+                report.problems += chunk[1]
+                rows = firsts(chunk[0])
+                for start in range(0, len(rows), importer.BATCH):
+                    async with conn.transaction():
+                        await _batch(conn, rows[start : start + importer.BATCH], report)
+                done += consumed(chunk)
                 if progress:
-                    progress(min(start + batch, len(work)), len(work), time.perf_counter() - t0)
+                    progress(done, total, time.perf_counter() - t0)
     finally:
         await engine.dispose()
     report.seconds = time.perf_counter() - t0
     return report
 
 
-async def _batch(conn: Any, known: dict[str, Any], batch: list[Row]) -> None:
+async def _batch(conn: Any, batch: list[Row], report: ImportReport) -> None:
     await conn.execute(pg.CREATE_STAGE)
+    known = {r["job_number"]: r for r in await conn.fetch(_KNOWN, [r["job_number"] for r in batch])}
     fresh = [r for r in batch if r["job_number"] not in known]
     ids = iter([r[0] for r in await conn.fetch(_NEW_IDS, len(fresh))] if fresh else [])
     new_records: list[tuple[Any, ...]] = []
@@ -124,6 +127,8 @@ async def _batch(conn: Any, known: dict[str, Any], batch: list[Row]) -> None:
     changes = _day_changes(removed, -1) + _day_changes(added, 1)
     if changes:
         await conn.executemany(_BUMP_DAYS, changes)
+    report.inserted += len(new_records)
+    report.updated += len(updates)
 
 
 async def export_rows(database_url: str, write: Callable[[list[Row]], None]) -> None:

@@ -1,9 +1,10 @@
 """Postings as CSV with the real 求人票 labels as the header row (sheet_fields.py).
 
-`read_rows` turns a file into posting rows (column values + `sheet` dict) or row problems
-(line, column, reason); it refuses the whole file — one clear line — when it is not UTF-8,
-not CSV, has an unknown column or lacks a required one. `write_rows` writes the same format,
-so export → import round-trips every field.
+`parse_rows` (streaming, chunk by chunk) and `read_rows` turn a file into posting rows
+(column values + `sheet` dict) or row problems (line, column, reason); they refuse the whole
+file — one clear line — when it is not UTF-8, not CSV, has an unknown column or lacks a
+required one. `write_rows` writes the same format, so export → import round-trips every
+field.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import json
 import multiprocessing
 import sys
 from collections.abc import Iterator
@@ -130,13 +132,22 @@ def _decoded(raw: bytes) -> str:
         ) from None
 
 
-def read_rows(
-    raw: bytes, workers: int = 1, *, with_body: bool = False
-) -> tuple[list[tuple[int, Row]], list[Problem]]:
-    """Every good row (with the line it starts on) and every problem of the bad ones.
+Chunk = tuple[list[tuple[int, Row]], list[Problem]]
 
-    With `workers` > 1, long files are parsed by that many processes. `with_body`: also
-    compute each row's PostgreSQL search body there (`_body`)."""
+
+@dataclass
+class Parsed:
+    """A file split into records: `chunks` parses them (in worker processes, in order) as
+    they are consumed, so loading one chunk overlaps parsing the next ones."""
+
+    total: int  # data records (blank lines left out)
+    problems: list[Problem]  # of the file itself (a row the CSV reader could not read)
+    chunks: Iterator[Chunk]
+
+
+def parse_rows(raw: bytes, workers: int = 1, *, with_body: bool = False) -> Parsed:
+    """Check the header and split the records; raises FileRefused for a file it cannot
+    take at all. `with_body`: also compute each row's PostgreSQL search body (`_body`)."""
     text = _decoded(raw)
     if "\x00" in text:
         raise FileRefused("the file is not CSV text (it contains NUL bytes)")
@@ -173,14 +184,30 @@ def read_rows(
         if any(v.strip() for v in values):  # blank lines are skipped
             records.append((start, values))
     chunks = [(labels, records[i : i + CHUNK], with_body) for i in range(0, len(records), CHUNK)]
+    return Parsed(len(records), problems, _parsed(chunks, workers))
+
+
+def _parsed(
+    chunks: list[tuple[list[str], list[tuple[int, list[str]]], bool]], workers: int
+) -> Iterator[Chunk]:
     if workers > 1 and len(chunks) > 1:
         ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
         with ctx.Pool(workers) as pool:
-            parsed = pool.map(_parse_chunk, chunks)
+            yield from pool.imap(_parse_chunk, chunks)
     else:
-        parsed = [_parse_chunk(c) for c in chunks]
-    good = [g for chunk_good, _ in parsed for g in chunk_good]
-    problems += [p for _, chunk_problems in parsed for p in chunk_problems]
+        yield from map(_parse_chunk, chunks)
+
+
+def read_rows(
+    raw: bytes, workers: int = 1, *, with_body: bool = False
+) -> tuple[list[tuple[int, Row]], list[Problem]]:
+    """Every good row (with the line it starts on) and every problem of the bad ones."""
+    parsed = parse_rows(raw, workers, with_body=with_body)
+    good: list[tuple[int, Row]] = []
+    problems = list(parsed.problems)
+    for chunk_good, chunk_problems in parsed.chunks:
+        good += chunk_good
+        problems += chunk_problems
     return good, problems
 
 
@@ -225,6 +252,7 @@ def _parse_chunk(
             continue
         row["features"] = features_of(row["classification_code"])
         row["_doc"] = index_document(row)
+        row["_sheet_json"] = json.dumps(row["sheet"], ensure_ascii=False)
         if with_body:
             row["_body"] = search_body(row)
         good.append((start, row))

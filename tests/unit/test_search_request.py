@@ -79,3 +79,13 @@ def test_the_importer_takes_licence_codes_as_the_real_sheet_writes_them() -> Non
     assert kind.read(row, "licence_codes") == "1001 8011"
     with pytest.raises(ValueError, match="0999"):
         kind.write(row, "licence_codes", "1001 0999")
+
+
+def test_the_readme_documents_every_csv_column() -> None:
+    from pathlib import Path
+
+    from server.jobs.sheet_fields import FIELDS
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip() for line in readme.splitlines() if line.startswith("| ")}
+    assert [f.label for f in FIELDS if f.label not in rows] == []

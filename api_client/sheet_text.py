@@ -42,23 +42,25 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - cells(text))
 
 
-def body_lines(sheet: JobSheet) -> list[str]:
+def body_lines(sheet: JobSheet, width: int = WIDTH, label_width: int = LABEL_WIDTH) -> list[str]:
+    """The header and the 10 sections, labels in a left column of `label_width` columns and
+    values wrapped in the rest of `width` (the A4 file: 80 and 24; a screen: its width)."""
     lines: list[str] = []
     title = "求人票（架空データ）" if sheet.synthetic else "求人票"
-    lines.append(_pad("", (WIDTH - cells(title)) // 2) + title)
+    lines.append(_pad("", (width - cells(title)) // 2) + title)
     lines.append("")
     for section in sheet.sections:
         if section.number:
             heading = f"{section.number}. {section.title}"
             lines.append("")
-            lines.append(heading + " " + "─" * max(0, (WIDTH - cells(heading) - 1) // 2))
+            lines.append(heading + " " + "─" * max(0, (width - cells(heading) - 1) // 2))
         for row in section.rows:
-            label = wrap(row.label, LABEL_WIDTH - 2)
-            value = wrap(row.value, WIDTH - LABEL_WIDTH)
+            label = wrap(row.label, label_width - 2)
+            value = wrap(row.value, width - label_width)
             for i in range(max(len(label), len(value))):
                 left = label[i] if i < len(label) else ""
                 right = value[i] if i < len(value) else ""
-                lines.append((_pad(left, LABEL_WIDTH) + right).rstrip())
+                lines.append((_pad(left, label_width) + right).rstrip())
     return lines
 
 

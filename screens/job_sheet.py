@@ -1,15 +1,16 @@
-"""求人票: every section of one posting, scrollable with keys; N/P step through several (the
-checked postings); W saves it as a UTF-8 text file in the user's documents folder (never in
-kiosk mode: nothing of a user may stay on a shared terminal's disk)."""
+"""求人票: the real sheet's header and its 10 sections, as the server writes them (real labels,
+2025年7月23日, 9時00分〜18時00分, 230,000円〜400,000円, 公開していません), laid out to the width of
+the screen; N/P step through several (the checked postings); W saves it as UTF-8 text laid out
+to print on A4 in the user's documents folder (never in kiosk mode: nothing of a user may stay
+on a shared terminal's disk)."""
 
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -18,8 +19,7 @@ from textual.widgets import Static
 from screens.base import NO_ANSWER, SignedInScreen
 from session import places
 from session.errors import error_text
-from strings.i18n import get_language, t
-from widgets.job_card import sheet_heading, sheet_sections, sheet_text
+from strings.i18n import t
 from widgets.key_bar import KeyBar
 from widgets.message_line import MessageLine
 
@@ -35,11 +35,16 @@ def documents_dir() -> Path:
     return docs if docs.is_dir() else home
 
 
-def write_sheet(sheet: JobSheet, industry: str) -> Path:
-    header = t("sheet.text_header", date=datetime.now().strftime("%Y-%m-%d %H:%M"))
+def write_sheet(sheet: JobSheet) -> Path:
+    from api_client.sheet_text import a4_text
+
     path = documents_dir() / f"求人票_{sheet.job_number}.txt"
-    path.write_text(sheet_text(sheet, industry, header), encoding="utf-8")
+    path.write_text(a4_text(sheet), encoding="utf-8")
     return path
+
+
+# Below this width the label column narrows so values keep room (80×24 leaves ~74 columns).
+WIDE_SHEET = 80
 
 
 class JobSheetScreen(SignedInScreen):
@@ -68,7 +73,6 @@ class JobSheetScreen(SignedInScreen):
         yield Static("", id="hint", classes="hint", markup=False)
         yield MessageLine(id="message")
         with VerticalScroll(id="sheet"):
-            yield Static("", id="heading", classes="title", markup=False)
             yield Static("", id="body", markup=False)
         yield KeyBar()
 
@@ -94,24 +98,24 @@ class JobSheetScreen(SignedInScreen):
         self.query_one("#hint", Static).update(t("sheet.hint"))
         self._show()
 
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self._show)
+
     def _show(self) -> None:
+        from api_client.sheet_text import body_lines
+
         position = self.query_one("#position", Static)
         position.display = len(self.numbers) > 1
         position.update(t("sheet.position", n=self.index + 1, count=len(self.numbers)))
         sheet = self.sheet
+        body = self.query_one("#body", Static)
         if sheet is None:
-            self.query_one("#heading", Static).update("")
-            self.query_one("#body", Static).update("")
+            body.update("")
             return
-        self.query_one("#heading", Static).update("\n".join(sheet_heading(sheet)))
-        lines: list[str] = []
-        for title, rows in sheet_sections(sheet, self._industry(sheet)):
-            lines += ["", f"■ {title}", *rows]
-        self.query_one("#body", Static).update("\n".join(lines))
-
-    def _industry(self, sheet: JobSheet) -> str:
-        ref = self.services.user.reference
-        return ref.industry_name(sheet.industry_code, get_language()) if ref else ""
+        # The scroll area's width less its scroll bar: no line is wider than the screen.
+        width = max(40, self.query_one("#sheet", VerticalScroll).content_size.width - 2)
+        label_width = 28 if width >= WIDE_SHEET else 18
+        body.update("\n".join(body_lines(sheet, width=width, label_width=label_width)))
 
     @work(exclusive=True, group="sheet")
     async def load(self) -> None:
@@ -174,7 +178,7 @@ class JobSheetScreen(SignedInScreen):
     @work(exclusive=True, group="save-text")
     async def save_text(self, sheet: JobSheet) -> None:
         try:
-            path = await asyncio.to_thread(write_sheet, sheet, self._industry(sheet))
+            path = await asyncio.to_thread(write_sheet, sheet)
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
             self.message.show(lambda: t("sheet.save_failed", reason=reason), error=True)

@@ -1,4 +1,4 @@
-"""Job cards and job sheets as text: one formatter for the screen and the saved .txt file.
+"""Job cards as text (the job sheet is laid out by api_client.sheet_text).
 
 Everything is words and symbols (checked = "[✓]", synthetic = 【架空データ】, expired =
 【掲載終了】), so nothing depends on colour. Texts come from the catalogue at call time, so a
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from strings.i18n import t
 
 if TYPE_CHECKING:
-    from api_client.job_models import JobCard, JobSheet
+    from api_client.job_models import JobCard
 
 
 def yen(amount: int | None) -> str:
@@ -92,123 +92,3 @@ def card_lines(card: JobCard, *, checked: bool | None = None) -> list[str]:
 
 def card_text(card: JobCard, *, checked: bool | None = None) -> str:
     return "\n".join(card_lines(card, checked=checked))
-
-
-def _yn(flag: bool) -> str:
-    return t("sheet.yes") if flag else t("sheet.no")
-
-
-def _req(flag: bool) -> str:
-    return t("sheet.required") if flag else t("sheet.not_required")
-
-
-def _range(low: int | None, high: int | None) -> str:
-    if _one(low, high):
-        return t("sheet.yen_one", amount=yen(low))
-    return t("sheet.yen_range", low=yen(low), high=yen(high))
-
-
-def sheet_sections(sheet: JobSheet, industry_name: str = "") -> list[tuple[str, list[str]]]:
-    """The 求人票 as (section title, "label: value" lines), sections 1–7 of the seed."""
-    hidden = t("sheet.hidden")
-
-    def row(key: str, value: object) -> str:
-        return f"{t(key)}: {value}"
-
-    s1 = [
-        row("card.company", company_line(sheet)),
-        row("sheet.kana", sheet.company_kana or hidden),
-        row("sheet.employer_number", sheet.employer_number or hidden),
-        row("sheet.address", sheet.company_address or hidden),
-        row("sheet.url", sheet.company_url or (hidden if sheet.company_name is None else "—")),
-    ]
-    age = t("sheet.age_limit", n=sheet.age_limit) if sheet.age_limit else t("sheet.age_any")
-    licence = _req(sheet.licence_required)
-    if sheet.licence_note:
-        licence += f"（{sheet.licence_note}）"
-    s2 = [
-        row("card.job_title", sheet.job_title),
-        row("sheet.category", t(f"search.category.{sheet.category.value}")),
-        row("sheet.employment", t(f"search.employment.{sheet.employment_type.value}")),
-        row("sheet.description", ""),
-        *[f"  {line}" for line in sheet.description.splitlines() if line.strip()],
-        row("card.workplace", sheet.workplace),
-        row("sheet.workplace_address", sheet.workplace_address),
-        row("sheet.age", age),
-        row("sheet.education", _req(sheet.education_required)),
-        row("sheet.experience", _req(sheet.experience_required)),
-        row("sheet.licence", licence),
-        row("sheet.trial", _yn(sheet.trial_employment)),
-    ]
-    bonus = (
-        t("sheet.bonus_months", months=sheet.bonus_months)
-        if sheet.bonus and sheet.bonus_months
-        else _yn(sheet.bonus)
-    )
-    s3 = [
-        row("sheet.wage_monthly", _range(sheet.wage_monthly_min, sheet.wage_monthly_max))
-        if sheet.wage_monthly_min is not None
-        else row("sheet.wage_hourly", _range(sheet.wage_hourly_min, sheet.wage_hourly_max)),
-        row("sheet.base_wage", _range(sheet.base_wage_min, sheet.base_wage_max)),
-        row("sheet.commute", _yn(sheet.commute_allowance)),
-        row("sheet.bonus", bonus),
-    ]
-    overtime = (
-        t("sheet.overtime_hours", n=sheet.overtime_hours) if sheet.overtime_hours else _yn(False)
-    )
-    s4 = [
-        row("sheet.hours", hours_line(sheet)),
-        row("sheet.break", t("sheet.minutes", n=sheet.break_minutes)),
-        row("sheet.overtime", overtime),
-        row("sheet.holidays", holidays_line(sheet)),
-    ]
-    s5 = [
-        row("sheet.insurance", " ".join(sheet.insurance) or t("sheet.none")),
-        row("sheet.transfer", _yn(sheet.transfer)),
-        row("sheet.car", _yn(sheet.car_commute)),
-        row("sheet.housing", _yn(sheet.housing)),
-        row("sheet.childcare", _yn(sheet.childcare)),
-        row("sheet.uij", _yn(sheet.uij_turn)),
-    ]
-    industry = f"{sheet.industry_code} {industry_name}".strip()
-    s6 = [
-        row("sheet.employees", t("sheet.employees_n", n=sheet.employees)),
-        row("sheet.industry", industry),
-        row("sheet.company_description", sheet.company_description or hidden),
-    ]
-    features = " ・ ".join(t(f"search.feature.{f.value}") for f in sheet.features)
-    s7 = [
-        row("sheet.openings", t("card.openings", n=sheet.openings)),
-        row("sheet.selection", sheet.selection_method),
-        row("sheet.online", _yn(sheet.online_application)),
-        row("sheet.features", features or t("sheet.none")),
-        row("card.disclosure", t(f"search.disclosure.{sheet.disclosure.value}")),
-    ]
-    return [
-        (t("sheet.s1"), s1),
-        (t("sheet.s2"), s2),
-        (t("sheet.s3"), s3),
-        (t("sheet.s4"), s4),
-        (t("sheet.s5"), s5),
-        (t("sheet.s6"), s6),
-        (t("sheet.s7"), s7),
-    ]
-
-
-def sheet_heading(sheet: JobSheet) -> list[str]:
-    style = t(f"search.work_style.{sheet.work_style.value}")
-    lines = [t("sheet.title", style=style)]
-    if sheet.synthetic:
-        lines[0] += "  " + t("card.synthetic")
-    lines.append(f"{t('card.job_number')}: {sheet.job_number}")
-    lines.append(t("card.dates", received=sheet.received_on, expires=sheet.expires_on))
-    return lines
-
-
-def sheet_text(sheet: JobSheet, industry_name: str = "", header: str = "") -> str:
-    """The whole 求人票 as plain text (the saved file)."""
-    out = [header, ""] if header else []
-    out += sheet_heading(sheet)
-    for title, lines in sheet_sections(sheet, industry_name):
-        out += ["", f"■ {title}", *lines]
-    return "\n".join(out) + "\n"

@@ -3,13 +3,15 @@ seeded with postings by the server's own generator."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 
+from api_client.sheet_text import a4_text, cells
 from screens.checked import CheckedScreen
 from screens.favorites import FavoritesScreen
 from screens.home import HomeScreen
@@ -79,17 +81,29 @@ async def test_search_page_and_open_a_job_sheet_saved_as_text(
         assert isinstance(sheet_screen, JobSheetScreen)
         assert sheet_screen.sheet is not None
         assert sheet_screen.sheet.job_number == results.result.items[1].job_number
+        sheet = sheet_screen.sheet
+        # The real header and all 10 sections, in the real formats, laid out on screen.
         text = screen_text(pilot)
-        for section in ("求人事業所", "仕事内容", "賃金・手当", "労働時間", "その他の労働条件"):
-            assert section in text
-        assert "会社の情報" in text and "選考等" in text and "【架空データ】" in text
+        assert "求人票（架空データ）" in text and sheet.job_number in text
+        body = str(sheet_screen.query_one("#body", Static).render())
+        assert [s.number for s in sheet.sections] == list(range(11))
+        for section in sheet.sections[1:]:
+            assert f"{section.number}. {section.title}" in body
+        header = {r.label: r.value for r in sheet.sections[0].rows}
+        assert re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", header["受付年月日"])
+        assert header["受付年月日"] in body and header["紹介期限日"] in body
+        assert re.search(r"\d{1,2}時\d{2}分〜\d{1,2}時\d{2}分", body)
+        assert re.search(r"[\d,]+円", body)
+        width = sheet_screen.query_one("#sheet").content_size.width
+        assert max(cells(line) for line in body.splitlines()) <= width
         await pilot.press("pagedown", "pagedown")
         await pilot.press("w")
         await settle(pilot)
-        saved = home / "Documents" / f"求人票_{sheet_screen.sheet.job_number}.txt"
+        saved = home / "Documents" / f"求人票_{sheet.job_number}.txt"
         assert saved.exists()
         content = saved.read_text(encoding="utf-8")
-        assert sheet_screen.sheet.job_title in content and "■ 7 選考等" in content
+        assert content == a4_text(sheet)  # UTF-8, 80 columns, 66 lines a page
+        assert sheet.job_title in content and "7. 選考等" in content
         assert str(saved) in screen_text(pilot)
         await pilot.press("escape")
         await settle(pilot)

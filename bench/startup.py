@@ -100,7 +100,8 @@ def latest_otp(home: str) -> str:
 
 def sign_in(pane: Pane, home: str) -> float:
     """Sign in with keys; the time from Enter on the OTP screen until Home is painted."""
-    pane.wait(lambda s: LOGIN_READY in s and SERVER_STARTING not in s)
+    # The embedded server starts behind the login screen; on a busy machine it takes a while.
+    pane.wait(lambda s: LOGIN_READY in s and SERVER_STARTING not in s, timeout=180)
     pane.keys(DEMO_EMAIL, literal=True)
     pane.keys("Tab")
     pane.keys(DEMO_PASSWORD, literal=True)

@@ -116,7 +116,7 @@ async def run(args: argparse.Namespace, db: Path) -> None:
                 p50, p95 = percentiles(every)
                 print(f"{'all':<26}{p50:9.1f}{p95:9.1f}   (goal: p95 <= 50 ms)")
                 if profile is not None:
-                    pstats.Stats(profile).sort_stats("cumulative").print_stats(30)
+                    pstats.Stats(profile).sort_stats(args.sort).print_stats(30)
         finally:
             proc.terminate()
             proc.wait(timeout=30)
@@ -127,6 +127,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--jobs", type=int, default=10_000)
     p.add_argument("--rounds", type=int, default=30)
     p.add_argument("--profile", action="store_true", help="cProfile the switches")
+    p.add_argument("--sort", default="cumulative", help="pstats sort key with --profile")
     args = p.parse_args(argv)
     db, meta = jobs_database(args.jobs)  # in a child process: this one stays a TUI's
     print(f"database {db.name}: {meta}")

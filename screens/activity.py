@@ -9,16 +9,18 @@ on either; they live in one module because neither is used without the other.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import NO_ANSWER, SignedInScreen
+from screens.list_pane import ListPane
 from session import places
 from strings.dates import format_date, format_jst
 from strings.i18n import t
@@ -67,9 +69,6 @@ class ApplicationActions(SignedInScreen):
             return item is not None
         return super().check_action(action, parameters)
 
-    def refresh_keys(self) -> None:
-        self.refresh_bindings()
-
     def action_thread(self) -> None:
         item = self.current()
         if item is not None:
@@ -82,15 +81,8 @@ class ApplicationActions(SignedInScreen):
 
     def action_sheet(self) -> None:
         item = self.current()
-        if item is None:
-            return
-        if item.posting.status is None or item.posting.status.value != "open":
-            status = item.posting.status.value if item.posting.status else "withdrawn"
-            self.message.show(
-                lambda: t("sheet.not_open", status=t(f"search.status.{status}")), error=True
-            )
-            return
-        self.services.open(places.JobSheet((item.posting.job_number,)), self)
+        if item is not None:
+            self.open_sheet(item.posting)
 
     def action_withdraw(self) -> None:
         item = self.current()
@@ -123,13 +115,12 @@ class ApplicationActions(SignedInScreen):
         """The server says it is 辞退 now: show it."""
 
 
-class ActivityScreen(ApplicationActions):
+class ActivityScreen(ListPane, ApplicationActions):
     """The 求職活動状況 pane: the list of applications."""
 
-    DEFAULT_CSS = """
-    ActivityScreen #head { height: auto; padding: 0 1; }
-    ActivityScreen #applications:focus { border: heavy $accent; }
-    """
+    LIST_ID = "applications"
+    TITLE = "apps.title"
+    HINT = "apps.hint"
     BINDINGS: ClassVar[list[BindingType]] = [
         *ApplicationActions.ACTION_BINDINGS,
         Binding("r", "referrals", "Referrals", id="apps.key.referrals"),
@@ -140,71 +131,37 @@ class ActivityScreen(ApplicationActions):
     def __init__(self) -> None:
         super().__init__()
         self.data: ApplicationList | None = None
-        self._shown_once = False
 
-    def compose_content(self) -> ComposeResult:
-        with Vertical(id="head"):
-            yield Static("", id="title", classes="title", markup=False)
-            yield Static("", id="count", classes="name", markup=False)
-            yield Static("", id="restriction", markup=False)
-            yield Static("", id="hint", classes="hint", markup=False)
-            yield MessageLine(id="message")
-        yield OptionList(id="applications", classes="fill", markup=False)
-        yield KeyBar()
+    def head_extras(self) -> ComposeResult:
+        yield Static("", id="restriction", markup=False)
 
     @property
     def items(self) -> list[ApplicationSummary]:
         return self.data.items if self.data else []
 
     def current(self) -> ApplicationSummary | None:
-        index = self.query_one("#applications", OptionList).highlighted
+        index = self.highlighted_index()
         items = self.items
         return items[index] if index is not None and 0 <= index < len(items) else None
 
-    def on_mount(self) -> None:
-        self.query_one("#applications", OptionList).focus()
-        self.load()
-
-    def on_screen_resume(self) -> None:
-        # Back in this pane: an application or a result may have come meanwhile.
-        if self._shown_once:
-            self.load()
-        self._shown_once = True
-
-    def apply_language(self) -> None:
-        self.query_one("#title", Static).update(t("apps.title"))
-        self.query_one("#hint", Static).update(t("apps.hint"))
-        self._fill()
-
-    def _fill(self) -> None:
+    def count_text(self) -> str | None:
         data = self.data
-        count = self.query_one("#count", Static)
-        restriction = self.query_one("#restriction", Static)
-        listing = self.query_one("#applications", OptionList)
-        highlighted = listing.highlighted
-        listing.clear_options()
         if data is None:
-            count.update("")
-            restriction.update("")
-            return
-        status = data.self_application
-        restriction.display = status.restricted
-        restriction.update(
-            "✖\u00a0" + t("error.self_application_restricted") if status.restricted else ""
-        )
+            return None
+        if not data.items:
+            return t("apps.none")
         selecting = sum(1 for i in data.items if i.state.in_selection)
-        count.update(
-            t("apps.count", count=len(data.items), selecting=selecting)
-            if data.items
-            else t("apps.none")
-        )
-        listing.add_options([Option(application_text(i), id=str(i.id)) for i in data.items])
-        if data.items:
-            listing.highlighted = min(highlighted or 0, len(data.items) - 1)
-        self.refresh_keys()
+        return t("apps.count", count=len(data.items), selecting=selecting)
 
-    def action_reload(self) -> None:
-        self.load()
+    def options(self) -> Sequence[Option]:
+        return [Option(application_text(i), id=str(i.id)) for i in self.items]
+
+    def fill(self) -> None:
+        super().fill()
+        restricted = self.data is not None and self.data.self_application.restricted
+        restriction = self.query_one("#restriction", Static)
+        restriction.display = restricted
+        restriction.update("✖\u00a0" + t("error.self_application_restricted") if restricted else "")
 
     @work(exclusive=True, group="applications")
     async def load(self, announce: bool = True) -> None:
@@ -218,11 +175,11 @@ class ActivityScreen(ApplicationActions):
         )
         if data is not NO_ANSWER:
             self.data = data
-            self._fill()
+            self.fill()
 
     @on(OptionList.OptionHighlighted, "#applications")
     def _highlighted(self) -> None:
-        self.refresh_keys()
+        self.refresh_bindings()
 
     @on(OptionList.OptionSelected, "#applications")
     def _open(self, event: OptionList.OptionSelected) -> None:
@@ -300,7 +257,7 @@ class ApplicationScreen(ApplicationActions):
             rows.append(t("apps.d.unread", mark=mark))
         detail.update("\n".join(rows))
         motivation.update(a.motivation)
-        self.refresh_keys()
+        self.refresh_bindings()
 
     def action_reload(self) -> None:
         self.load()

@@ -40,6 +40,7 @@ from widgets.menu_pane import NARROW_BELOW, MenuEntry, MenuPane
 from widgets.message_line import MessageLine
 
 if TYPE_CHECKING:
+    from api_client.application_models import PostingRef
     from api_client.client import MyPageClient
     from api_client.device_store import DeviceTokenStore
     from api_client.models import ServerMeta
@@ -476,6 +477,24 @@ class SignedInScreen(BaseScreen):
         super().apply_texts()
         if self.is_mounted:
             self.menu.relabel()
+
+    def posting_closed(self, posting: PostingRef) -> bool:
+        """True if a listed posting can no longer be opened (終了, 取消), saying why on the
+        message line; applications, referrals and requests all list postings."""
+        if posting.status is not None and posting.status.value == "open":
+            return False
+        status = posting.status.value if posting.status else "withdrawn"
+        line = self.message_line()
+        if line is not None:
+            line.show(lambda: t("sheet.not_open", status=t(f"search.status.{status}")), error=True)
+        return True
+
+    def open_sheet(self, posting: PostingRef) -> None:
+        """The posting's 求人票, or why it cannot be shown."""
+        from session import places
+
+        if not self.posting_closed(posting):
+            self.services.open(places.JobSheet((posting.job_number,)), self)
 
     @work(exclusive=True, group="favorites")
     async def save_favorites(self, numbers: list[str]) -> None:

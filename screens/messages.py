@@ -8,32 +8,29 @@ Messages are unavailable while the registration is 無効 (seed 002): the screen
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from screens.base import NO_ANSWER, SignedInScreen
+from screens.base import NO_ANSWER
+from screens.list_pane import ListPane
 from session import places
 from session.errors import error_text
 from strings.i18n import t
 from widgets.activity_text import notice_text, thread_text
-from widgets.key_bar import KeyBar
-from widgets.message_line import MessageLine
 
 if TYPE_CHECKING:
     from api_client.application_models import MessageOverview
 
 
-class MessagesScreen(SignedInScreen):
-    DEFAULT_CSS = """
-    MessagesScreen #head { height: auto; padding: 0 1; }
-    MessagesScreen #messages:focus { border: heavy $accent; }
-    """
+class MessagesScreen(ListPane):
+    LIST_ID = "messages"
+    TITLE = "msg.title"
+    HINT = "msg.hint"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f5", "reload", "Reload", id="key.refresh"),
     ]
@@ -41,58 +38,27 @@ class MessagesScreen(SignedInScreen):
     def __init__(self) -> None:
         super().__init__()
         self.data: MessageOverview | None = None
-        self._shown_once = False
         # Option ids: "t<application id>" for a thread, "n<notice id>" for a notice.
         self._ids: list[str] = []
 
-    def compose_content(self) -> ComposeResult:
-        with Vertical(id="head"):
-            yield Static("", id="title", classes="title", markup=False)
-            yield Static("", id="count", classes="name", markup=False)
-            yield Static("", id="hint", classes="hint", markup=False)
-            yield MessageLine(id="message")
-        yield OptionList(id="messages", classes="fill", markup=False)
-        yield KeyBar()
-
-    @property
-    def message(self) -> MessageLine:
-        return self.query_one("#message", MessageLine)
-
-    def on_mount(self) -> None:
-        self.query_one("#messages", OptionList).focus()
-        self.load()
-
-    def on_screen_resume(self) -> None:
-        if self._shown_once:
-            self.load()  # back from a thread: it is read now, or a reply was sent
-        self._shown_once = True
-
-    def apply_language(self) -> None:
-        self.query_one("#title", Static).update(t("msg.title"))
-        self.query_one("#hint", Static).update(t("msg.hint"))
-        self._fill()
-
-    def _fill(self) -> None:
+    def count_text(self) -> str | None:
         data = self.data
-        count = self.query_one("#count", Static)
-        listing = self.query_one("#messages", OptionList)
-        highlighted = listing.highlighted
-        listing.clear_options()
+        if data is None:
+            return None
+        if not data.threads and not data.notices:
+            return t("msg.none")
+        return t(
+            "msg.count",
+            threads=len(data.threads),
+            notices=len(data.notices),
+            unread=data.unread,
+        )
+
+    def options(self) -> Sequence[Option]:
+        data = self.data
         self._ids = []
         if data is None:
-            count.update("")
-            return
-        if not data.threads and not data.notices:
-            count.update(t("msg.none"))
-            return
-        count.update(
-            t(
-                "msg.count",
-                threads=len(data.threads),
-                notices=len(data.notices),
-                unread=data.unread,
-            )
-        )
+            return []
         options: list[Option] = []
         # Unread first (in the server's order: newest activity first), then the rest.
         for thread in sorted(data.threads, key=lambda th: th.unread == 0):
@@ -101,11 +67,7 @@ class MessagesScreen(SignedInScreen):
         for notice in sorted(data.notices, key=lambda n: n.read_at is not None):
             self._ids.append(f"n{notice.id}")
             options.append(Option(notice_text(notice), id=self._ids[-1]))
-        listing.add_options(options)
-        listing.highlighted = min(highlighted or 0, len(options) - 1)
-
-    def action_reload(self) -> None:
-        self.load()
+        return options
 
     @work(exclusive=True, group="messages")
     async def load(self) -> None:
@@ -123,11 +85,11 @@ class MessagesScreen(SignedInScreen):
             return
         self.data = data
         self.services.user.set_unread(data.unread)
-        self._fill()
+        self.fill()
 
     def _unavailable(self, exc: BaseException) -> None:
         self.data = None
-        self._fill()
+        self.fill()
         self.message.show(error_text(exc))
 
     @on(OptionList.OptionSelected, "#messages")

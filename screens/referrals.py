@@ -8,32 +8,29 @@ Accounts opened online without a registration at an office have no online referr
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from screens.base import NO_ANSWER, SignedInScreen
+from screens.base import NO_ANSWER
+from screens.list_pane import ListPane
 from session import places
 from session.errors import error_text
 from strings.i18n import t
 from widgets.activity_text import referral_text
-from widgets.key_bar import KeyBar
-from widgets.message_line import MessageLine
 
 if TYPE_CHECKING:
     from api_client.application_models import Referral, ReferralList
 
 
-class ReferralsScreen(SignedInScreen):
-    DEFAULT_CSS = """
-    ReferralsScreen #head { height: auto; padding: 0 1; }
-    ReferralsScreen #referrals:focus { border: heavy $accent; }
-    """
+class ReferralsScreen(ListPane):
+    LIST_ID = "referrals"
+    TITLE = "ref.title"
+    HINT = "ref.hint"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "apply", "Apply", id="apps.key.apply"),
         Binding("l", "letter", "Referral letter", id="apps.key.letter"),
@@ -45,29 +42,13 @@ class ReferralsScreen(SignedInScreen):
         super().__init__()
         self.data: ReferralList | None = None
         self.unavailable = False
-        self._shown_once = False
-
-    def compose_content(self) -> ComposeResult:
-        with Vertical(id="head"):
-            yield Static("", id="title", classes="title", markup=False)
-            yield Static("", id="count", classes="name", markup=False)
-            yield Static("", id="hint", classes="hint", markup=False)
-            yield MessageLine(id="message")
-        yield OptionList(id="referrals", classes="fill", markup=False)
-        yield KeyBar()
-
-    @property
-    def message(self) -> MessageLine:
-        return self.query_one("#message", MessageLine)
 
     @property
     def items(self) -> list[Referral]:
         return self.data.items if self.data else []
 
     def current(self) -> Referral | None:
-        if not self.is_mounted:
-            return None
-        index = self.query_one("#referrals", OptionList).highlighted
+        index = self.highlighted_index()
         items = self.items
         return items[index] if index is not None and 0 <= index < len(items) else None
 
@@ -81,40 +62,19 @@ class ReferralsScreen(SignedInScreen):
             return item is not None
         return super().check_action(action, parameters)
 
-    def on_mount(self) -> None:
-        self.query_one("#referrals", OptionList).focus()
-        self.load()
+    def listed(self) -> bool:
+        return not self.unavailable
 
-    def on_screen_resume(self) -> None:
-        if self._shown_once:
-            self.load()  # back from applying: the referral is 応募済み now
-        self._shown_once = True
-
-    def apply_language(self) -> None:
-        self.query_one("#title", Static).update(t("ref.title"))
-        self.query_one("#hint", Static).update(t("ref.hint"))
-        self._fill()
-
-    def _fill(self) -> None:
+    def count_text(self) -> str | None:
         data = self.data
-        count = self.query_one("#count", Static)
-        listing = self.query_one("#referrals", OptionList)
-        highlighted = listing.highlighted
-        listing.clear_options()
-        listing.display = not self.unavailable
         if data is None:
-            count.update("")
-            return
-        count.update(
-            t("ref.count", count=len(data.items), open=data.open) if data.items else t("ref.none")
-        )
-        listing.add_options([Option(referral_text(r), id=str(r.id)) for r in data.items])
-        if data.items:
-            listing.highlighted = min(highlighted or 0, len(data.items) - 1)
-        self.refresh_bindings()
+            return None
+        if not data.items:
+            return t("ref.none")
+        return t("ref.count", count=len(data.items), open=data.open)
 
-    def action_reload(self) -> None:
-        self.load()
+    def options(self) -> Sequence[Option]:
+        return [Option(referral_text(r), id=str(r.id)) for r in self.items]
 
     @work(exclusive=True, group="referrals")
     async def load(self) -> None:
@@ -134,13 +94,13 @@ class ReferralsScreen(SignedInScreen):
         if data is not NO_ANSWER:
             self.unavailable = False
             self.data = data
-            self._fill()
+            self.fill()
 
     def _unavailable(self, exc: BaseException) -> None:
         """No referrals for this account: say why instead of an empty list."""
         self.unavailable = True
         self.data = None
-        self._fill()
+        self.fill()
         self.message.show(error_text(exc))
 
     @on(OptionList.OptionHighlighted, "#referrals")
@@ -174,12 +134,5 @@ class ReferralsScreen(SignedInScreen):
 
     def action_sheet(self) -> None:
         item = self.current()
-        if item is None:
-            return
-        if item.posting.status is None or item.posting.status.value != "open":
-            status = item.posting.status.value if item.posting.status else "withdrawn"
-            self.message.show(
-                lambda: t("sheet.not_open", status=t(f"search.status.{status}")), error=True
-            )
-            return
-        self.services.open(places.JobSheet((item.posting.job_number,)), self)
+        if item is not None:
+            self.open_sheet(item.posting)

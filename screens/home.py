@@ -89,7 +89,10 @@ class HomeScreen(SignedInScreen):
         publication = t(f"home.publication.{view.publication_status}")
         self.query_one("#publication", Static).update(t("home.publication", status=publication))
         registration = t(f"home.registration.{view.registration_status}")
-        if view.registration_valid_until is not None:
+        if view.registration_status == "invalid":
+            # The old end date means nothing while invalid: switching back sets a new one.
+            registration += t("home.invalid_hint")
+        elif view.registration_valid_until is not None:
             registration += t("home.valid_until", date=format_date(view.registration_valid_until))
         self.query_one("#registration", Static).update(t("home.registration", status=registration))
         skip = t("home.otp_skip.yes" if view.otp_skip_devices else "home.otp_skip.no")

@@ -104,7 +104,7 @@ class ProfileScreen(SignedInScreen):
         status = t(f"settings.status.{view.registration_status.value}")
         until = (
             t("profile.until", date=format_date(view.registration_valid_until))
-            if view.registration_valid_until
+            if view.registration_valid_until and view.registration_status.value == "valid"
             else ""
         )
         self.query_one("#header", Static).update(

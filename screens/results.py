@@ -7,6 +7,7 @@ Every reload runs in an exclusive worker and drops answers to an older request.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
     from api_client.job_models import JobCard, JobSearchRequest, JobSearchResult
 
 PER_PAGE = (10, 30, 50)
+# Words people type to mean "either" (the form's mode decides that, not a word).
+OR_WORDS = frozenset({"OR", "or", "Or", "|", "または", "又は", "もしくは"})
 
 
 class ResultsScreen(SignedInScreen):
@@ -109,7 +112,7 @@ class ResultsScreen(SignedInScreen):
         if result is None:
             return ""
         if result.total == 0:
-            return t("results.none")
+            return t("results.none") + self._or_hint()
         pages = max(1, -(-result.total // result.per_page))
         first = (result.page - 1) * result.per_page + 1
         return t(
@@ -120,6 +123,15 @@ class ResultsScreen(SignedInScreen):
             page=result.page,
             pages=pages,
         )
+
+    def _or_hint(self) -> str:
+        """ "事務 OR 経理" in AND mode looks for the word "OR" too: say which mode finds it."""
+        from api_client.job_models import WordMode
+
+        words = unicodedata.normalize("NFKC", self.request.words).split()
+        if self.request.word_mode is WordMode.all and any(w in OR_WORDS for w in words):
+            return "\n" + t("results.or_hint")
+        return ""
 
     def _cards_state(self) -> tuple[object, ...]:
         """What the card list shows; refilling it with the same state is skipped."""

@@ -143,7 +143,7 @@ class SettingsScreen(SignedInScreen):
         else:
             until = (
                 t("profile.until", date=format_date(view.registration_valid_until))
-                if view.registration_valid_until
+                if view.registration_valid_until and view.registration_status.value == "valid"
                 else ""
             )
             status = t(f"settings.status.{view.registration_status.value}")
@@ -193,6 +193,7 @@ class SettingsScreen(SignedInScreen):
             else t("settings.confirm_valid")
         )
         target = RegistrationStatus.invalid if to_invalid else RegistrationStatus.valid
+        self._say(None)
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -205,7 +206,7 @@ class SettingsScreen(SignedInScreen):
         done = (
             "settings.now_invalid" if status is RegistrationStatus.invalid else "settings.now_valid"
         )
-        await self._change(lambda c: c.set_registration_status(status), done)
+        await self._change(lambda c: c.set_registration_status(status), lambda _: done)
 
     def action_delivery(self) -> None:
         if self.view is not None and self.view.has_registration:
@@ -213,9 +214,14 @@ class SettingsScreen(SignedInScreen):
 
     @work(exclusive=True, group="settings-change")
     async def set_delivery(self, enabled: bool) -> None:
-        await self._change(lambda c: c.set_feature_delivery(enabled), "settings.delivery_changed")
+        await self._change(
+            lambda c: c.set_feature_delivery(enabled),
+            lambda view: f"settings.delivery_now_{'on' if view.feature_delivery else 'off'}",
+        )
 
     def action_devices(self) -> None:
+        self._say(None)
+
         def answered(yes: bool | None) -> None:
             if yes:
                 self.resume_otp()
@@ -228,10 +234,18 @@ class SettingsScreen(SignedInScreen):
             await client.resume_otp_all_devices()
             return await client.settings()
 
-        await self._change(resume, "settings.devices_resumed")
+        await self._change(resume, lambda _: "settings.devices_resumed")
+
+    def _say(self, key: str | None, **params: object) -> None:
+        """The screen's one message: the outcome of the latest action (None: cleared, so an
+        old outcome never stands next to a later action)."""
+        line = self.query_one("#message", MessageLine)
+        line.show(None if key is None else (lambda: t(key, **params)))
 
     async def _change(
-        self, request: Callable[[MyPageClient], Awaitable[SettingsView]], done_key: str
+        self,
+        request: Callable[[MyPageClient], Awaitable[SettingsView]],
+        done_key: Callable[[SettingsView], str],
     ) -> None:
         view = await self.call(
             request,
@@ -242,20 +256,30 @@ class SettingsScreen(SignedInScreen):
         if view is NO_ANSWER:
             return
         self.view = view
-        state = t(f"settings.delivery.{'on' if view.feature_delivery else 'off'}")
-        self.query_one("#message", MessageLine).show(lambda: t(done_key, state=state))
+        self._say(done_key(view))
         self._show()
 
     def action_email(self) -> None:
-        def after(_: None) -> None:
+        self._say(None)
+
+        def after(email: str | None) -> None:
+            if email:
+                self._say("email_change.done", email=email)
             self.load()
 
         self.services.push(self, EmailChangeScreen(), after)
 
     def action_password(self) -> None:
-        self.services.push(self, PasswordChangeScreen())
+        self._say(None)
+
+        def after(changed: bool | None) -> None:
+            if changed:
+                self._say("password_change.done")
+
+        self.services.push(self, PasswordChangeScreen(), after)
 
     def action_withdraw(self) -> None:
+        self._say(None)
         self.services.open(places.Withdraw(), self)
 
     @on(PushButton.Pressed)
@@ -383,7 +407,7 @@ class EmailChangeScreen(SignedInScreen):
         if view is NO_ANSWER:
             return
         self.notify_when_shown(t("email_change.done", email=view.email))
-        self.dismiss()
+        self.dismiss(view.email)
 
 
 class PasswordChangeScreen(SignedInScreen):
@@ -465,4 +489,4 @@ class PasswordChangeScreen(SignedInScreen):
         for name in self.NAMES:
             self.query_one(f"#field-{name}", Field).value = ""
         self.notify_when_shown(t("password_change.done"))
-        self.dismiss()
+        self.dismiss(True)

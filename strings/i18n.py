@@ -205,6 +205,10 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "home.registration.valid": ("有効", "valid"),
     "home.registration.invalid": ("無効", "invalid"),
     "home.valid_until": ("（{date}まで有効）", " (valid until {date})"),
+    "home.invalid_hint": (
+        "（6 求職者情報・設定 → S で有効に戻せます）",
+        " (switch it back in 6 Profile and settings → S)",
+    ),
     "home.otp_skip": (
         "ワンタイムパスワードを省略する端末: {state}",
         "Devices that skip the one-time password: {state}",
@@ -290,7 +294,8 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "reset.confirm_intro": (
         "{email} 宛ての「パスワード再登録申込受付通知」メールに記載の認証キーと、"
         "新しいパスワードを入力してください。",
-        "Enter the authentication key from the e-mail sent to {email}, and your new password.",
+        "Enter the authentication key from the e-mail “Password reset key” sent to {email}, "
+        "and your new password.",
     ),
     "reset.password_rule": (
         "半角数字・英字・記号をすべて含む8文字以上32文字以内。使える記号: {symbols}",

@@ -40,11 +40,14 @@ def problem_text(
     if code == "required" and choice:
         return t("problem.choose", field=named)
     if code != "invalid":
-        for family in ("validation", "search.v"):
-            if has(f"{family}.{code}"):
-                return t(f"{family}.{code}", field=named, **values)
+        if has(f"validation.{code}"):
+            return t(f"validation.{code}", field=named, **values)
+        # The registration rules' wording first where they apply: a code typed into a
+        # registration field is not a search condition's "choice" (unknown_code is both).
         if registration and has(f"regv.{code}"):
             return t("reg.problem", where=where, label=field, message=t(f"regv.{code}", **values))
+        if has(f"search.v.{code}"):
+            return t(f"search.v.{code}", field=named, **values)
     return t("validation.invalid", field=named)
 
 

@@ -52,10 +52,11 @@ def otp_mail(otp: str, expires_at: datetime) -> MailText:
 
 def password_reset_mail(auth_key: str, expires_at: datetime) -> MailText:
     return MailText(
-        subject=f"【{SERVICE_JA}】パスワード再設定の認証キー / Password reset key",
+        # The subject the seed (004) tells users to look for on the reset screen.
+        subject=f"【{SERVICE_JA}】パスワード再登録申込受付通知 / Password reset key",
         body=(
-            "パスワード再設定のための認証キーをお知らせします。\n"
-            "パスワード再設定画面で、新しいパスワードと一緒に入力してください。\n\n"
+            "パスワード再登録のための認証キーをお知らせします。\n"
+            "「パスワード再登録」画面で、新しいパスワードと一緒に入力してください。\n\n"
             f"{AUTH_KEY_LABEL_JA}：{auth_key}\n\n"
             f"有効期限は50分です（{jst_text(expires_at)} 日本時間まで）。\n"
             "新しい認証キーを発行すると、以前の認証キーは使えなくなります。\n\n"

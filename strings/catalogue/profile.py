@@ -501,9 +501,13 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "すべての端末でワンタイムパスワードを再開しました。",
         "The one-time password is required on all devices again.",
     ),
-    "settings.delivery_changed": (
-        "特集求人の配信を{state}にしました。",
-        "Featured postings: {state}.",
+    "settings.delivery_now_on": (
+        "特集求人を配信するようにしました。毎週土曜日に届きます。",
+        "Featured postings will be delivered every Saturday.",
+    ),
+    "settings.delivery_now_off": (
+        "特集求人の配信を止めました。",
+        "Featured postings are no longer delivered.",
     ),
     "settings.confirm_title": ("確認", "Please confirm"),
     # e-mail change

@@ -265,6 +265,14 @@ _SEARCH: Final[dict[str, tuple[str, str]]] = {
         "条件に合う求人はありませんでした。Esc で条件を変更してください。",
         "No postings match. Press Esc to change the conditions.",
     ),
+    "results.or_hint": (
+        "フリーワードは「すべての語を含む（AND）」で検索したため、「OR」も語として探しました。"
+        "どれかの語を含む求人を探すには、Esc で条件に戻り「フリーワードの条件」を"
+        "「いずれかの語を含む（OR）」にしてください。",
+        "The free words were searched with “All words (AND)”, so “OR” was looked for as a "
+        "word too. To find postings with any of the words, press Esc and set “Free-word "
+        "condition” to “Any word (OR)”.",
+    ),
     "results.order": (
         "並び順: {sort}／表示件数: {per_page}件",
         "Sort: {sort} / per page: {per_page}",

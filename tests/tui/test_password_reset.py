@@ -28,6 +28,9 @@ async def open_confirm(pilot, tui_server: TuiServer) -> None:  # type: ignore[no
     await pilot.press("enter")
     await settle(pilot)
     assert isinstance(pilot.app.screen, ResetConfirmScreen), screen_text(pilot)
+    # The screen names the mail by the subject it arrives with (seed 004).
+    assert "「パスワード再登録申込受付通知」" in screen_text(pilot)
+    assert "パスワード再登録申込受付通知" in tui_server.last_mail().subject
 
 
 async def test_reset_unlocks_and_new_password_signs_in(

@@ -75,7 +75,7 @@ async def test_registration_invalid_and_back_and_password_change(
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, PasswordChangeScreen)
-        assert "パスワードが正しくありません" in screen_text(pilot), screen_text(pilot)
+        assert "現在のパスワードは正しくありません" in screen_text(pilot), screen_text(pilot)
         app.screen.query_one("#current_password").focus()
         await pilot.press("ctrl+u")
         await type_text(pilot, DEMO_PASSWORD)
@@ -154,7 +154,7 @@ async def test_email_change_delivery_and_resume_otp(
         await type_text(pilot, "Wrong#2026pw")
         await pilot.press("enter")
         await settle(pilot)
-        assert "パスワードが正しくありません。あと4回間違えるとロックされます。" in (
+        assert "現在のパスワードは正しくありません。あと4回間違えるとロックされます。" in (
             field_error(pilot, "current_password")
         )
         await pilot.press("ctrl+u")

@@ -72,3 +72,44 @@ def test_unknown_codes_and_choices(lang: str) -> None:
     # A search condition never reads the registration rules' wording.
     assert search_problem("too_long", "words") == t("validation.invalid", field=t("search.f.words"))
     assert field_name("no_such_field") == t("field.field")
+
+
+# (field path of the wizard, code) as the rules raise them: each names its field once.
+WIZARD_PROBLEMS = [
+    (1, "postal_code", "postal_code_unknown", {}),
+    (1, "postal_code", "postal_code_format", {}),
+    (1, "phone_fixed", "phone_fixed_format", {}),
+    (1, "phone_fixed", "phone_format", {}),
+    (1, "phone_mobile", "phone_mobile_format", {}),
+    (1, "phone_mobile", "phone_one_required", {}),
+    (1, "family_name_kana", "kana_only", {}),
+    (2, "contact_means", "contact_needs_phone_fixed", {}),
+    (3, "hours_from", "time_format", {}),
+    (3, "occupations.0", "unknown_code", {"code": "9999"}),
+    (4, "municipalities.1", "unknown_code", {"code": "99999"}),
+]
+
+
+@pytest.mark.parametrize(("step", "path", "code", "params"), WIZARD_PROBLEMS)
+def test_wizard_problems_name_their_field_once(
+    lang: str, step: int, path: str, code: str, params: dict[str, object]
+) -> None:
+    from widgets.step_form import field_title, step_problem_text
+
+    text = step_problem_text(step, path, code, params)
+    title = field_title(path)
+    assert text.count(title) == 1, text
+    # Only the registration rules' words: not the search form's "choice" wording.
+    assert "選択肢" not in text and "choices" not in text, text
+
+
+def test_account_problems_name_their_field_once(lang: str) -> None:
+    for code, name in [("password_wrong", "current_password"), ("email_taken", "new_email")]:
+        text = account_problem(code, name, {"remaining": 1})
+        assert text.count(field_name(name)) == 1, text
+    assert account_problem("password_wrong", "current_password", {"remaining": 1}) == t(
+        "reg.problem",
+        where="",
+        label=field_name("current_password"),
+        message=t("regv.password_wrong", remaining=1),
+    )

@@ -1,0 +1,118 @@
+"""What a first user tripped on (issue 12 items 13–15), by keys against the real server:
+Home follows 有効 ⇔ 無効 and 公開 ⇔ 非公開 without F5, the settings screen says what the latest
+action did (and only that), and its messages read as sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from screens.home import HomeScreen
+from screens.profile import ProfileEditScreen
+from screens.settings import ConfirmModal, PasswordChangeScreen
+from tests.tui.flows import focus, sign_in_to_home
+from tests.tui.helpers import screen_text, settle, type_text
+from tests.tui.support import DEMO_PASSWORD, TuiServer
+from tests.tui.test_settings_flows import open_settings
+from tui.app import HelloWorkApp
+
+SIZE = (80, 24)
+
+
+def message(pilot) -> str:  # type: ignore[no-untyped-def]
+    return str(pilot.app.screen.query_one("#message").render())
+
+
+async def test_home_follows_validity_and_publication_without_reload(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await sign_in_to_home(pilot, tui_server)
+        assert "求職登録: 有効（" in screen_text(pilot)
+        await open_settings(pilot)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("shift+tab", "enter")
+        await settle(pilot)
+        text = screen_text(pilot)
+        assert "求職登録: 無効" in text and "まで" not in text.split("求職登録: 無効")[1][:20]
+        await pilot.press("alt+1")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        text = screen_text(pilot)
+        # No old end date next to 無効: it says how to switch back instead.
+        assert "求職登録: 無効（6 求職者情報・設定 → S で有効に戻せます）" in text, text
+        assert "まで有効" not in text
+
+        # 公開 → 非公開 in section 2 of 求職者情報; Home shows it at once.
+        assert "求職公開状況: 公開中" in text
+        await pilot.press("alt+6")
+        await settle(pilot)
+        await pilot.press("escape")  # settings → 求職者情報
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        assert isinstance(app.screen, ProfileEditScreen), screen_text(pilot)
+        # The demo account's section 2 is empty: 公開しない, 連絡不可, by arrows and Enter.
+        await pilot.press("down", "enter")
+        await focus(pilot, "s2-contact_allowed")
+        await pilot.press("down", "enter")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, ProfileEditScreen), screen_text(pilot)
+        await pilot.press("alt+1")
+        await settle(pilot)
+        assert "求職公開状況: 非公開" in screen_text(pilot), screen_text(pilot)
+
+
+async def test_settings_says_what_the_latest_action_did(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await sign_in_to_home(pilot, tui_server)
+        settings = await open_settings(pilot)
+        await pilot.press("ctrl+f")
+        await settle(pilot)
+        assert message(pilot) == "ℹ\u00a0特集求人を配信するようにしました。毎週土曜日に届きます。"
+        await pilot.press("ctrl+f")
+        await settle(pilot)
+        assert message(pilot) == "ℹ\u00a0特集求人の配信を止めました。"
+
+        # A password change: the old outcome goes when it starts, the new one is said.
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, PasswordChangeScreen)
+        await type_text(pilot, DEMO_PASSWORD)
+        await pilot.press("tab")
+        await type_text(pilot, "Change#2026pw")
+        await pilot.press("tab")
+        await type_text(pilot, "Change#2026pw")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is settings, screen_text(pilot)
+        assert message(pilot) == "ℹ\u00a0パスワードを変更しました。"
+        assert "配信" not in message(pilot)
+
+        # Opening a form and leaving it without a change clears the old outcome.
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is settings
+        assert message(pilot) == ""
+
+
+async def test_settings_in_english_say_the_delivery_once(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await sign_in_to_home(pilot, tui_server)
+        await open_settings(pilot)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        await pilot.press("ctrl+f")
+        await settle(pilot)
+        assert message(pilot) == "ℹ\u00a0Featured postings will be delivered every Saturday."

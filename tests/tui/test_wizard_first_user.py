@@ -1,0 +1,56 @@
+"""The registration wizard as a first user met it (issue 12 items 11–15), keys only, at 80×24,
+against the real server."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from screens.registration import RegistrationScreen
+from tests.tui.helpers import screen_text, settle, type_text
+from tests.tui.reg_keys import fill, open_online
+from tests.tui.support import TuiServer
+from tui.app import HelloWorkApp
+from widgets.field import Field
+from widgets.message_line import MessageLine
+
+EMAIL = "first@example.jp"
+SIZE = (80, 24)
+
+STEP1_NO_PHONE = [
+    "求職",
+    "花子",
+    "キュウショク",
+    "ハナコ",
+    "1995",
+    "5",
+    "5",
+    ("radio", 1),
+    "100-0001",
+    "千代田１－１",
+]
+
+
+def banner(screen: RegistrationScreen) -> str:
+    return screen.query_one("#message", MessageLine).text
+
+
+async def test_step_error_banner_goes_once_the_step_is_fixed(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        pilot.app.animation_level = "none"
+        await open_online(pilot, tui_server, EMAIL)
+        screen = app.screen
+        assert isinstance(screen, RegistrationScreen)
+        await fill(pilot, STEP1_NO_PHONE)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "ステップ1に1件の入力エラー" in banner(screen), screen_text(pilot)
+        screen.query_one("#s1-phone_mobile").focus()
+        await type_text(pilot, "090-1234-5678")
+        await pilot.press("f7")  # on to step 2; step 1 is saved on the way, now clean
+        await settle(pilot)
+        assert screen.current == 2
+        assert banner(screen) == "", banner(screen)
+        assert screen.query_one("#field-s1-phone_mobile", Field).error == ""

@@ -90,6 +90,8 @@ class UserState:
         self.email = email
         self.checks = Checks()
         self.reference: Reference | None = None
+        # Results as a table or as cards, once the user chose (None: by the terminal's size).
+        self.results_view: str | None = None
         self._unread = 0
         self._unread_listeners: list[UnreadListener] = []
 
@@ -99,6 +101,7 @@ class UserState:
         self.email = ""
         self.checks = Checks()
         self.reference = None
+        self.results_view = None
         self._unread = 0
         self._unread_listeners.clear()
 

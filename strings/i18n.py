@@ -519,9 +519,9 @@ def _merge_domain_catalogues() -> None:
     global _domains_merged
     if _domains_merged:
         return
-    from strings.catalogue import activity, kiosk, profile, search
+    from strings.catalogue import access, activity, kiosk, profile, search
 
-    for module in (search, profile, activity, kiosk):
+    for module in (search, profile, activity, kiosk, access):
         clash = CATALOGUE.keys() & module.STRINGS.keys()
         if clash:
             raise RuntimeError(f"i18n keys defined twice: {sorted(clash)}")

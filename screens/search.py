@@ -1,12 +1,17 @@
 """求人検索: the condition form. Ctrl+S (or Enter in a text field) searches; the results open
 on their own screen, so Esc there comes back here with every condition still filled in.
 
+The form is long, so it has section keys: F6 lists the sections (a digit jumps to one),
+Ctrl+N / Ctrl+P move to the next / previous one. F9 opens 番号検索 (求人番号 search, its own
+screen as on the real site).
+
 Searching runs in an exclusive worker (a newer search cancels an older one, and a response
 that arrives for an older search is dropped); the screen never blocks while it waits.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -20,8 +25,7 @@ from session import places
 from strings.i18n import get_language, t
 from widgets.key_bar import KeyBar
 from widgets.message_line import MessageLine
-from widgets.occupation_picker import OccupationPicker
-from widgets.search_form import SearchForm, api_field_errors
+from widgets.search_form import SECTIONS, SearchForm, Section, api_field_errors
 
 if TYPE_CHECKING:
     from api_client.job_models import JobSearchRequest, SavedSearch
@@ -36,9 +40,15 @@ class SearchScreen(SignedInScreen):
         Binding("f2", "save", "Save conditions", id="search.key.save"),
         Binding("f3", "update_saved", "Update saved", id="search.key.update"),
         Binding("f4", "saved_list", "Saved conditions", id="search.key.saved"),
+        Binding("f6", "sections", "Sections", id="search.key.sections"),
+        Binding("ctrl+n", "section(1)", "Next section", id="search.key.next_section", show=False),
+        Binding(
+            "ctrl+p", "section(-1)", "Previous section", id="search.key.prev_section", show=False
+        ),
         Binding("f7", "detail", "Detailed conditions", id="search.key.detail"),
         Binding("f8", "clear", "Clear", id="search.key.clear"),
-        Binding("delete", "clear_occupation", show=False),
+        Binding("f9", "number_search", "Job number search", id="search.key.number_search"),
+        Binding("delete", "clear_pick", show=False),
         Binding("f5", "reload_reference", show=False),
     ]
 
@@ -70,7 +80,7 @@ class SearchScreen(SignedInScreen):
         return self.query_one("#message", MessageLine)
 
     def on_mount(self) -> None:
-        self.query_one("#cat-general").focus()
+        self.query_one("#category").focus()
         self.load_reference()
 
     def apply_language(self) -> None:
@@ -107,6 +117,7 @@ class SearchScreen(SignedInScreen):
         self.form.set_reference(ref.prefectures, ref.industries)
         if self.initial is not None:
             self.form.load(self.initial)
+            self.name_classifications()
 
     @on(SearchForm.PrefectureChanged)
     def _prefecture_changed(self, event: SearchForm.PrefectureChanged) -> None:
@@ -123,28 +134,121 @@ class SearchScreen(SignedInScreen):
         if munis is not NO_ANSWER:
             self.form.set_municipalities(slot, munis)
 
-    @on(SearchForm.PickOccupation)
-    def _pick(self, event: SearchForm.PickOccupation) -> None:
+    @on(SearchForm.Pick)
+    def _pick(self, event: SearchForm.Pick) -> None:
         ref = self.services.user.reference
         if ref is None:
             self.load_reference()
             return
-        slot = event.slot
+        slot, form = event.slot, self.form
+        if event.what == "desired":
+            from widgets.desired_job_picker import DesiredJobPicker
 
-        def chosen(code: str | None) -> None:
-            if code:
-                self.form.set_occupation(slot, code)
+            def desired(value: tuple[str, list[str]] | None) -> None:
+                if value is not None:
+                    form.set_desired(slot, value)
 
-        self.services.push(self, OccupationPicker(ref.groups, self.form.occupations[slot]), chosen)
+            self.services.push(self, DesiredJobPicker(ref.groups, form.desired[slot]), desired)
+        elif event.what == "classification":
+            current = form.classifications[slot]
 
-    def action_clear_occupation(self) -> None:
-        slot = self.form.focused_occupation_slot()
-        if slot is not None:
-            self.form.set_occupation(slot, "")
+            def classified(value: tuple[str, str] | None) -> None:
+                if value is not None:
+                    form.set_classification(slot, value)
+
+            self.services.open(
+                places.PickClassification(current[0] if current else ""), self, classified
+            )
+        elif event.what == "industries":
+            self._pick_many(
+                t("search.f.industries"),
+                form.industry_options(),
+                form.industries,
+                3,
+                form.set_industries,
+            )
+        elif event.what == "municipalities":
+            self.pick_municipalities(slot)
+
+    def _pick_many(
+        self,
+        title: str,
+        options: list[tuple[str, str]],
+        selected: list[str],
+        limit: int,
+        then: Callable[[list[str]], None],
+    ) -> None:
+        from widgets.multi_picker import MultiPicker
+
+        def chosen(codes: list[str] | None) -> None:
+            if codes is not None:
+                then(codes)
+
+        self.services.push(self, MultiPicker(title, options, selected, limit=limit), chosen)
+
+    @work(group="municipalities")
+    async def pick_municipalities(self, slot: int) -> None:
+        form = self.form
+        code = form.prefecture(slot)
+        if not code:
+            return
+        if not form.municipality_options(slot):
+            user = self.services.user
+            munis = await self.call(
+                lambda c: user.municipalities(c, code),
+                failed="search.reference_failed",
+                latest=f"municipalities-{slot}",
+            )
+            if munis is NO_ANSWER:
+                return
+            form.set_municipalities(slot, munis)
+        self._pick_many(
+            t("search.f.municipalities_of", prefecture=form.prefecture_name(code)),
+            form.municipality_options(slot),
+            form.municipalities[slot],
+            5,
+            lambda codes: form.set_chosen_municipalities(slot, codes),
+        )
+
+    @work(group="classification-names")
+    async def name_classifications(self) -> None:
+        """Names of 職業分類 codes loaded from a saved condition (the type-ahead knows codes)."""
+        form = self.form
+        for slot in form.unnamed_classifications():
+            chosen = form.classifications[slot]
+            if chosen is not None:
+                name = await self._classification_name(chosen[0])
+                if name and form.classifications[slot] == chosen:
+                    form.set_classification(slot, (chosen[0], name))
+
+    async def _classification_name(self, code: str) -> str:
+        found = await self.call(lambda c: c.search_classifications(code, limit=1), quiet=True)
+        if found is NO_ANSWER or not found.items or found.items[0].code != code:
+            return ""
+        return found.items[0].name_ja
+
+    def action_clear_pick(self) -> None:
+        self.form.clear_focused_pick()
+
+    def action_sections(self) -> None:
+        from widgets.section_menu import SectionMenu
+
+        def chosen(number: int | None) -> None:
+            if number is not None:
+                self.form.focus_section(number)
+
+        self.services.push(self, SectionMenu(self.form.section_of_focus()), chosen)
+
+    def action_section(self, step: int) -> None:
+        n = self.form.section_of_focus() + step
+        self.form.focus_section((n - 1) % len(SECTIONS) + 1)
+
+    def action_number_search(self) -> None:
+        self.services.open(places.NumberSearch(), self)
 
     def action_detail(self) -> None:
         if self.form.toggle_detail():
-            self.call_after_refresh(self.query_one("#wage_monthly_min").focus)
+            self.call_after_refresh(self.form.focus_section, SECTIONS.index(Section.wage) + 1)
 
     def action_clear(self) -> None:
         self.form.clear()

@@ -68,6 +68,21 @@ class SavedSearchTitle(Place):
 
 
 @dataclass(frozen=True)
+class NumberSearch(Place):
+    """番号検索: up to 5 求人番号, apart from the condition search (as on the real site)."""
+
+    pane = PaneId.search
+
+
+@dataclass(frozen=True)
+class PickClassification(Place):
+    """The 職業分類 picker (type-ahead over names and example titles, or browse 大→細);
+    it answers (code, name), or None when cancelled."""
+
+    current: str = ""
+
+
+@dataclass(frozen=True)
 class JobSheet(Place):
     numbers: tuple[str, ...]
     index: int = 0

@@ -68,8 +68,9 @@ _SEARCH_FIELD_KEYS = {
 def search_field_name(name: str) -> str:
     """A search condition (`words`, `job_numbers.2`, …) in words."""
     top, _, index = name.partition(".")
-    if top == "job_numbers" and index.isdigit():
-        return t("search.f.job_number_n", n=int(index) + 1)
+    if top in ("job_numbers", "licence_codes") and index.isdigit():
+        one = {"job_numbers": "search.f.job_number_n", "licence_codes": "search.f.licence_code_n"}
+        return t(one[top], n=int(index) + 1)
     key = _SEARCH_FIELD_KEYS.get(top, f"search.f.{top}")
     return t(key) if has(key) else t("field.field")
 

@@ -138,6 +138,18 @@ def _saved_search_title(p: places.SavedSearchTitle) -> Screen[Any]:
     return TitleModal(p.prompt, p.title)
 
 
+def _number_search(p: places.NumberSearch) -> Screen[Any]:
+    from screens.number_search import NumberSearchScreen
+
+    return NumberSearchScreen()
+
+
+def _pick_classification(p: places.PickClassification) -> Screen[Any]:
+    from screens.classification_picker import ClassificationPicker
+
+    return ClassificationPicker(p.current)
+
+
 def _job_sheet(p: places.JobSheet) -> Screen[Any]:
     from screens.job_sheet import JobSheetScreen
 
@@ -251,6 +263,8 @@ SCREENS: dict[type[Place], Callable[[Any], Screen[Any]]] = {
     places.EditSavedSearch: _edit_saved,
     places.SavedSearches: _saved_searches,
     places.SavedSearchTitle: _saved_search_title,
+    places.NumberSearch: _number_search,
+    places.PickClassification: _pick_classification,
     places.JobSheet: _job_sheet,
     places.Checked: _checked,
     places.Settings: _settings,

@@ -83,6 +83,64 @@ _ENUMS: Final[dict[str, tuple[str, str]]] = {
     "search.status.open": ("募集中", "open"),
     "search.status.expired": ("掲載期限切れ", "expired"),
     "search.status.withdrawn": ("取消し済み", "withdrawn"),
+    # 年齢
+    "search.age_choice.any": ("年齢不問の条件: 指定しない", "Any-age postings: no condition"),
+    "search.age_choice.unrestricted_only": ("年齢不問のみ", "Only postings open to any age"),
+    "search.age_choice.limited_only": ("年齢不問をのぞく", "Exclude postings open to any age"),
+    # 時間外労働
+    "search.overtime.any": ("時間外労働: 指定しない", "Overtime: any"),
+    "search.overtime.none": ("時間外労働なし", "No overtime"),
+    "search.overtime.some": ("時間外労働あり", "With overtime"),
+    "search.overtime.some_cap": (
+        "時間外労働あり（月平均{n}時間以内）",
+        "With overtime, at most {n} hours a month on average",
+    ),
+    "search.overtime.cap": (
+        "月平均{n}時間以内（なしを含む）",
+        "At most {n} hours a month on average (none included)",
+    ),
+    # 休日
+    "search.day.mon": ("月", "Mon"),
+    "search.day.tue": ("火", "Tue"),
+    "search.day.wed": ("水", "Wed"),
+    "search.day.thu": ("木", "Thu"),
+    "search.day.fri": ("金", "Fri"),
+    "search.day.sat": ("土", "Sat"),
+    "search.day.sun": ("日", "Sun"),
+    "search.day.holiday": ("祝日", "Public holidays"),
+    # 加入保険等
+    "search.insurance.employment": ("雇用保険", "Employment insurance"),
+    "search.insurance.workers_comp": ("労災保険", "Workers' accident insurance"),
+    "search.insurance.health": ("健康保険", "Health insurance"),
+    "search.insurance.pension": ("厚生年金", "Employees' pension"),
+    # 派遣・請負
+    "search.dispatch.only": ("派遣・請負のみ", "Dispatch / contracting only"),
+    "search.dispatch.exclude": ("派遣・請負をのぞく", "Exclude dispatch / contracting"),
+    # 契約更新の可能性
+    "search.renewal.in_principle": ("あり（原則更新）", "Renewed as a rule"),
+    "search.renewal.conditional": ("あり（条件付きで更新あり）", "Renewal on conditions"),
+    # 定年制
+    "search.retirement.at_least": (
+        "定年制なし、または{n}歳以上",
+        "No retirement age, or {n} or older",
+    ),
+    # 入居可能住宅
+    "search.housing.single": ("単身用", "For singles"),
+    "search.housing.family": ("世帯用", "For families"),
+    # 普通自動車運転免許
+    "search.car_licence.required": ("必須", "Required"),
+    "search.car_licence.preferred": ("あれば尚可", "Preferred"),
+    "search.car_licence.at_ok": ("AT限定可", "Automatic-only OK"),
+    # 項目 (section keys)
+    "search.sec.basic": ("基本条件", "Basic conditions"),
+    "search.sec.place": ("就業場所", "Workplace"),
+    "search.sec.job": ("職種", "Occupation"),
+    "search.sec.words": ("フリーワード・事業所", "Free words and employer"),
+    "search.sec.wage": ("賃金・労働時間", "Wages and hours"),
+    "search.sec.holidays": ("休日", "Days off"),
+    "search.sec.terms": ("保険・雇用条件・住宅", "Insurance, terms, housing"),
+    "search.sec.company": ("産業・免許・資格", "Industry and licences"),
+    "search.sec.other": ("その他・特集求人", "Other and featured"),
 }
 
 _SEARCH: Final[dict[str, tuple[str, str]]] = {
@@ -116,12 +174,130 @@ _SEARCH: Final[dict[str, tuple[str, str]]] = {
     "search.key.uncheck": ("チェックを外す", "Uncheck"),
     "search.key.saved": ("保存した条件", "Saved conditions"),
     # ------------------------------------------------------------------ search form
+    "search.key.sections": ("項目へ移動", "Go to section"),
+    "search.key.next_section": ("次の項目", "Next section"),
+    "search.key.prev_section": ("前の項目", "Previous section"),
+    "search.key.number_search": ("番号検索", "Job number search"),
+    "search.sec.heading": ("〔{n}〕{name}", "[{n}] {name}"),
+    "search.sections.title": ("項目へ移動", "Go to a section"),
+    "search.sections.hint": (
+        "数字キー、または ↑↓ と Enter で選びます。Esc で閉じます。"
+        "検索画面では Ctrl+N／Ctrl+P で次／前の項目へ移動します。",
+        "Press a digit, or ↑↓ and Enter. Esc closes. On the search screen, Ctrl+N / "
+        "Ctrl+P move to the next / previous section.",
+    ),
+    "search.f.age_choice": ("年齢不問の条件", "Any-age condition"),
+    "search.f.age_limited_only": ("年齢不問をのぞく", "Exclude postings open to any age"),
+    "search.f.place_hint": (
+        "都道府県（59 海外）を選び、その下のボタン（Enter）で市区町村を5つまで選べます。",
+        "Choose a prefecture (59 abroad), then press Enter on the button under it to choose "
+        "up to 5 municipalities.",
+    ),
+    "search.f.municipalities_n": ("市区町村: {names}", "Municipalities: {names}"),
+    "search.f.municipalities_of": (
+        "{prefecture}の市区町村（5つまで）",
+        "Municipalities of {prefecture} (up to 5)",
+    ),
+    "search.f.pick_hint": (
+        "Enter で選択画面を開きます。Delete で解除します。",
+        "Enter opens the picker; Delete clears it.",
+    ),
+    "search.f.desired_jobs": (
+        "希望する職種（分野と、その職種を5つまで）",
+        "Desired occupation (a group and up to 5 of its occupations)",
+    ),
+    "search.f.desired_n": ("希望する職種 {n}: {name}", "Desired occupation {n}: {name}"),
+    "search.f.whole_group": ("（分野全体）", "(the whole group)"),
+    "search.f.classifications": (
+        "職業分類（大分類〜細分類。名称・職種名の例で探せます）",
+        "Occupational classification (any level; search by name or job title)",
+    ),
+    "search.f.classification_n": ("職業分類 {n}: {name}", "Classification {n}: {name}"),
+    "search.f.company_name": ("事業所名", "Employer name"),
+    "search.f.company_name_exclude": ("この事業所名をのぞく", "Exclude this employer name"),
+    "search.f.carried_numbers": (
+        "この条件には求人番号 {numbers} が含まれています（番号検索は F9）。F8 でクリアします。",
+        "These conditions include job numbers {numbers} (F9: job number search). F8 clears.",
+    ),
+    "search.f.wage_includes_allowances": (
+        "手当・固定残業代を含む（外すと基本給で比べます）",
+        "Include allowances and fixed overtime pay (off: compare the base wage)",
+    ),
+    "search.f.overtime": ("時間外労働", "Overtime"),
+    "search.f.overtime_some": ("時間外労働あり", "With overtime"),
+    "search.f.overtime_max": ("時間外労働の上限", "Overtime cap"),
+    "search.f.exclude_shift": ("交替制（シフト制）をのぞく", "Exclude shift work"),
+    "search.f.exclude_discretionary": ("裁量労働制をのぞく", "Exclude discretionary work"),
+    "search.f.exclude_variable_hours": (
+        "変形労働時間制をのぞく",
+        "Exclude variable working hours",
+    ),
+    "search.f.days_off": ("休日（すべて休みの曜日）", "Days off (all of these)"),
+    "search.f.insurance_items": ("加入保険等（すべてあり）", "Insurance (all of these)"),
+    "search.f.dispatch": ("派遣・請負", "Dispatch / contracting"),
+    "search.f.contract_renewal": (
+        "契約更新の可能性（いずれか）",
+        "Contract renewal (any of these)",
+    ),
+    "search.f.retirement_age_min": ("定年制", "Retirement age"),
+    "search.f.housing_kinds": ("入居可能住宅", "Housing"),
+    "search.f.industries_chosen": ("産業分類: {names}", "Industries: {names}"),
+    "search.f.car_licence": (
+        "普通自動車運転免許（いずれか）",
+        "Ordinary driving licence (any of these)",
+    ),
+    "search.f.car_licence_exclude": ("のぞく", "Exclude"),
+    "search.f.licence_codes": ("免許・資格コード（いずれか）", "Licence codes (any of these)"),
+    "search.f.licence_codes_hint": (
+        "4桁の半角数字（1001〜9999）。3つまで。",
+        "4 digits (1001–9999). Up to 3.",
+    ),
+    "search.f.licence_code_n": ("免許・資格コード {n}", "Licence code {n}"),
+    "search.f.licence_codes_exclude": ("これらの免許・資格をのぞく", "Exclude these licences"),
+    "search.f.no_document_screening": ("書類選考なし", "No document screening"),
+    "search.f.regular_conversion": ("正社員登用あり", "Path to regular employment"),
+    "search.f.remote_work": ("在宅勤務", "Remote work"),
+    "search.f.near_station": ("駅近（徒歩10分以内）", "Near a station (10 min walk)"),
+    "search.f.smoking_measures": ("受動喫煙対策あり", "Passive-smoking measures"),
+    "search.v.licence_code_format": (
+        "{field}は4桁の半角数字（1001〜9999）で入力してください。",
+        "Enter the {field} as 4 digits from 1001 to 9999.",
+    ),
+    # ------------------------------------------------------------------ pickers
+    "picker.key.tick": ("選択／解除", "Tick / untick"),
+    "picker.filter": ("名前で絞り込み", "Filter by name"),
+    "picker.multi_hint": (
+        "Space で選択／解除（{limit}つまで）、Enter で決定、Esc でやめます。"
+        "文字を入力すると絞り込みます。",
+        "Space ticks or unticks (up to {limit}); Enter confirms; Esc cancels. Type to filter.",
+    ),
+    "picker.limit": (
+        "{limit}つまでです。ほかの選択を外してから選んでください。",
+        "At most {limit}. Untick another one first.",
+    ),
+    "search.picker.details_of": ("{group} の職種", "Occupations of {group}"),
+    "cls.title": ("職業分類を選ぶ", "Choose an occupational classification"),
+    "cls.hint": (
+        "職種名を入力すると候補を表示します（例: プログラマー）。↓ で一覧へ。"
+        "一覧では Enter・→ で下の分類を開き、← で戻ります。Esc で閉じます。",
+        "Type a job title in Japanese to see matches (e.g. 看護師); ↓ moves to the list. In the "
+        "list, Enter or → opens a level and ← goes back. Esc closes.",
+    ),
+    "cls.placeholder": ("職種名・分類名", "Job title or classification name"),
+    "cls.matches": ("入力に合う分類", "Classifications matching the input"),
+    "cls.top": ("大分類", "Major groups"),
+    "cls.whole": ("「{name}」全体で選ぶ", "Choose all of “{name}”"),
+    "cls.examples": ("例: {titles}", "e.g. {titles}"),
+    "cls.none": ("「{query}」に合う分類はありません。", "No classification matches “{query}”."),
+    "cls.key.open": ("下の分類を開く", "Open level"),
+    "cls.key.up": ("上の分類へ", "Up a level"),
     "search.title": ("求人検索", "Job search"),
     "search.intro": (
-        "条件を入力して Ctrl+S（入力欄では Enter）で検索します。Tab で次の項目へ、"
-        "Space でチェックを切り替えます。F7 で詳細条件を開きます。",
-        "Fill in conditions and press Ctrl+S (Enter in a text field) to search. Tab moves to "
-        "the next item; Space toggles a box. F7 opens the detailed conditions.",
+        "条件を入力して Ctrl+S（入力欄では Enter）で検索します。F6 で項目へ移動"
+        "（Ctrl+N／Ctrl+P で次／前の項目）、F7 で詳細条件、F9 で求人番号の番号検索です。",
+        "Fill in conditions and press Ctrl+S (Enter in a text field) to search. F6 goes to "
+        "a section (Ctrl+N / Ctrl+P: next / previous), F7 opens the detailed conditions, F9 "
+        "searches by job number.",
     ),
     "search.editing": (
         "保存した条件「{title}」を編集しています。F3 で更新します。",
@@ -189,7 +365,7 @@ _SEARCH: Final[dict[str, tuple[str, str]]] = {
     "search.f.housing": ("住宅あり", "Housing provided"),
     "search.f.childcare": ("託児施設あり", "Childcare available"),
     "search.f.employees_min": ("従業員数（以上）", "Employees (at least)"),
-    "search.f.industries": ("産業", "Industry"),
+    "search.f.industries": ("産業分類（3つまで）", "Industry (up to 3)"),
     "search.f.features": ("特集求人", "Featured categories"),
     "search.f.any": ("指定しない", "Any"),
     "search.f.yen": ("{amount}円以上", "¥{amount} or more"),
@@ -246,15 +422,33 @@ _SEARCH: Final[dict[str, tuple[str, str]]] = {
         "The {field} choice ({code}) does not exist. Choose again.",
     ),
     # ------------------------------------------------------------------ occupation picker
-    "search.picker.title": ("職種を選ぶ", "Choose an occupation"),
+    "search.picker.title": ("希望する職種を選ぶ", "Choose a desired occupation"),
     "search.picker.hint": (
-        "左で分野を選び（→ で右へ）、右で職種を選んで Enter。Esc で閉じます。",
-        "Choose a group on the left (→ to move right), then an occupation, and press Enter. "
-        "Esc closes.",
+        "左で分野を選び、→ で右へ。右で Space を押して職種を5つまで選び、Enter で決定します"
+        "（職種を選ばなければ分野全体）。← で左へ、Esc でやめます。",
+        "Choose a group on the left, → moves right. There, Space ticks up to 5 occupations; "
+        "Enter confirms (no tick: the whole group). ← moves back, Esc cancels.",
     ),
     "search.picker.groups": ("分野", "Groups"),
     "search.picker.occupations": ("職種", "Occupations"),
     "search.picker.all_of": ("{group}（すべて）", "{group} (all)"),
+    # ------------------------------------------------------------------ 番号検索
+    "numbers.title": ("番号検索（求人番号）", "Job number search"),
+    "numbers.intro": (
+        "求人番号を5件まで入力して Enter（または Ctrl+S）で検索します。"
+        "見つかった求人で Enter を押すと求人票を表示します。",
+        "Enter up to 5 job numbers and press Enter (or Ctrl+S). Press Enter on a posting "
+        "found to see its job sheet.",
+    ),
+    "numbers.empty": (
+        "求人番号を1件以上入力してください（例: 13010-12345678）。",
+        "Enter at least one job number (e.g. 13010-12345678).",
+    ),
+    "numbers.found": ("{count}件の求人が見つかりました。", "{count} postings found."),
+    "numbers.not_found": (
+        "次の求人番号の公開中の求人は見つかりませんでした（番号の誤り、または掲載終了）: {numbers}",
+        "No open posting has these numbers (a typo, or the posting has ended): {numbers}",
+    ),
     # ------------------------------------------------------------------ results
     "results.title": ("求人検索結果", "Search results"),
     "results.summary": (

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from textual.widget import Widget
 from textual.widgets import Input
 
 from screens.open_account import OpenAccountScreen
@@ -12,7 +13,6 @@ from tests.tui.flows import focus, open_search
 from tests.tui.helpers import settle, type_text
 from tests.tui.support import TuiServer
 from tui.app import HelloWorkApp
-from widgets.checkbox import TickBox
 from widgets.date_field import DateField
 from widgets.key_bar import KeyBar
 from widgets.message_line import MessageLine
@@ -61,20 +61,30 @@ async def test_search_form_messages_show_where_the_user_is_looking(
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
-async def test_every_job_number_and_condition_box_is_reachable_and_whole(
+async def test_every_control_of_the_search_form_is_whole_where_focus_reaches_it(
     make_app: Callable[..., HelloWorkApp], tui_server: TuiServer, size: tuple[int, int]
 ) -> None:
+    """Tab through every control of the form, detailed conditions open: each one is on
+    screen and not clipped when it has the focus."""
     app = make_app()
     async with app.run_test(size=size) as pilot:
         await open_search(pilot, tui_server)
         form = app.screen.query_one(SearchForm)
-        ids = [f"job_numbers-{i}" for i in range(5)]
-        ids += [w.id for w in form.query(TickBox) if w.id and w.id.startswith("cat-")]
-        for widget_id in ids:
-            await focus(pilot, widget_id)
-            await settle(pilot)
+        await pilot.press("f7")
+        await settle(pilot)
+        await focus(pilot, "category")
+        seen: list[Widget] = []
+        while True:
             widget = app.focused
             assert widget is not None
+            if widget not in form.walk_children() or widget in seen:
+                break
+            await settle(pilot)
+            seen.append(widget)
             shown = widget.region
-            assert shown.width == widget.outer_size.width, (widget_id, shown)  # not clipped
-            assert shown.right <= size[0] and shown.height > 0, (widget_id, shown)
+            assert shown.width == widget.outer_size.width, (widget.id, shown)  # not clipped
+            assert shown.right <= size[0] and shown.height > 0, (widget.id, shown)
+            assert shown.y >= 0 and shown.bottom <= size[1], (widget.id, shown)
+            await pilot.press("tab")
+        ids = {w.id for w in seen}
+        assert {"category", "class-2", "licence_codes-2", "feat-parenting"} <= ids

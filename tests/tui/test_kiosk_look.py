@@ -37,7 +37,7 @@ async def test_a_focused_dropdown_changes_shape_not_only_colour(
         await open_search(pilot, tui_server)
         selects = list(app.screen.query(Select))
         assert selects
-        target = selects[0]
+        target = next(s for s in selects if not s.has_focus)  # the first one has it
         assert target.id is not None
         current = target.query_one("SelectCurrent")
         blurred = current.styles.border.top[0]

@@ -110,32 +110,6 @@ async def test_search_page_and_open_a_job_sheet_saved_as_text(
         assert isinstance(pilot.app.screen, ResultsScreen)
 
 
-async def test_job_number_format_error_next_to_the_field(
-    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
-) -> None:
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await open_search(pilot, tui_server)
-        await focus(pilot, "job_numbers-1")
-        await type_text(pilot, "1234-5")
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(pilot.app.screen, SearchScreen)
-        assert "求人番号 2は「半角数字5桁-8桁以内」" in field_error(pilot, "job_numbers-1")
-        assert pilot.app.focused is not None and pilot.app.focused.id == "job_numbers-1"
-        # Fixed (full-width digits are normalised), the search runs.
-        for _ in range(6):
-            await pilot.press("backspace")
-        number = tui_server_first_number(tui_server)
-        await type_text(pilot, number)
-        await pilot.press("enter")
-        await settle(pilot)
-        results = pilot.app.screen
-        assert isinstance(results, ResultsScreen), screen_text(pilot)
-        assert results.result is not None and results.result.total == 1
-        assert results.result.items[0].job_number == number
-
-
 def tui_server_first_number(server: TuiServer) -> str:
     import sqlite3
 

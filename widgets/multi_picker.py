@@ -146,6 +146,8 @@ class MultiPicker(ModalScreen[list[str] | None]):
         words = fold(event.value).split()
         rows = [(label, v) for label, v in self.options if all(w in fold(label) for w in words)]
         self.ticks.show_rows(rows)
+        message = t("picker.no_match", text=event.value) if not rows else ""
+        self.query_one("#picker-message", Static).update(message)
 
     @on(TickList.Refused)
     def _refused(self, event: TickList.Refused) -> None:

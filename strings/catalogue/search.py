@@ -266,10 +266,15 @@ _SEARCH: Final[dict[str, tuple[str, str]]] = {
     # ------------------------------------------------------------------ pickers
     "picker.key.tick": ("選択／解除", "Tick / untick"),
     "picker.filter": ("名前で絞り込み", "Filter by name"),
+    "picker.no_match": (
+        "「{text}」に合う項目はありません。BackSpace で絞り込みを戻します。",
+        "Nothing matches “{text}”. BackSpace widens the filter.",
+    ),
     "picker.multi_hint": (
         "Space で選択／解除（{limit}つまで）、Enter で決定、Esc でやめます。"
         "文字を入力すると絞り込みます。",
-        "Space ticks or unticks (up to {limit}); Enter confirms; Esc cancels. Type to filter.",
+        "Space ticks or unticks (up to {limit}); Enter confirms; Esc cancels. Type to filter "
+        "(the names are in Japanese).",
     ),
     "picker.limit": (
         "{limit}つまでです。ほかの選択を外してから選んでください。",

@@ -216,6 +216,17 @@ async def test_municipalities_and_industries_are_picked_by_name(
         assert isinstance(picker, MultiPicker)
         values = [v for _, v in picker.options]
         assert values[0] == "01" and "99" in values and all(len(v) == 2 for v in values)
+        await type_text(pilot, "該当なし語")  # a filter that matches nothing says so
+        await settle(pilot)
+        assert picker.ticks.option_count == 0
+        assert "「該当なし語」に合う項目はありません" in str(
+            picker.query_one("#picker-message", Static).render()
+        )
+        for _ in range(5):
+            await pilot.press("backspace")
+        await pilot.press("down")  # back to the whole list
+        await settle(pilot)
+        assert picker.ticks.option_count == len(values)
         await pilot.press("space", "down", "space", "enter")
         await settle(pilot)
         assert form.industries == ["01", "02"]

@@ -1,4 +1,5 @@
-"""F1 help: what the focused control is, and every key that works on this screen right now.
+"""F1 help: what the focused control is and how it is used, and every key that works on this
+screen right now.
 
 Built from the same bindings the key line shows, asking each the same question (is it
 enabled here?), so it never offers a key that would be refused — in kiosk mode no quit
@@ -24,16 +25,56 @@ from widgets.localise import localise_bindings
 # Keys every screen answers to (focus moves), described here rather than in the key line.
 _MOVES = (("Tab", "help.tab"), ("Shift+Tab", "help.shift_tab"))
 
+# How each kind of control is used (by class name along its MRO: a list of results is an
+# OptionList). Names, not imports: help must not load every widget module.
+_KINDS = (
+    "Input",
+    "TextArea",
+    "OptionList",
+    "TickBox",
+    "Checkbox",
+    "RadioButton",
+    "RadioSet",
+    "Select",
+    "SelectCurrent",
+    "CollapsibleTitle",
+    "PushButton",
+    "Button",
+    "MenuPane",
+    "LinkList",
+    "VerticalScroll",
+)
+
+
+def control_kind(widget: Widget) -> str | None:
+    """The first of _KINDS that `widget` is an instance of, by class name."""
+    names = {cls.__name__ for cls in type(widget).__mro__}
+    return next((kind for kind in _KINDS if kind in names), None)
+
 
 def focused_label(widget: Widget | None) -> tuple[str, str]:
-    """The label and hint of the field holding `widget`, or the widget's own words."""
+    """The label and hint of the field holding `widget`, or the widget's own words, or what
+    the screen calls it (`help.control.<id>`), or the kind of control it is."""
     if widget is None:
         return "", ""
     for node in widget.ancestors_with_self:
         if isinstance(node, FieldFrame) and node.heading.label:
             return node.heading.label, node.heading.hint
+    if widget.id and has(f"help.control.{widget.id}"):
+        return t(f"help.control.{widget.id}"), ""
     label = getattr(widget, "label", None) or getattr(widget, "placeholder", None)
-    return (str(label) if label else type(widget).__name__), ""
+    if label:
+        return str(label), ""
+    kind = control_kind(widget)
+    return (t(f"help.name.{kind}") if kind else type(widget).__name__), ""
+
+
+def usage(widget: Widget | None) -> str:
+    """How the focused control is used, in words (typing, choosing, ticking…)."""
+    if widget is None:
+        return ""
+    kind = control_kind(widget)
+    return t(f"help.kind.{kind}") if kind else ""
 
 
 def key_lines(screen: Screen[Any]) -> list[tuple[str, str]]:
@@ -72,6 +113,7 @@ class HelpScreen(ModalScreen[None], Localised):
     def __init__(self, over: Screen[Any]) -> None:
         super().__init__()
         self._focus = focused_label(over.focused)
+        self._usage = usage(over.focused)
         self._keys = key_lines(over)
         localise_bindings(self, refresh=False)
 
@@ -81,7 +123,10 @@ class HelpScreen(ModalScreen[None], Localised):
             label, hint = self._focus
             if label:
                 yield Static(t("help.focused"), classes="help-section", markup=False)
-                yield Static(label + (f"\n{hint}" if hint else ""), id="help-focus", markup=False)
+                text = label + (f"\n{hint}" if hint else "")
+                if self._usage:
+                    text += f"\n{self._usage}"
+                yield Static(text, id="help-focus", markup=False)
             yield Static(t("help.keys"), classes="help-section", markup=False)
             lines = [f"{key:<12} {what}" for key, what in self._keys]
             lines += [f"{key:<12} {t(what)}" for key, what in _MOVES]

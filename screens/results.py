@@ -80,6 +80,7 @@ class ResultsScreen(SignedInScreen):
         Binding("c", "checked", "Checked", id="search.key.checked"),
         Binding("v", "view_checked", "Show checked", id="search.key.view_checked"),
         Binding("F", "save_checked", "Save checked", id="search.key.save_checked"),
+        Binding("g", "goto_page", "Go to page", id="results.key.goto"),
         Binding("t", "switch_view", "Table/cards", id="results.key.view"),
         Binding("f5", "reload", "Reload", id="key.refresh"),
     ]
@@ -223,7 +224,7 @@ class ResultsScreen(SignedInScreen):
             return ""
         if result.total == 0:
             return t("results.none") + self._or_hint()
-        pages = max(1, -(-result.total // result.per_page))
+        pages = self._pages()
         first = (result.page - 1) * result.per_page + 1
         return t(
             "results.summary",
@@ -242,6 +243,10 @@ class ResultsScreen(SignedInScreen):
         if self.request.word_mode is WordMode.all and any(w in OR_WORDS for w in words):
             return "\n" + t("results.or_hint")
         return ""
+
+    def _pages(self) -> int:
+        result = self.result
+        return 1 if result is None else max(1, -(-result.total // result.per_page))
 
     def _cards_state(self) -> tuple[object, ...]:
         """What the card list shows; refilling it with the same state is skipped."""
@@ -318,7 +323,7 @@ class ResultsScreen(SignedInScreen):
         result = self.result
         if result is None:
             return
-        pages = max(1, -(-result.total // result.per_page))
+        pages = self._pages()
         page = self.request.page + step
         if page < 1:
             self.message.show(lambda: t("results.first_page"))
@@ -327,6 +332,17 @@ class ResultsScreen(SignedInScreen):
             self.message.show(lambda: t("results.last_page"))
             return
         self.load(self.request.model_copy(update={"page": page}))
+
+    def action_goto_page(self) -> None:
+        if self.result is None:
+            return
+        pages = self._pages()
+
+        def chosen(page: int | None) -> None:
+            if page is not None and page != self.request.page:
+                self.load(self.request.model_copy(update={"page": page}))
+
+        self.services.open(places.PageNumber(self.request.page, pages), self, chosen)
 
     def action_sort(self) -> None:
         from api_client.job_models import SortKey

@@ -83,6 +83,15 @@ class PickClassification(Place):
 
 
 @dataclass(frozen=True)
+class PageNumber(Place):
+    """The dialog asking which page of the results to show; it answers the page (1…pages),
+    or None when cancelled."""
+
+    page: int
+    pages: int
+
+
+@dataclass(frozen=True)
 class JobSheet(Place):
     numbers: tuple[str, ...]
     index: int = 0

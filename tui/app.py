@@ -40,6 +40,7 @@ from widgets.toast_text import fit_toast
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
+    from textual.widget import Widget
 
     from api_client.client import MyPageClient
     from api_client.device_store import DeviceTokenStore
@@ -74,6 +75,8 @@ class HelloWorkApp(App[int]):
         # pane shows these keys; the key line would only be crowded by them).
         Binding("ctrl+l", "logout", "Log out", id="key.logout", priority=True),
         Binding("f1", "help", "Help", id="key.help", show=False),
+        # Ctrl+G: every terminal delivers it (Alt+… did not arrive through tmux).
+        Binding("ctrl+g", "jump", "Jump", id="key.jump"),
         *[
             Binding(
                 navigation.pane_keys(pane),
@@ -556,6 +559,20 @@ class HelloWorkApp(App[int]):
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.screen))
+
+    def action_jump(self) -> None:
+        """Ctrl+G: a key drawn over every control on screen; pressing it moves the focus
+        there (screens/jump.py)."""
+        from screens.jump import JumpOverlay
+
+        if isinstance(self.screen, JumpOverlay):
+            return
+
+        def jump(widget: Widget | None) -> None:
+            if widget is not None and widget.is_attached:
+                widget.focus()
+
+        self.push_screen(JumpOverlay(self.screen), jump)
 
     def action_show_pane(self, pane: str) -> None:
         self.navigator.show_pane(PaneId(pane))

@@ -150,6 +150,12 @@ def _pick_classification(p: places.PickClassification) -> Screen[Any]:
     return ClassificationPicker(p.current)
 
 
+def _page_number(p: places.PageNumber) -> Screen[Any]:
+    from screens.page_prompt import PageModal
+
+    return PageModal(p.page, p.pages)
+
+
 def _job_sheet(p: places.JobSheet) -> Screen[Any]:
     from screens.job_sheet import JobSheetScreen
 
@@ -265,6 +271,7 @@ SCREENS: dict[type[Place], Callable[[Any], Screen[Any]]] = {
     places.SavedSearchTitle: _saved_search_title,
     places.NumberSearch: _number_search,
     places.PickClassification: _pick_classification,
+    places.PageNumber: _page_number,
     places.JobSheet: _job_sheet,
     places.Checked: _checked,
     places.Settings: _settings,

@@ -17,8 +17,11 @@ from typing import ClassVar
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
+
+from strings.i18n import t
 
 MAX_LINES = 3
 GAP = "  "
@@ -37,6 +40,12 @@ def pack(items: list[tuple[str, str]], width: int) -> list[list[tuple[str, str]]
         lines[-1].append((key, desc))
         used += extra
     return lines if lines[0] else []
+
+
+def line_width(items: list[tuple[str, str]]) -> int:
+    """Cells of one packed line of (key, description) items."""
+    sizes = [cell_len(key) + 1 + cell_len(desc) for key, desc in items]
+    return sum(sizes) + len(GAP) * max(0, len(sizes) - 1)
 
 
 class KeyBar(Static):
@@ -96,8 +105,13 @@ class KeyBar(Static):
         key_style = self.get_component_rich_style("keybar--key", partial=True)
         lines = pack(self.items(), self._width)
         if len(lines) > MAX_LINES:
+            # What does not fit is in F1's help: say so in place of the last key shown.
+            more = (self.app.get_key_display(Binding("f1", "")), t("key.more"))
             lines = lines[:MAX_LINES]
-            lines[-1] = [*lines[-1][:-1], ("…", "")]
+            last = lines[-1][:-1]
+            while last and line_width([*last, more]) > self._width:
+                last.pop()
+            lines[-1] = [*last, more]
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         for number, line in enumerate(lines):
             if number:

@@ -27,4 +27,101 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "↑↓ で選び、Enter で求人票。選んだ求人の内容は一覧の下に表示されます。",
         "↑↓ to choose, Enter for the job sheet; the chosen posting is shown below.",
     ),
+    "results.key.goto": ("ページ指定", "Go to page"),
+    "results.page_title": ("ページを指定して表示", "Go to a page"),
+    "results.page_label": ("ページ番号", "Page number"),
+    "results.page_hint": (
+        "1〜{pages} の数字を入力して Enter（いまは {page} ページ目）。Esc で取消。",
+        "Type a number from 1 to {pages} and press Enter (now on page {page}). Esc cancels.",
+    ),
+    "results.page_invalid": (
+        "ページ番号は 1〜{pages} の数字で入力してください。",
+        "Page number: type a number from 1 to {pages}.",
+    ),
+    # ------------------------------------------------------------------ jump overlay
+    "key.jump": ("ジャンプ", "Jump"),
+    "key.more": ("その他のキー", "More keys"),
+    "jump.prompt": (
+        "移動したい項目に表示された文字のキーを押してください（Esc で取消）。",
+        "Press the key shown on the control to move there (Esc cancels).",
+    ),
+    "jump.hint": (
+        "「{typed}」に続く文字のキーを押してください（Esc で取消）。",
+        "“{typed}” typed: press the next key of the label (Esc cancels).",
+    ),
+    "jump.none": (
+        "この画面には移動できる項目がありません（Esc で閉じます）。",
+        "Nothing on this screen takes the focus (Esc closes this).",
+    ),
+    # ------------------------------------------------------------------ F1: the focused control
+    "help.control.cards": ("検索結果の一覧", "The list of results"),
+    "help.name.Input": ("入力欄", "Text field"),
+    "help.name.TextArea": ("文章の入力欄", "Text box"),
+    "help.name.OptionList": ("一覧", "List"),
+    "help.name.TickBox": ("チェックボックス", "Check box"),
+    "help.name.Checkbox": ("チェックボックス", "Check box"),
+    "help.name.RadioButton": ("選択肢", "Option"),
+    "help.name.RadioSet": ("選択肢の組", "Options"),
+    "help.name.Select": ("選択欄", "Drop-down"),
+    "help.name.SelectCurrent": ("選択欄", "Drop-down"),
+    "help.name.CollapsibleTitle": ("開閉できる見出し", "Section heading"),
+    "help.name.PushButton": ("ボタン", "Button"),
+    "help.name.Button": ("ボタン", "Button"),
+    "help.name.MenuPane": ("メニュー", "Menu"),
+    "help.name.LinkList": ("リンク", "Links"),
+    "help.name.VerticalScroll": ("表示欄", "Text view"),
+    "help.kind.Input": (
+        "文字を入力します。← → でカーソル移動、Home/End で先頭/末尾、Enter で確定します。",
+        "Type here. ← → move the cursor, Home/End go to the start/end, Enter submits.",
+    ),
+    "help.kind.TextArea": (
+        "文章を入力します（Enter で改行）。Tab で次の項目へ移ります。",
+        "Type text (Enter starts a new line). Tab moves to the next control.",
+    ),
+    "help.kind.OptionList": (
+        "↑ ↓ で選び、Enter で開きます。PageUp/PageDown で1画面ずつ、Home/End で先頭/末尾へ。",
+        "↑ ↓ choose, Enter opens. PageUp/PageDown move a screenful, Home/End the first/last.",
+    ),
+    "help.kind.TickBox": (
+        "Space または Enter でチェックを付けたり外したりします。",
+        "Space or Enter ticks or unticks it.",
+    ),
+    "help.kind.Checkbox": (
+        "Space または Enter でチェックを付けたり外したりします。",
+        "Space or Enter ticks or unticks it.",
+    ),
+    "help.kind.RadioButton": (
+        "Space または Enter でこの選択肢を選びます。",
+        "Space or Enter chooses this option.",
+    ),
+    "help.kind.RadioSet": (
+        "← → または ↑ ↓ で選択肢を移り、Space または Enter で選びます。",
+        "← → or ↑ ↓ move between the options, Space or Enter chooses one.",
+    ),
+    "help.kind.Select": (
+        "Enter で一覧を開き、↑ ↓ で選んで Enter で決定します（Esc で閉じる）。",
+        "Enter opens the list, ↑ ↓ choose, Enter confirms (Esc closes it).",
+    ),
+    "help.kind.SelectCurrent": (
+        "Enter で一覧を開き、↑ ↓ で選んで Enter で決定します（Esc で閉じる）。",
+        "Enter opens the list, ↑ ↓ choose, Enter confirms (Esc closes it).",
+    ),
+    "help.kind.CollapsibleTitle": (
+        "Enter で中の項目を開いたり閉じたりします。",
+        "Enter opens or closes the section under it.",
+    ),
+    "help.kind.PushButton": ("Enter または Space で実行します。", "Enter or Space presses it."),
+    "help.kind.Button": ("Enter または Space で実行します。", "Enter or Space presses it."),
+    "help.kind.MenuPane": (
+        "↑ ↓ で選び Enter、または項目の数字キーで開きます。",
+        "↑ ↓ choose and Enter opens, or press an entry's digit.",
+    ),
+    "help.kind.LinkList": (
+        "↑ ↓ でリンクを選び、Enter で開きます。",
+        "↑ ↓ choose a link, Enter follows it.",
+    ),
+    "help.kind.VerticalScroll": (
+        "↑ ↓ と PageUp/PageDown で読み進めます。Home/End で先頭/末尾へ。",
+        "↑ ↓ and PageUp/PageDown scroll, Home/End go to the start/end.",
+    ),
 }

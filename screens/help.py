@@ -20,7 +20,7 @@ from textual.widgets import Static
 from screens.base import Localised
 from strings.i18n import has, t
 from widgets.field import FieldFrame
-from widgets.localise import localise_bindings
+from widgets.localise import describe, localise_bindings
 
 # Keys every screen answers to (focus moves), described here rather than in the key line.
 _MOVES = (("Tab", "help.tab"), ("Shift+Tab", "help.shift_tab"))
@@ -91,6 +91,23 @@ def key_lines(screen: Screen[Any]) -> list[tuple[str, str]]:
     return out
 
 
+def control_keys(widget: Widget | None) -> list[tuple[str, str]]:
+    """(key, what it does) of the focused control's own keys — Textual's editing and list
+    keys included, in the UI language — once per action."""
+    if widget is None:
+        return []
+    seen: set[str] = set()
+    out: list[tuple[str, str]] = []
+    for bindings in widget._bindings.key_to_bindings.values():
+        for binding in bindings:
+            text = describe(binding)
+            if not text or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            out.append((widget.app.get_key_display(binding), text))
+    return out
+
+
 class HelpScreen(ModalScreen[None], Localised):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
@@ -114,6 +131,7 @@ class HelpScreen(ModalScreen[None], Localised):
         super().__init__()
         self._focus = focused_label(over.focused)
         self._usage = usage(over.focused)
+        self._control_keys = control_keys(over.focused)
         self._keys = key_lines(over)
         localise_bindings(self, refresh=False)
 
@@ -127,6 +145,10 @@ class HelpScreen(ModalScreen[None], Localised):
                 if self._usage:
                     text += f"\n{self._usage}"
                 yield Static(text, id="help-focus", markup=False)
+            if self._control_keys:
+                yield Static(t("help.control_keys"), classes="help-section", markup=False)
+                lines = [f"{key:<12} {what}" for key, what in self._control_keys]
+                yield Static("\n".join(lines), id="help-control-keys", markup=False)
             yield Static(t("help.keys"), classes="help-section", markup=False)
             lines = [f"{key:<12} {what}" for key, what in self._keys]
             lines += [f"{key:<12} {t(what)}" for key, what in _MOVES]

@@ -89,7 +89,8 @@ class JumpOverlay(ModalScreen[Widget | None], Localised):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,ctrl+g", "cancel", "Cancel", id="search.key.cancel"),
+        # Ctrl+G again (the App's jump key, wherever keys.toml puts it) closes it too.
+        Binding("escape", "cancel", "Cancel", id="jump.key.cancel"),
     ]
 
     def __init__(self, over: Screen[Any]) -> None:

@@ -70,6 +70,9 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "key.open": ("開く", "Open"),
     "key.close": ("閉じる", "Close"),
     "key.help": ("ヘルプ", "Help"),
+    # On every screen's key line, the login screen's too: here, not in a domain catalogue.
+    "key.jump": ("ジャンプ", "Jump"),
+    "key.more": ("その他のキー", "More keys"),
     "language.changed": ("表示言語を日本語にしました。", "Display language set to English."),
     "app.quit_hint": ("終了するには Ctrl+Q を押してください。", "Press Ctrl+Q to quit."),
     "kiosk.no_quit": (
@@ -519,9 +522,9 @@ def _merge_domain_catalogues() -> None:
     global _domains_merged
     if _domains_merged:
         return
-    from strings.catalogue import access, activity, kiosk, profile, search
+    from strings.catalogue import access, activity, kiosk, profile, search, textual_keys
 
-    for module in (search, profile, activity, kiosk, access):
+    for module in (search, profile, activity, kiosk, access, textual_keys):
         clash = CATALOGUE.keys() & module.STRINGS.keys()
         if clash:
             raise RuntimeError(f"i18n keys defined twice: {sorted(clash)}")

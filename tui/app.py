@@ -12,7 +12,7 @@ import asyncio
 import contextlib
 import importlib
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -76,7 +76,7 @@ class HelloWorkApp(App[int]):
         Binding("ctrl+l", "logout", "Log out", id="key.logout", priority=True),
         Binding("f1", "help", "Help", id="key.help", show=False),
         # Ctrl+G: every terminal delivers it (Alt+… did not arrive through tmux).
-        Binding("ctrl+g", "jump", "Jump", id="key.jump"),
+        Binding("ctrl+g", "jump", "Jump", id="key.jump", priority=True),
         *[
             Binding(
                 navigation.pane_keys(pane),
@@ -102,12 +102,14 @@ class HelloWorkApp(App[int]):
         paths: Paths | None = None,
         idle_timeout: float | None = None,
         clock: Callable[[], float] | None = None,
+        keymap: Mapping[str, str] | None = None,
     ) -> None:
         """Production: `server_url` None starts the built-in server. Tests pass
         `client_factory` (a client over the in-process server app), `device_store` (over an
         in-memory keyring) and `mailbox_dir` (the server's Maildir), plus `paths` in a temp dir.
         `idle_timeout`: seconds without input before signing out (None: never; the CLI gives
         kiosk mode its default, tui/idle_signout.py), counted on `clock` (tests move it).
+        `keymap`: binding id → keys, from keys.toml (tui/keymap.py, checked by the CLI).
         """
         super().__init__()
         self.paths = paths or resolve_paths()
@@ -144,6 +146,8 @@ class HelloWorkApp(App[int]):
         )
         self.title = t("app.title")
         localise_bindings(self, refresh=False)
+        if keymap:
+            self.set_keymap(dict(keymap))
         if kiosk:  # a shared terminal: read by anyone, on any screen (tui/themes.py)
             from tui.themes import HIGH_CONTRAST
 
@@ -566,6 +570,7 @@ class HelloWorkApp(App[int]):
         from screens.jump import JumpOverlay
 
         if isinstance(self.screen, JumpOverlay):
+            self.screen.dismiss(None)  # the jump key again: nowhere to go
             return
 
         def jump(widget: Widget | None) -> None:

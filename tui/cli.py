@@ -4,6 +4,7 @@
     hellowork serve …                                   the API server (server.main.serve)
     hellowork admin …                                   staff/employer operations (server.admin)
     hellowork mail [--last] [--list]                    the embedded server's outbox
+    hellowork keys [--check]                            the commands keys.toml can remap
     hellowork demo-data --jobs N …                      synthetic postings (server.jobs.demo)
 
 Kept import-light: Textual, httpx and the server are imported only on the path that needs them.
@@ -28,6 +29,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _database_command("admin", admin_main, args[1:])
     if args and args[0] == "mail":
         return mail_main(args[1:])
+    if args and args[0] == "keys":
+        return keys_main(args[1:])
     if args and args[0] == "demo-data":
         from server.jobs.demo.cli import main as demo_data_main
 
@@ -86,13 +89,68 @@ def tui_main(argv: Sequence[str]) -> int:
         idle_timeout = resolve_timeout(opts.idle_timeout, kiosk=opts.kiosk)
     except IdleTimeoutError as exc:
         parser.error(str(exc))
+    keymap = _keymap_or_exit()
+    if keymap is None:
+        return 2
     from tui.app import HelloWorkApp
 
     app = HelloWorkApp(
-        server_url=opts.server, lang=opts.lang, kiosk=opts.kiosk, idle_timeout=idle_timeout
+        server_url=opts.server,
+        lang=opts.lang,
+        kiosk=opts.kiosk,
+        idle_timeout=idle_timeout,
+        keymap=keymap,
     )
     app.run()
     return int(app.return_code or 0)
+
+
+def _keymap_or_exit() -> dict[str, str] | None:
+    """The checked keys.toml ({} without one), or None after printing what is wrong with it:
+    the app does not start on keys its user did not mean."""
+    from tui.paths import resolve_paths
+
+    config_dir = resolve_paths().config_dir
+    from tui.keymap import KEYS_FILE
+
+    if not (config_dir / KEYS_FILE).exists():
+        return {}  # nothing to check: the screens are not imported for it
+    from tui.keymap import KeymapError, load_keymap
+
+    try:
+        return load_keymap(config_dir)
+    except KeymapError as exc:
+        print(f"hellowork: {exc}", file=sys.stderr)
+        return None
+
+
+def keys_main(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="hellowork keys",
+        description="List the commands whose keys keys.toml (in the config directory) can "
+        "remap, with their keys and what they do; --check only checks the file.",
+    )
+    parser.add_argument("--check", action="store_true", help="check keys.toml and exit")
+    opts = parser.parse_args(argv)
+    from strings.i18n import CATALOGUE, has
+    from tui.keymap import KEYS_FILE, KeymapError, commands, load_keymap
+    from tui.paths import resolve_paths
+
+    config_dir = resolve_paths().config_dir
+    try:
+        keymap = load_keymap(config_dir)
+    except KeymapError as exc:
+        print(f"hellowork keys: {exc}", file=sys.stderr)
+        return 2
+    if opts.check:
+        print(f"{config_dir / KEYS_FILE}: ok ({len(keymap)} remapped)")
+        return 0
+    print(f"# {config_dir / KEYS_FILE}")
+    for command in sorted(commands().values(), key=lambda c: c.id):
+        keys = keymap.get(command.id, ",".join(command.keys))
+        ja, en = CATALOGUE[command.id] if has(command.id) else ("", "")
+        print(f"{command.id:<28} {keys:<24} {ja} / {en}")
+    return 0
 
 
 def mail_main(argv: Sequence[str]) -> int:

@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from strings.i18n import t
+from widgets.localise import describe
 
 MAX_LINES = 3
 GAP = "  "
@@ -95,7 +96,7 @@ class KeyBar(Static):
             if not binding.show or not enabled or binding.action in seen:
                 continue
             seen.add(binding.action)
-            out.append((self.app.get_key_display(binding), binding.description))
+            out.append((self.app.get_key_display(binding), describe(binding)))
         return out
 
     def _rebuild(self) -> None:

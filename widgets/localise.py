@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from textual.binding import Binding
 from textual.dom import DOMNode
 
 from strings.i18n import has, t
@@ -29,3 +30,14 @@ def localise_bindings(node: DOMNode, *, refresh: bool = True) -> None:
         ]
     if refresh:
         node.refresh_bindings()
+
+
+def describe(binding: Binding) -> str:
+    """What `binding` does, in the current language: ours by their `id`, Textual's own (the
+    Select's "Dismiss menu", an Input's editing keys) by their English description
+    (strings/catalogue/textual_keys.py)."""
+    if binding.id and has(binding.id):
+        return t(binding.id)
+    if binding.description and has(f"textual.{binding.description}"):
+        return t(f"textual.{binding.description}")
+    return binding.description

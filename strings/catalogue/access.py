@@ -39,8 +39,7 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "Page number: type a number from 1 to {pages}.",
     ),
     # ------------------------------------------------------------------ jump overlay
-    "key.jump": ("ジャンプ", "Jump"),
-    "key.more": ("その他のキー", "More keys"),
+    "jump.key.cancel": ("取消", "Cancel"),
     "jump.prompt": (
         "移動したい項目に表示された文字のキーを押してください（Esc で取消）。",
         "Press the key shown on the control to move there (Esc cancels).",
@@ -54,6 +53,7 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "Nothing on this screen takes the focus (Esc closes this).",
     ),
     # ------------------------------------------------------------------ F1: the focused control
+    "help.control_keys": ("この項目で使えるキー", "Keys of this control"),
     "help.control.cards": ("検索結果の一覧", "The list of results"),
     "help.name.Input": ("入力欄", "Text field"),
     "help.name.TextArea": ("文章の入力欄", "Text box"),

@@ -103,6 +103,7 @@ class HelloWorkApp(App[int]):
         idle_timeout: float | None = None,
         clock: Callable[[], float] | None = None,
         keymap: Mapping[str, str] | None = None,
+        plain: bool = False,
     ) -> None:
         """Production: `server_url` None starts the built-in server. Tests pass
         `client_factory` (a client over the in-process server app), `device_store` (over an
@@ -110,6 +111,8 @@ class HelloWorkApp(App[int]):
         `idle_timeout`: seconds without input before signing out (None: never; the CLI gives
         kiosk mode its default, tui/idle_signout.py), counted on `clock` (tests move it).
         `keymap`: binding id → keys, from keys.toml (tui/keymap.py, checked by the CLI).
+        `plain`: the terminal's cursor shown on the focused control, no decoration
+        (tui/plain.py).
         """
         super().__init__()
         self.paths = paths or resolve_paths()
@@ -148,6 +151,9 @@ class HelloWorkApp(App[int]):
         localise_bindings(self, refresh=False)
         if keymap:
             self.set_keymap(dict(keymap))
+        self.plain = plain
+        if plain:
+            self.add_class("-plain")
         if kiosk:  # a shared terminal: read by anyone, on any screen (tui/themes.py)
             from tui.themes import HIGH_CONTRAST
 
@@ -231,6 +237,10 @@ class HelloWorkApp(App[int]):
     # ------------------------------------------------------------------ start-up
 
     def on_mount(self) -> None:
+        if self.plain and self._driver is not None:
+            from tui.plain import SHOW_CURSOR
+
+            self._driver.write(SHOW_CURSOR)  # Textual hides it; readers follow it
         self.idle_gc.start()
         self.idle.start()
         # Heavy background work (importing httpx/pydantic, probing the keyring) holds the GIL
@@ -338,6 +348,17 @@ class HelloWorkApp(App[int]):
             await client.aclose()
         if self._embedded is not None:
             await asyncio.to_thread(self._embedded.stop)
+
+    def _display(self, screen: Screen[Any], renderable: Any) -> None:
+        """Plain mode: before a frame is written, the cursor goes to the focused control
+        (Textual writes it at `cursor_position` after every frame)."""
+        if self.plain:
+            focused = self.focused
+            if focused is not None:
+                from tui.plain import cursor_cell
+
+                self.cursor_position = cursor_cell(focused)
+        super()._display(screen, renderable)
 
     # ------------------------------------------------------------------ navigation
 

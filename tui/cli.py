@@ -1,6 +1,6 @@
 """The `hellowork` console script.
 
-    hellowork [--server URL] [--lang ja|en] [--kiosk] [--idle-timeout SECONDS]   the app
+    hellowork [--server URL] [--lang ja|en] [--kiosk] [--plain] [--idle-timeout S]   the app
     hellowork serve …                                   the API server (server.main.serve)
     hellowork admin …                                   staff/employer operations (server.admin)
     hellowork mail [--last] [--list]                    the embedded server's outbox
@@ -72,6 +72,12 @@ def _tui_parser() -> argparse.ArgumentParser:
         "sign-out after 300 s without input",
     )
     parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="for screen readers and braille displays: the terminal's cursor shown on the "
+        "focused control, no decorative borders (default: HELLOWORK_PLAIN=1)",
+    )
+    parser.add_argument(
         "--idle-timeout",
         metavar="SECONDS",
         help="sign out after this many seconds without input, with a countdown for the last "
@@ -89,6 +95,12 @@ def tui_main(argv: Sequence[str]) -> int:
         idle_timeout = resolve_timeout(opts.idle_timeout, kiosk=opts.kiosk)
     except IdleTimeoutError as exc:
         parser.error(str(exc))
+    from tui.plain import PlainModeError, resolve_plain
+
+    try:
+        plain = resolve_plain(opts.plain)
+    except PlainModeError as exc:
+        parser.error(str(exc))
     keymap = _keymap_or_exit()
     if keymap is None:
         return 2
@@ -100,6 +112,7 @@ def tui_main(argv: Sequence[str]) -> int:
         kiosk=opts.kiosk,
         idle_timeout=idle_timeout,
         keymap=keymap,
+        plain=plain,
     )
     app.run()
     return int(app.return_code or 0)

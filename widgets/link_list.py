@@ -17,6 +17,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.geometry import Offset
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -76,6 +77,10 @@ class LinkList(Widget, can_focus=True):
     def current(self) -> Link | None:
         shown = self.shown
         return shown[self.cursor] if 0 <= self.cursor < len(shown) else None
+
+    def cursor_row(self) -> Offset:
+        """Where the terminal's cursor goes in plain mode: the chosen link's line."""
+        return Offset(0, self.cursor)
 
     def render(self) -> Text:
         link_style = self.get_component_rich_style("link-list--link", partial=True)

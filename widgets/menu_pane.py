@@ -18,6 +18,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.geometry import Offset
 from textual.message import Message
 from textual.widget import Widget
 
@@ -164,6 +165,17 @@ class MenuPane(Widget, can_focus=True):
         self.refresh()
 
     # ------------------------------------------------------------------ rendering
+
+    def cursor_row(self) -> Offset:
+        """Where the terminal's cursor goes in plain mode: the chosen entry (its key)."""
+        if not self._line:
+            return Offset(2, 2 + self.cursor)  # after the title and a blank line
+        width = max(1, self.content_size.width)
+        before = sum(
+            1 + cell_len(entry.key) + cell_len(self._label(entry, short=True))
+            for entry in self.entries[: self.cursor]
+        )
+        return Offset(before % width, before // width)
 
     def _label(self, entry: MenuEntry, short: bool) -> str:
         text = t(entry.short if short else entry.label)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import email
 import email.policy
+import gc
 import os
 import re
 import secrets
@@ -29,10 +30,12 @@ from typing import Any
 import httpx
 import pytest
 from aiosmtpd.controller import Controller
+from argon2 import PasswordHasher
 from fastapi import FastAPI
 
 from api_client.client import MyPageClient
 from api_client.validation import email_key
+from server import security
 from server.accounts.models import Seeker
 from server.accounts.service import (
     create_account,
@@ -49,6 +52,31 @@ from server.state import AppState
 
 TEST_SECRET = "test-secret-" + "x" * 40
 START = datetime(2026, 5, 11, 0, 30, tzinfo=UTC)  # a Monday, 09:30 JST
+
+
+# --------------------------------------------------------------------------- password hashing
+
+# The server's argon2id hasher as production runs it (19 MiB, t=2: ~0.1 s of a CPU per hash).
+PRODUCTION_HASHER: PasswordHasher = security._hasher
+# The same algorithm at its lowest cost. Tests hash and verify thousands of passwords
+# (every seeded account, sign-in, reset, registration); at production cost that alone was
+# minutes of the suite's CPU, and no test is about argon2's cost except the one that checks
+# the production parameters (it asks for `production_password_hashing`). Server processes
+# that tests start (e2e, the embedded server) hash at production cost.
+CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cheap_password_hashing() -> Iterator[None]:
+    patch = pytest.MonkeyPatch()
+    patch.setattr(security, "_hasher", CHEAP_HASHER)
+    yield
+    patch.undo()
+
+
+@pytest.fixture
+def production_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(security, "_hasher", PRODUCTION_HASHER)
 
 
 # --------------------------------------------------------------------------- clock
@@ -416,7 +444,9 @@ class PgCluster:
         transactions); `immediate` is a crash."""
         self._pg_ctl("-m", mode, "-w", "stop")
 
-    async def create_database(self) -> str:
+    async def create_database(self, template: str | None = None) -> str:
+        """A new database: empty, or a copy of the database `template` (which nobody may be
+        connected to meanwhile)."""
         import asyncpg
 
         name = f"hw_{secrets.token_hex(6)}"
@@ -428,7 +458,8 @@ class PgCluster:
             database="postgres",
         )
         try:
-            await conn.execute(f'CREATE DATABASE "{name}"')
+            copy = f' TEMPLATE "{template}"' if template else ""
+            await conn.execute(f'CREATE DATABASE "{name}"{copy}')
         finally:
             await conn.close()
         return self.url(name)
@@ -494,13 +525,37 @@ def pg_cluster() -> Iterator[PgCluster]:
         remove_pg_cluster(cluster)
 
 
-async def _create_pg_database(pg_cluster: PgCluster) -> str:
-    return await pg_cluster.create_database()
+@pytest.fixture(scope="session")
+def _pg_template(pg_cluster: PgCluster) -> str:
+    """A database of the session's cluster migrated once; tests get copies of it (CREATE
+    DATABASE … TEMPLATE: a file copy, ~0.1 s, where migrating takes 1–2 s)."""
+
+    async def make() -> str:
+        url = await pg_cluster.create_database()
+        engine = create_engine(url)
+        try:
+            await upgrade_to_head(engine)
+        finally:
+            await engine.dispose()  # a template must have no connections when copied
+        return url.rsplit("/", 1)[1]
+
+    return asyncio.run(make())
+
+
+async def _create_pg_database(pg_cluster: PgCluster, template: str) -> str:
+    return await pg_cluster.create_database(template=template)
 
 
 @pytest.fixture
-async def pg_database_url(pg_cluster: PgCluster) -> str:
-    return await _create_pg_database(pg_cluster)
+async def pg_database_url(pg_cluster: PgCluster, _pg_template: str) -> str:
+    """A new database at the migration head (a copy of the session's template)."""
+    return await _create_pg_database(pg_cluster, _pg_template)
+
+
+@pytest.fixture
+async def pg_empty_database_url(pg_cluster: PgCluster) -> str:
+    """A new database without a schema, for tests of migrating one."""
+    return await pg_cluster.create_database()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -512,7 +567,8 @@ def any_database_url(request: pytest.FixtureRequest, _template_db: Path, tmp_pat
         shutil.copyfile(_template_db, target)
         return f"sqlite+aiosqlite:///{target}"
     cluster: PgCluster = request.getfixturevalue("pg_cluster")
-    return asyncio.run(_create_pg_database(cluster))
+    template: str = request.getfixturevalue("_pg_template")
+    return asyncio.run(_create_pg_database(cluster, template))
 
 
 @pytest.fixture
@@ -544,3 +600,16 @@ def fault_cluster(_fault_cluster: PgCluster) -> Iterator[PgCluster]:
     yield _fault_cluster
     if not _fault_cluster.running():
         _fault_cluster.start()
+
+
+# --------------------------------------------------------------------------- garbage collection
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Freeze what collection loaded (every module of the project, the server, Textual,
+    hypothesis, schemathesis: ~200,000 objects) so full collections no longer visit it. The
+    app's idle collector (tui/idle_gc.py) runs full collections in every TUI test; in a
+    process this big each took ~0.3-1 s of a CPU, most of it walking modules that live
+    until the process ends anyway."""
+    gc.collect()
+    gc.freeze()

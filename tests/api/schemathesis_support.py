@@ -149,8 +149,8 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
 
 @pytest.fixture(scope="module")
 def pg_live_server(
-    tmp_path_factory: pytest.TempPathFactory, pg_cluster: PgCluster
+    tmp_path_factory: pytest.TempPathFactory, pg_cluster: PgCluster, _pg_template: str
 ) -> Iterator[LiveServer]:
     """The server on a PostgreSQL 15 database of the session's throwaway cluster."""
-    url = asyncio.run(pg_cluster.create_database())
+    url = asyncio.run(pg_cluster.create_database(template=_pg_template))
     yield from run_live_server(_settings(tmp_path_factory.mktemp("schemathesis-pg"), url))

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 WORKERS = 3
 
 
-def test_workers_starting_together_all_start(pg_database_url: str, tmp_path: Path) -> None:
+def test_workers_starting_together_all_start(pg_empty_database_url: str, tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("HELLOWORK_")}
     env |= {"HELLOWORK_SECRET_KEY": "w" * 48, "HELLOWORK_SCHEDULER_ENABLED": "false"}
     ports = [free_port() for _ in range(WORKERS)]
@@ -32,7 +32,7 @@ def test_workers_starting_together_all_start(pg_database_url: str, tmp_path: Pat
                 "server",
                 "--embedded",  # prints READY, exits when stdin closes
                 "--database-url",
-                pg_database_url,
+                pg_empty_database_url,
                 "--data-dir",
                 str(tmp_path / f"w{i}"),
                 "--maildir",

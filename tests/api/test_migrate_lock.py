@@ -40,7 +40,7 @@ async def test_concurrent_migrations_of_an_empty_sqlite_file(tmp_path: Path) -> 
 
 @pytest.mark.postgres
 async def test_concurrent_migrations_of_an_empty_postgres_database(
-    pg_database_url: str,
+    pg_empty_database_url: str,
 ) -> None:
     """Separate processes, as several servers starting at once would be. Without the lock
     each sees no alembic_version and creates the tables; all but one fail."""
@@ -53,7 +53,7 @@ async def test_concurrent_migrations_of_an_empty_postgres_database(
             "admin",
             "migrate",
             "--database-url",
-            pg_database_url,
+            pg_empty_database_url,
             cwd=ROOT,
             env=env,
             stdout=asyncio.subprocess.PIPE,
@@ -65,7 +65,7 @@ async def test_concurrent_migrations_of_an_empty_postgres_database(
     assert [p.returncode for p in procs] == [0] * PROCESSES, outcomes
     said = sorted(out.decode().split(": schema ", 1)[1].split()[0] for out, _ in outcomes)
     assert said == ["already"] * (PROCESSES - 1) + ["migrated"]  # one did the work
-    engine = create_engine(pg_database_url)
+    engine = create_engine(pg_empty_database_url)
     try:
         assert await current_revision(engine) == head_revision()
     finally:

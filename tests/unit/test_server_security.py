@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from server import security
 
 
@@ -39,6 +41,7 @@ def test_hmac_depends_on_secret_and_part_boundaries() -> None:
     assert security.same(a, security.hmac_hex(b"s" * 32, "ab", "c"))
 
 
+@pytest.mark.usefixtures("production_password_hashing")
 async def test_argon2id_parameters_and_verify() -> None:
     h = await security.hash_password("Taro#2026pass")
     assert h.startswith("$argon2id$")

@@ -1,0 +1,392 @@
+"""Load: N simulated seekers against `hellowork serve --workers 2`, loopback only, bounded.
+
+    .venv/bin/python -m bench.load --database-url postgresql+asyncpg://… [--jobs 1000000]
+        [--seekers 10,50,200] [--seconds 60] [--workers 2]
+    .venv/bin/python -m bench.load --throwaway-pg --jobs 20000      # a cluster of its own
+
+Each seeker signs in (password, then the OTP read from the server's Maildir), then until the
+level's time is up: searches (a mix of free words, places, 希望する職種 and conditions), opens
+one or two job sheets of the results, adds a favorite, applies once to a posting that takes
+online applications, and sends messages in that application's thread. No think time: every
+seeker sends its next request as soon as the last one answered, so N is N requests in flight.
+
+Prints, per level, requests/s and p50/p95/p99 per endpoint and the error count (an error:
+any exception or any answer other than the expected one). Goal (issue 14): no errors, p95 ≤
+200 ms at N = 200. Figures only — nothing here is a pass/fail test.
+
+All seekers come from 127.0.0.1; the server's throttles count per client address, as they
+would behind a reverse proxy. So the server trusts X-Forwarded-For from 127.0.0.1
+(`--forwarded-allow-ips 127.0.0.1`, as the README's proxy set-up does) and every seeker
+sends an address of its own from the benchmarking range 198.18.0.0/15 (RFC 2544) — only
+as a header: every connection goes to the loopback server. The per-account limits (30
+applications and 60 messages an hour) hold as in production: a seeker sends at most 20
+messages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Awaitable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TypeVar
+
+import httpx
+
+from api_client.client import MyPageClient
+from api_client.job_models import JobSearchRequest
+from bench._proc import OTP_LINE, free_port
+
+ROOT = Path(__file__).resolve().parent.parent
+PASSWORD = "Load#2026seeker"
+MESSAGES_PER_SEEKER = 20  # the server allows 60 an hour per account
+T = TypeVar("T")
+
+WORDS = ["介護", "事務", "営業", "看護", "配送", "調理", "未経験", "フォークリフト", "車", "英語"]
+PREFS = ["13", "27", "14", "23", "01", "40", "11", "26"]
+GROUPS = ["01", "05", "07", "08", "12"]
+
+
+def search_request(rng: random.Random) -> tuple[str, JobSearchRequest]:
+    kind = rng.choice(["words", "place", "desired", "conditions"])
+    if kind == "words":
+        return "search words", JobSearchRequest(words=" ".join(rng.sample(WORDS, 1)))
+    if kind == "place":
+        return "search place", JobSearchRequest(places=[{"prefecture": rng.choice(PREFS)}])
+    if kind == "desired":
+        return "search 希望職種", JobSearchRequest(desired_jobs=[{"group": rng.choice(GROUPS)}])
+    return "search conditions", JobSearchRequest(
+        places=[{"prefecture": rng.choice(PREFS)}], wage_monthly_min=200_000, bonus=True
+    )
+
+
+# --------------------------------------------------------------------------- the seekers
+
+
+@dataclass
+class Stats:
+    samples: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    async def timed(self, name: str, call: Awaitable[T]) -> T | None:
+        t = time.perf_counter()
+        try:
+            result = await call
+        except Exception as exc:  # every failure counts, whatever it was
+            self.errors[name].append(f"{type(exc).__name__}: {exc}"[:200])
+            return None
+        self.samples[name].append(time.perf_counter() - t)
+        return result
+
+
+class ForwardedFor(httpx.AsyncHTTPTransport):
+    """Loopback connections that say, as a reverse proxy would, whose request it is."""
+
+    def __init__(self, address: str) -> None:
+        super().__init__(limits=httpx.Limits(max_connections=2, keepalive_expiry=2.0))
+        self.address = address
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        request.headers["X-Forwarded-For"] = self.address
+        return await super().handle_async_request(request)
+
+
+async def read_otp(maildir: Path, address: str, after: float) -> str:
+    """The OTP of the first mail to `address` written after `after` (waits for it)."""
+    import email
+    import email.policy
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        for path in (maildir / "new").iterdir():
+            if path.stat().st_mtime < after:
+                continue
+            msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+            if address not in str(msg["To"]):
+                continue
+            body = msg.get_body(preferencelist=("plain",))
+            found = OTP_LINE.search(body.get_content() if body else "")
+            if found:
+                return found.group(1)
+        await asyncio.sleep(0.05)  # the mail is written by another process: poll the folder
+    raise TimeoutError(f"no OTP mail to {address}")
+
+
+async def seeker(
+    i: int, base_url: str, maildir: Path, stats: Stats, until: float, seed: int
+) -> None:
+    rng = random.Random(seed * 1_000 + i)
+    address = f"load{i:04d}@example.jp"
+    transport = ForwardedFor(f"198.18.{i // 250}.{i % 250 + 1}")
+    async with MyPageClient(base_url, transport=transport) as api:
+        sent_at = time.time() - 1  # Maildir mtimes have 1 s granularity on some file systems
+        ticket = await stats.timed("POST /auth/login", api.login(address, PASSWORD))
+        if ticket is None or ticket.login_ticket is None:
+            return
+        otp = await read_otp(maildir, address, sent_at)
+        if await stats.timed("POST /auth/otp", api.verify_otp(ticket.login_ticket, otp)) is None:
+            return
+        # A seeker of an earlier level (or run) has applied already: it writes in that thread.
+        mine = await stats.timed("GET applications", api.applications())
+        application_id = mine.items[0].id if mine is not None and mine.items else None
+        messages = 0
+        while time.monotonic() < until:
+            name, req = search_request(rng)
+            found = await stats.timed(name, api.search_jobs(req))
+            if found is None or not found.items:
+                continue
+            sheets = []
+            for card in rng.sample(found.items, min(2, len(found.items))):
+                sheet = await stats.timed("GET job sheet", api.job_sheet(card.job_number))
+                if sheet is not None:
+                    sheets.append(sheet)
+            pick = rng.choice(found.items)
+            await stats.timed("POST favorites", api.add_favorites([pick.job_number]))
+            online = [s for s in sheets if s.online_application]
+            if application_id is None and online:
+                applied = await stats.timed(
+                    "POST apply",
+                    api.apply(
+                        online[0].job_number,
+                        "貴社の求人に応募いたします。よろしくお願いいたします。",
+                        cautions_acknowledged=True,
+                    ),
+                )
+                application_id = applied.id if applied is not None else None
+            elif application_id is not None and messages < MESSAGES_PER_SEEKER:
+                messages += 1
+                await stats.timed(
+                    "POST message",
+                    api.send_message(application_id, f"面接日程についてご相談です（{messages}）。"),
+                )
+
+
+# --------------------------------------------------------------------------- set-up
+
+
+async def make_seekers(database_url: str, n: int, tmp: Path) -> None:
+    """n seeker accounts (valid registration, so they may apply), made as the demo seed makes
+    its account; existing ones are kept."""
+    from sqlalchemy import select
+
+    from server.accounts.models import Account, Seeker
+    from server.accounts.service import create_account, get_or_create_office
+    from server.app import create_app
+    from server.config import ServerSettings
+    from server.jst import end_of_month_after_next, today_jst
+
+    settings = ServerSettings(
+        data_dir=tmp, database_url=database_url, maildir=tmp / "x", secret_key="x" * 48
+    )
+    state = create_app(settings).state.hw
+    env = state.env
+    try:
+        async with state.write_sessionmaker() as db:
+            have = set((await db.scalars(select(Account.email))).all())
+            office = await get_or_create_office(db, "13010", "飯田橋公共職業安定所")
+            for i in range(n):
+                address = f"load{i:04d}@example.jp"
+                if address in have:
+                    continue
+                seeker = Seeker(
+                    seeker_number=f"13010-{90_000_000 + i:08d}",
+                    name=f"負荷 {i}",
+                    birth_date=date(1990, 4, 1),
+                    office_id=office.id,
+                    registration_status="valid",
+                    registration_valid_until=end_of_month_after_next(today_jst(env.clock.now())),
+                    publication_status="private",
+                    created_at=env.clock.now(),
+                )
+                db.add(seeker)
+                await db.flush()
+                await create_account(db, env, email=address, password=PASSWORD, seeker=seeker)
+            await db.commit()
+    finally:
+        await state.engine.dispose()
+
+
+RUN_CLI = "import sys; from tui.cli import main; sys.exit(main())"
+
+
+def run_cli(*args: str) -> None:
+    subprocess.run([sys.executable, "-c", RUN_CLI, *args], check=True, cwd=ROOT)
+
+
+async def posting_count(database_url: str) -> int:
+    from sqlalchemy import func, select
+
+    from server.db.engine import create_engine
+    from server.jobs.models import JobPosting
+
+    engine = create_engine(database_url)
+    try:
+        async with engine.connect() as conn:
+            return int(
+                (await conn.execute(select(func.count()).select_from(JobPosting))).scalar_one()
+            )
+    finally:
+        await engine.dispose()
+
+
+def start_serve(database_url: str, workers: int, tmp: Path) -> tuple[subprocess.Popen[str], str]:
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HELLOWORK_")}
+    env |= {"HELLOWORK_SECRET_KEY": "load-" + "k" * 43, "HELLOWORK_DEMO_JOBS": "0"}
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            RUN_CLI,
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            "--database-url",
+            database_url,
+            "--maildir",
+            str(tmp / "outbox"),
+            "--data-dir",
+            str(tmp / "data"),
+            "--forwarded-allow-ips",
+            "127.0.0.1",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit("the server did not start")
+        try:
+            if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
+                return proc, base
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    proc.kill()
+    raise SystemExit("the server did not start within 300 s")
+
+
+# --------------------------------------------------------------------------- report
+
+
+def pct(ms: list[float], q: float) -> float:
+    return ms[min(len(ms) - 1, round(q * (len(ms) - 1)))]
+
+
+def report(n: int, stats: Stats, seconds: float) -> None:
+    total = sum(len(s) for s in stats.samples.values())
+    errors = sum(len(e) for e in stats.errors.values())
+    print(
+        f"\nN = {n}: {total:,} requests in {seconds:.1f} s = {total / seconds:,.0f} req/s, "
+        f"errors {errors}"
+    )
+    print(f"  {'endpoint':<22}{'count':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}")
+    for name in sorted(set(stats.samples) | set(stats.errors)):
+        ms = sorted(s * 1000 for s in stats.samples.get(name, []))
+        cells = (
+            f"{statistics.median(ms):9.1f}{pct(ms, 0.95):9.1f}{pct(ms, 0.99):9.1f}"
+            if ms
+            else f"{'-':>9}{'-':>9}{'-':>9}"
+        )
+        print(f"  {name:<22}{len(ms):>8}{cells}{len(stats.errors.get(name, [])):>8}")
+    for name, found in stats.errors.items():
+        for text in sorted(set(found))[:3]:
+            print(f"  ! {name}: {text}")
+
+
+async def level(n: int, base: str, maildir: Path, seconds: float, seed: int) -> None:
+    stats = Stats()
+    start = time.monotonic()
+    until = start + seconds
+    outcomes = await asyncio.gather(
+        *(seeker(i, base, maildir, stats, until, seed) for i in range(n)), return_exceptions=True
+    )
+    for failure in (o for o in outcomes if isinstance(o, BaseException)):
+        stats.errors["seeker"].append(f"{type(failure).__name__}: {failure}"[:200])
+    report(n, stats, time.monotonic() - start)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="bench.load", description=__doc__.split("\n")[0])
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--database-url", help="a PostgreSQL (or SQLite) database to load")
+    where.add_argument(
+        "--throwaway-pg", action="store_true", help="initdb a cluster of its own (removed after)"
+    )
+    p.add_argument("--jobs", type=int, default=1_000_000, help="postings (loaded when fewer)")
+    p.add_argument("--seekers", default="10,50,200", help="levels of N, comma-separated")
+    p.add_argument("--seconds", type=float, default=60.0, help="length of each level")
+    p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--seed", type=int, default=1)
+    args = p.parse_args(argv)
+    levels = [int(x) for x in args.seekers.split(",")]
+
+    cluster = None
+    if args.throwaway_pg:
+        sys.path.insert(0, str(ROOT))
+        from tests.conftest import start_pg_cluster
+
+        cluster = start_pg_cluster()
+        database_url = asyncio.run(cluster.create_database())
+    else:
+        database_url = args.database_url
+    try:
+        with tempfile.TemporaryDirectory(prefix="hellowork-load-") as tmp_name:
+            tmp = Path(tmp_name)
+            run_cli("admin", "migrate", "--database-url", database_url)
+            have = asyncio.run(posting_count(database_url))
+            if have < args.jobs:
+                t = time.perf_counter()
+                replace = ["--replace"] if have else []
+                run_cli(
+                    "demo-data",
+                    "--jobs",
+                    str(args.jobs),
+                    "--seed",
+                    str(args.seed),
+                    "--database-url",
+                    database_url,
+                    *replace,
+                )
+                print(f"loaded {args.jobs:,} postings in {time.perf_counter() - t:.0f} s")
+            asyncio.run(make_seekers(database_url, max(levels), tmp))
+            proc, base = start_serve(database_url, args.workers, tmp)
+            try:
+                print(
+                    f"{have if have >= args.jobs else args.jobs:,} postings, serve --workers "
+                    f"{args.workers}, {args.seconds:.0f} s per level, no think time"
+                )
+                for n in levels:
+                    asyncio.run(level(n, base, tmp / "outbox", args.seconds, args.seed))
+            finally:
+                proc.terminate()
+                proc.wait(timeout=60)
+    finally:
+        if cluster is not None:
+            from tests.conftest import remove_pg_cluster
+
+            remove_pg_cluster(cluster)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -10,11 +10,19 @@ if [ -z "$PY" ]; then
   done
 fi
 [ -n "$PY" ] || { echo "hellowork needs Python 3.11 or newer" >&2; exit 1; }
-if [ ! -x .venv/bin/python ]; then
-  "$PY" -m venv .venv
+[ -x .venv/bin/python ] || "$PY" -m venv .venv
+# uv installs the same versions as pip (the resolution was compared) in a fraction of the
+# time: about a minute less for every fresh checkout, CI's included. pip is the fallback
+# wherever uv cannot be installed or fails.
+if { [ -x .venv/bin/uv ] || .venv/bin/python -m pip install --quiet --disable-pip-version-check \
+  "uv>=0.5" >/dev/null 2>&1; } && .venv/bin/uv pip install --quiet --python .venv/bin/python \
+  --compile-bytecode -e ".${EXTRAS:-}"; then
+  :
+else
+  echo "uv unavailable: installing with pip" >&2
   .venv/bin/python -m pip install --quiet --upgrade pip
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${EXTRAS:-}"
 fi
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${EXTRAS:-}"
 # pip compiles the bytecode of what it installs, but not of an editable install's sources:
 # without this, every start of hellowork would compile the project again wherever
 # PYTHONDONTWRITEBYTECODE is set (as on many managed machines).

@@ -453,18 +453,17 @@ class SearchForm(Vertical):
         self.query_one(f"#sec-{section.value}").scroll_visible(top=True, animate=False)
 
     def section_of_focus(self) -> int:
-        """The 1-based section holding the focus (1 when none of the form's)."""
+        """The 1-based section holding the focus (1 when none of the form's): the last
+        section heading before the focused control in the form's order (not on screen: the
+        heading may be scrolled out of view)."""
         focused = self.screen.focused
+        headings = {f"sec-{s.value}": n for n, s in enumerate(SECTIONS, start=1)}
         current = 1
-        if focused is None:
-            return current
-        for n, section in enumerate(SECTIONS, start=1):
-            heading = self.query_one(f"#sec-{section.value}")
-            if not heading.display or heading.region.height == 0:
-                continue
-            if heading.region.y <= focused.region.y:
-                current = n
-        return current
+        for widget in self.walk_children(with_self=False):
+            if widget is focused:
+                return current
+            current = headings.get(widget.id or "", current)
+        return 1
 
     # ------------------------------------------------------------------ options
 

@@ -107,6 +107,15 @@ async def test_section_keys_reach_every_section_and_show_its_first_control(
         await pilot.press("ctrl+p")
         await settle(pilot)
         assert focused_id(pilot) == "industries" and visible(pilot)
+        # Deep in a section whose heading is scrolled out of view, the next is still the next.
+        await pilot.press("f6", "5")
+        await settle(pilot)
+        await focus(pilot, "overtime")
+        heading = pilot.app.screen.query_one("#sec-wage")
+        assert heading.region.height == 0 or heading.region.bottom <= 0  # out of view
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert focused_id(pilot) == "day-mon" and visible(pilot)
 
 
 async def test_desired_job_and_classification_pickers_by_keys(

@@ -41,16 +41,16 @@ def problems(text: str, known: dict[str, object]) -> list[str]:
 
 
 def test_a_good_file_gives_the_keymap(known: dict[str, object]) -> None:
-    text = '# kiosk\n[keys]\n"key.jump" = "f9"\n"results.key.goto" = "#, ctrl+y"\n'
+    text = '# kiosk\n[keys]\n"key.jump" = "f12"\n"results.key.goto" = "#, ctrl+y"\n'
     keymap = parse_keymap(text, PATH, known)  # type: ignore[arg-type]
     # Characters become the names Textual gives the keys.
-    assert keymap == {"key.jump": "f9", "results.key.goto": "number_sign,ctrl+y"}
+    assert keymap == {"key.jump": "f12", "results.key.goto": "number_sign,ctrl+y"}
 
 
 def test_every_problem_is_named_with_its_line_and_what_to_do(known: dict[str, object]) -> None:
     text = (
         "[keys]\n"
-        '"key.jump" = "f9"\n'
+        '"key.jump" = "f12"\n'
         '"search.key.sortt" = "o"\n'
         '"results.key.view" = "ctrl+gg"\n'
         '"results.key.goto" = "alt+j"\n'
@@ -85,7 +85,7 @@ def test_a_global_key_is_taken_on_every_screen(known: dict[str, object]) -> None
 def test_syntax_and_shape_errors(known: dict[str, object]) -> None:
     [found] = problems("[keys\n", known)
     assert "line 1" in found and "TOML" in found
-    found = problems('[key]\n"key.jump" = "f9"\n', known)
+    found = problems('[key]\n"key.jump" = "f12"\n', known)
     assert found == ['line 1: unknown entry "key": put remappings under [keys].']
     assert problems('keys = "f9"\n', known)[0].startswith('line 1: "keys" must be a table')
 

@@ -175,15 +175,15 @@ def test_a_bad_keys_file_stops_the_app_before_it_starts(
 ) -> None:
     home.config_dir.mkdir(parents=True)
     keys = home.config_dir / "keys.toml"
-    keys.write_text('[keys]\n"key.jump" = "f9"\n"key.jumpp" = "f10"\n', encoding="utf-8")
+    keys.write_text('[keys]\n"key.jump" = "f12"\n"key.jumpp" = "f10"\n', encoding="utf-8")
     assert cli.main([]) == 2  # refused before the terminal is taken over
     err = capsys.readouterr().err
     assert f"{keys}: line 3: " in err and "hellowork keys" in err
     assert cli.main(["keys", "--check"]) == 2
 
-    keys.write_text('[keys]\n"key.jump" = "f9"\n', encoding="utf-8")
+    keys.write_text('[keys]\n"key.jump" = "f12"\n', encoding="utf-8")
     assert cli.main(["keys", "--check"]) == 0
     assert "ok (1 remapped)" in capsys.readouterr().out
     assert cli.main(["keys"]) == 0
     listing = capsys.readouterr().out
-    assert "key.jump" in listing and "f9" in listing and "ジャンプ / Jump" in listing
+    assert "key.jump" in listing and "f12" in listing and "ジャンプ / Jump" in listing

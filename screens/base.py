@@ -38,6 +38,7 @@ from widgets.link_list import Link, LinkList
 from widgets.localise import localise_bindings
 from widgets.menu_pane import NARROW_BELOW, MenuEntry, MenuPane
 from widgets.message_line import MessageLine
+from widgets.text_input import TextInput
 
 if TYPE_CHECKING:
     from api_client.application_models import PostingRef
@@ -346,6 +347,8 @@ class BaseScreen(MailboxAccess, RemoteCalls, Screen[None], Localised):
             self.relocalise()  # the language changed while another pane was shown
 
     def relocalise(self) -> None:
+        for node in self.query(TextInput):
+            localise_bindings(node, refresh=False)  # Ctrl+Z's words in the key line
         localise_bindings(self)
         self.apply_texts()
 
@@ -538,5 +541,7 @@ class BaseModal(MailboxAccess, RemoteCalls, ModalScreen[R], Localised):
         self.apply_language()
 
     def relocalise(self) -> None:
+        for node in self.query(TextInput):
+            localise_bindings(node, refresh=False)
         localise_bindings(self)
         self.apply_language()

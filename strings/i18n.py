@@ -73,6 +73,8 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     # On every screen's key line, the login screen's too: here, not in a domain catalogue.
     "key.jump": ("ジャンプ", "Jump"),
     "key.more": ("その他のキー", "More keys"),
+    "key.undo": ("元に戻す", "Undo"),
+    "key.redo": ("やり直す", "Redo"),
     "language.changed": ("表示言語を日本語にしました。", "Display language set to English."),
     "app.quit_hint": ("終了するには Ctrl+Q を押してください。", "Press Ctrl+Q to quit."),
     "kiosk.no_quit": (

@@ -14,6 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from widgets.field import FieldFrame
+from widgets.text_input import TextInput
 
 
 class DateField(FieldFrame):
@@ -35,7 +36,7 @@ class DateField(FieldFrame):
         yield self.heading
         with Horizontal():
             for part, width in zip(self.PARTS, (4, 2, 2), strict=True):
-                yield Input(
+                yield TextInput(
                     id=f"{self.input_id}-{part}", max_length=width * 2, classes=f"date--{part}"
                 )
                 yield Static(

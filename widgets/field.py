@@ -18,6 +18,8 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
+from widgets.text_input import TextInput
+
 # A message, or a function that builds it (re-run when the display language changes).
 Message = str | Callable[[], str] | None
 
@@ -153,7 +155,7 @@ class Field(FieldFrame):
     ) -> None:
         super().__init__(id=id or f"field-{input_id}")
         self.heading.set(label, hint)
-        self._input = Input(
+        self._input = TextInput(
             value=value,
             password=password,
             id=input_id,

@@ -54,3 +54,35 @@ async def test_step_error_banner_goes_once_the_step_is_fixed(
         assert screen.current == 2
         assert banner(screen) == "", banner(screen)
         assert screen.query_one("#field-s1-phone_mobile", Field).error == ""
+
+
+async def test_refocused_field_keeps_its_text_and_undo_brings_it_back(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        pilot.app.animation_level = "none"
+        await open_online(pilot, tui_server, EMAIL)
+        screen = app.screen
+        assert isinstance(screen, RegistrationScreen)
+        entries = list(STEP1_NO_PHONE)
+        entries[3] = "hanako"  # フリガナ（名） in roman letters: refused
+        await fill(pilot, [*entries, None, "090-1234-5678"])
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        field = screen.query_one("#field-s1-given_name_kana", Field)
+        assert "カタカナ" in field.error
+        # The bad field has the focus, its text is not selected: BackSpace takes one letter.
+        assert app.focused is field.input
+        assert field.input.selection.is_empty
+        await pilot.press("backspace")
+        assert field.value == "hanak"
+        await pilot.press("ctrl+u")  # all of it, on purpose …
+        assert field.value == ""
+        assert "^z 元に戻す" in str(screen.query_one("KeyBar").render())
+        await pilot.press("ctrl+z")  # … and back
+        assert field.value == "hanak"
+        await pilot.press("ctrl+z")
+        assert field.value == "hanako"
+        await pilot.press("ctrl+y")
+        assert field.value == "hanak"

@@ -30,6 +30,7 @@ from .registration_validation import (
     fullwidth_problems,
     kana_problems,
     normalise_digits,
+    normalise_fullwidth,
     normalise_kana,
     normalise_postal_code,
     parse_date,
@@ -37,6 +38,7 @@ from .registration_validation import (
     parse_year_month,
     phone_problems,
     postal_code_problems,
+    trimmed,
 )
 from .validation import Normalised, Problem, normalise_halfwidth
 
@@ -93,7 +95,8 @@ def _basic(body: BasicInfo, today: date) -> StepCheck:
     c = StepCheck(body)
     values = body.model_dump()
     for name in ("family_name", "given_name"):
-        values[name] = getattr(body, name).strip()
+        raw = getattr(body, name)
+        values[name] = c.norm(name, raw, trimmed(raw))
         c.add(name, fullwidth_problems(values[name], NAME_MAX, required=True))
     for name in ("family_name_kana", "given_name_kana"):
         raw = getattr(body, name)
@@ -112,7 +115,7 @@ def _basic(body: BasicInfo, today: date) -> StepCheck:
         "postal_code", body.postal_code, normalise_postal_code(body.postal_code)
     )
     c.add("postal_code", postal_code_problems(values["postal_code"]))
-    values["address"] = body.address.strip()
+    values["address"] = c.norm("address", body.address, normalise_fullwidth(body.address))
     c.add("address", fullwidth_problems(values["address"], ADDRESS_MAX, required=True))
     for name, mobile in (("phone_fixed", False), ("phone_mobile", True)):
         raw = getattr(body, name)

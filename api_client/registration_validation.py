@@ -31,6 +31,22 @@ def fullwidth_length(text: str) -> float:
     return units / FULLWIDTH_UNITS
 
 
+def normalise_fullwidth(text: str) -> Normalised:
+    """Half-width letters, digits and symbols to their full-width forms (1-1 → １－１), as an
+    address in 全角 asks; half-width katakana to full-width (NFKC); spaces at the ends dropped."""
+    value = unicodedata.normalize("NFKC", text).strip().strip("\u3000")
+    value = "".join(
+        chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else ("\u3000" if c == " " else c) for c in value
+    )
+    return Normalised(value, value != text)
+
+
+def trimmed(text: str) -> Normalised:
+    """Spaces (half- or full-width) at the ends dropped — and said, never silently."""
+    value = text.strip().strip("\u3000").strip()
+    return Normalised(value, value != text)
+
+
 def fullwidth_problems(text: str, max_chars: int, *, required: bool = False) -> list[Problem]:
     """`text` fits in `max_chars` full-width characters (see `fullwidth_length`)."""
     if not text.strip():

@@ -17,6 +17,8 @@ from widgets.push_button import PushButton
 
 class ConfirmModal(BaseModal[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "yes", "Yes", id="key.yes"),
+        Binding("n", "no", "No", show=False),
         Binding("escape", "no", "No", id="key.no"),
     ]
 
@@ -36,11 +38,11 @@ class ConfirmModal(BaseModal[bool]):
 
     def apply_language(self) -> None:
         self.query_one("#title", Static).update(t("confirm.title"))
-        self.query_one("#yes", PushButton).label = t("key.yes")
+        self.query_one("#yes", PushButton).label = t("key.yes") + " (Y)"
         self.query_one("#no", PushButton).label = t("key.no") + " (Esc)"
 
     @on(PushButton.Pressed, "#yes")
-    def _yes(self) -> None:
+    def action_yes(self) -> None:
         self.dismiss(True)
 
     @on(PushButton.Pressed, "#no")

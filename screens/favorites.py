@@ -125,8 +125,18 @@ class FavoritesScreen(SignedInScreen):
 
     def action_remove(self) -> None:
         index = self.query_one("#favorites", OptionList).highlighted
-        if index is not None and index < len(self.items):
-            self.remove_favorite(self.items[index].job_number)
+        if index is None or index >= len(self.items):
+            return
+        item = self.items[index]
+        number = item.job_number
+        text = t("fav.remove_confirm", title=item.card.job_title, number=number)
+
+        def answered(yes: object) -> None:
+            if yes is True:
+                self.remove_favorite(number)
+
+        # Asked first: a removed favorite cannot always come back (an expired posting).
+        self.services.open(places.Confirm(text), self, answered)
 
     @work(exclusive=True, group="remove")
     async def remove_favorite(self, number: str) -> None:

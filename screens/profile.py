@@ -60,6 +60,13 @@ def section_text(step: int, values: dict[str, Any]) -> str:
 
 
 class ProfileScreen(SignedInScreen):
+    # Focus shown by a border, not the app-wide outline: Textual drew the outline's bottom
+    # row of this scrolled page with the top's corners (a stray ┏━┓ over the key line). A
+    # blank border while unfocused keeps the width, so nothing re-wraps on focus.
+    DEFAULT_CSS = """
+    ProfileScreen #profile-page { border: blank; }
+    ProfileScreen #profile-page:focus { outline: none; border: heavy $accent; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "edit(1)", "Change", id="key.edit_section", key_display="1…7"),
         *[Binding(str(n), f"edit({n})", show=False) for n in range(2, STEP_COUNT + 1)],

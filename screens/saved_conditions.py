@@ -125,8 +125,16 @@ class SavedConditionsScreen(SignedInScreen):
 
     def action_delete(self) -> None:
         saved = self._current()
-        if saved is not None:
-            self.delete(saved)
+        if saved is None:
+            return
+
+        def answered(yes: object) -> None:
+            if yes is True:
+                self.delete(saved)
+
+        self.services.open(
+            places.Confirm(t("saved.delete_confirm", title=saved.title)), self, answered
+        )
 
     @work(exclusive=True, group="saved-change")
     async def delete(self, saved: SavedSearch) -> None:

@@ -6,13 +6,15 @@ Textual's Input selects all of its text when it gets the focus, so after a valid
 change can be undone with Ctrl+Z (and redone with Ctrl+Y); the key shows in the key line as
 soon as there is something to undo. A run of characters typed one after another is one step,
 as in any editor. Password inputs keep no history: no second copy of a secret in memory.
+A full-width space is typed like any other character (Textual's Input dropped it).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
@@ -36,6 +38,20 @@ class TextInput(Input):
         self._typing = False  # the last change typed one character: the next one joins it
         self._applying: str | None = None  # a value being restored by undo / redo
         localise_bindings(self, refresh=False)
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Textual inserts only what str.isprintable() accepts, which drops the full-width
+        # space (U+3000) an IME types between 姓 and 名 or in an address: insert it too.
+        char = event.character
+        if char and len(char) == 1 and unicodedata.category(char) == "Zs" and char != " ":
+            event.stop()
+            event.prevent_default()
+            if self.selection.is_empty:
+                self.insert_text_at_cursor(char)
+            else:
+                self.replace(char, *self.selection)
+            return
+        await super()._on_key(event)
 
     @property
     def can_undo(self) -> bool:

@@ -309,8 +309,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "reg.hint.birth_date": ("西暦で（例 1995年5月5日）", "Gregorian (e.g. 1995 5 5)"),
     "reg.hint.postal_code": ("例: 100-0001（全角・〒も可）", "e.g. 100-0001"),
     "reg.hint.address": (
-        "町域・番地・建物名を全角100文字以内で（数字も全角）",
-        "Town, block and building, at most 100 full-width characters",
+        "町域・番地・建物名を全角100文字以内で（半角の数字・英字は全角に直します）",
+        "Town, block and building, at most 100 full-width characters "
+        "(half-width digits and letters become full-width)",
     ),
     "reg.hint.phone_fixed": ("例: 03-1234-5678", "e.g. 03-1234-5678"),
     "reg.hint.phone_mobile": (

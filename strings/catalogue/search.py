@@ -574,6 +574,10 @@ _SEARCH: Final[dict[str, tuple[str, str]]] = {
         "↑↓ で選び、Enter で求人票、D で削除します。",
         "↑↓ to choose, Enter for the job sheet, D to remove.",
     ),
+    "fav.remove_confirm": (
+        "お気に入りから「{title}」（求人番号 {number}）を削除しますか？",
+        "Remove “{title}” (job number {number}) from your favorites?",
+    ),
     "fav.removed": ("お気に入りから削除しました: {number}", "Removed from favorites: {number}"),
     "fav.saving": ("お気に入りに保存しています…", "Saving to favorites…"),
     "fav.result": (
@@ -625,6 +629,10 @@ _SEARCH: Final[dict[str, tuple[str, str]]] = {
     ),
     "saved.done": ("検索条件「{title}」を保存しました。", "Saved the conditions “{title}”."),
     "saved.updated": ("検索条件「{title}」を更新しました。", "Updated the conditions “{title}”."),
+    "saved.delete_confirm": (
+        "検索条件「{title}」を削除しますか？",
+        "Delete the saved conditions “{title}”?",
+    ),
     "saved.deleted": ("検索条件「{title}」を削除しました。", "Deleted the conditions “{title}”."),
     "saved.full": (
         "検索条件は3件まで保存できます。「保存した条件」画面（F4）で不要なものを削除してください。",

@@ -41,7 +41,9 @@ T = TypeVar("T")
 def _variant(n: int, body: StepBody, tag: int) -> StepBody:
     """Step `n` with a value that differs per `tag`, still complete."""
     if isinstance(body, BasicInfo):
-        return body.model_copy(update={"address": f"千代田{tag + 1}－1"})
+        # Full-width digits: the address is stored in 全角 (half-width is converted).
+        number = str(tag + 1).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+        return body.model_copy(update={"address": f"千代田{number}－１"})
     if isinstance(body, EducationInfo):
         return body.model_copy(update={"school_name": f"学校{tag}"})
     if isinstance(body, Careers):

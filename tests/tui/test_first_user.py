@@ -116,3 +116,58 @@ async def test_settings_in_english_say_the_delivery_once(
         await pilot.press("ctrl+f")
         await settle(pilot)
         assert message(pilot) == "ℹ\u00a0Featured postings will be delivered every Saturday."
+
+
+async def test_profile_page_ends_with_its_own_bottom_edge(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
+) -> None:
+    """No stray ┏━┓ on the last row of 求職者情報 (the focused page's edge is drawn right)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await sign_in_to_home(pilot, tui_server)
+        await pilot.press("6")
+        await settle(pilot)
+        await pilot.press("end")
+        await settle(pilot)
+        page = app.screen.query_one("#profile-page")
+        rows = [strip.text for strip in app.screen._compositor.render_strips()]
+        top, bottom = page.region.y, page.region.bottom - 1
+        assert rows[top].lstrip().startswith("┏"), rows[top]
+        assert rows[bottom].lstrip().startswith("┗"), rows[bottom]
+
+
+async def test_saved_conditions_are_deleted_only_when_confirmed(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
+) -> None:
+    from screens.confirm import ConfirmModal as AskModal
+    from screens.saved_conditions import SavedConditionsScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        pilot.app.animation_level = "none"
+        await sign_in_to_home(pilot, tui_server)
+        await pilot.press("2")
+        await settle(pilot)
+        await pilot.press("f2")  # save the (empty) conditions
+        await settle(pilot)
+        await type_text(pilot, "全部")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SavedConditionsScreen), screen_text(pilot)
+        assert len(screen.items) == 1
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, AskModal)
+        assert "検索条件「全部」を削除しますか？" in screen_text(pilot)
+        await pilot.press("escape")  # the safe answer
+        await settle(pilot)
+        assert app.screen is screen and len(screen.items) == 1
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.screen is screen and screen.items == []
+        assert "検索条件「全部」を削除しました" in screen_text(pilot)

@@ -181,7 +181,15 @@ async def test_check_three_and_save_them_to_favorites(
         await settle(pilot)
         assert isinstance(pilot.app.screen, FavoritesScreen)
         assert "求人票を表示できません" in screen_text(pilot)
+        await pilot.press("d")  # asked first (issue 12 item 15); Esc keeps it, Y removes it
+        await settle(pilot)
+        assert "お気に入りから" in screen_text(pilot) and expected[0] in screen_text(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert favorites_screen.data is not None and favorites_screen.data.total == 3
         await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("y")
         await settle(pilot)
         assert favorites_screen.data is not None and favorites_screen.data.total == 2
 

@@ -58,3 +58,16 @@ async def test_a_password_keeps_no_history() -> None:
         assert not secret.can_undo
         await pilot.press("ctrl+z")
         assert secret.value == ""
+
+
+async def test_a_fullwidth_space_is_typed_not_dropped() -> None:
+    from tests.tui.helpers import type_text
+
+    app = OneField()
+    async with app.run_test(size=(80, 24)) as pilot:
+        text = app.query_one("#text", TextInput)
+        text.focus()
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "求職\u3000太郎")  # as a terminal delivers an IME's commit
+        await pilot.pause()
+        assert text.value == "求職\u3000太郎"

@@ -86,3 +86,27 @@ async def test_refocused_field_keeps_its_text_and_undo_brings_it_back(
         assert field.value == "hanako"
         await pilot.press("ctrl+y")
         assert field.value == "hanak"
+
+
+async def test_address_digits_and_name_spaces_are_changed_and_said(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        pilot.app.animation_level = "none"
+        await open_online(pilot, tui_server, EMAIL)
+        screen = app.screen
+        assert isinstance(screen, RegistrationScreen)
+        entries = list(STEP1_NO_PHONE)
+        entries[0] = "求職\u3000"  # an IME's trailing full-width space
+        entries[9] = "千代田1-1"  # half-width digits where 全角 is asked
+        await fill(pilot, [*entries, None, "090-1234-5678"])
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        address = screen.query_one("#field-s1-address", Field)
+        assert address.value == "千代田１－１"
+        assert address.note == "「千代田1-1」を「千代田１－１」に直しました。"
+        name = screen.query_one("#field-s1-family_name", Field)
+        assert name.value == "求職"
+        assert name.note == "「求職\u3000」を「求職」に直しました。"
+        assert "ステップ1を保存しました" in banner(screen)

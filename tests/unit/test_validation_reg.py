@@ -203,3 +203,22 @@ def test_every_registration_code_has_both_messages() -> None:
         names = [{n for _, n, _, _ in string.Formatter().parse(t) if n} for t in (ja, en)]
         assert names[0] == names[1], code
         assert FIELD_MESSAGES[code] == en
+
+
+def test_address_digits_become_fullwidth_and_names_are_trimmed_with_a_note() -> None:
+    from api_client.profile_rules import check_step
+    from tests.api.reg_support import valid_steps
+
+    basic = valid_steps()[1].model_copy(
+        update={"address": "千代田1-1 ﾋﾞﾙ2F", "family_name": "求職\u3000", "given_name": "花子"}
+    )
+    check = check_step(1, basic, date(2026, 5, 11))
+    assert check.body.address == "千代田１－１\u3000ビル２Ｆ"
+    assert check.body.family_name == "求職"
+    changed = {path: (before, after) for path, before, after in check.normalised}
+    assert changed["address"] == ("千代田1-1 ﾋﾞﾙ2F", "千代田１－１\u3000ビル２Ｆ")
+    assert changed["family_name"] == ("求職\u3000", "求職")  # said, not dropped silently
+    assert "given_name" not in changed
+    # Already full-width: nothing to say.
+    again = check_step(1, check.body, date(2026, 5, 11))
+    assert "address" not in {path for path, _, _ in again.normalised}

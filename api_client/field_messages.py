@@ -78,8 +78,8 @@ REGISTRATION_FIELD_MESSAGES: dict[str, tuple[str, str]] = {
     "number_format": ("半角数字で入力してください。", "Use digits only."),
     "too_large": ("{max}以下で入力してください。", "At most {max}."),
     "unknown_code": (
-        "一覧にないコードです（{code}）。選び直してください。",
-        "No such code ({code}). Choose again.",
+        "一覧にないコードです（{code}）。一覧から選び直してください。",
+        "No such code ({code}). Choose one from the list.",
     ),
     "not_for_self_employed": (
         "自営の場合、雇用形態は入力しません。",

@@ -33,12 +33,12 @@ from session.errors import (
 )
 from strings.i18n import get_language, t
 from strings.problems import account_problem
+from widgets.code_field import CodeField
 from widgets.field import Field, Message
 from widgets.link_list import Link, LinkList
 from widgets.localise import localise_bindings
 from widgets.menu_pane import NARROW_BELOW, MenuEntry, MenuPane
 from widgets.message_line import MessageLine
-from widgets.text_input import TextInput
 
 if TYPE_CHECKING:
     from api_client.application_models import PostingRef
@@ -48,6 +48,8 @@ if TYPE_CHECKING:
     from session.drafts import DraftStore
     from session.places import PaneId, Place
     from session.user import UserState
+    from widgets.code_field import CodeKind
+    from widgets.reference_pickers import CodeNames
 
 ScreenCallback = Callable[[Any], None]
 
@@ -347,8 +349,8 @@ class BaseScreen(MailboxAccess, RemoteCalls, Screen[None], Localised):
             self.relocalise()  # the language changed while another pane was shown
 
     def relocalise(self) -> None:
-        for node in self.query(TextInput):
-            localise_bindings(node, refresh=False)  # Ctrl+Z's words in the key line
+        for node in self.query("TextInput, CodeButton"):
+            localise_bindings(node, refresh=False)  # their keys' words in the key line
         localise_bindings(self)
         self.apply_texts()
 
@@ -532,6 +534,118 @@ class SignedInScreen(BaseScreen):
             )
 
 
+class ReferenceScreen(SignedInScreen):
+    """A signed-in screen that shows 希望職種, 都道府県 and 市区町村 codes by name, and whose
+    code fields (registration steps 3 and 4) are chosen from the reference lists by keys."""
+
+    async def code_names(
+        self, codes: Sequence[tuple[CodeKind, str]], *, picking: bool = False
+    ) -> CodeNames | None:
+        """The names of the reference lists (kept for the session by `UserState`), with the
+        municipalities of every prefecture that `codes` need. `picking`: the user waits for
+        a list, so say so and explain a failure; otherwise naming is quiet (codes stay)."""
+        from widgets.reference_pickers import CodeNames, prefecture_of
+
+        user = self.services.user
+
+        async def fetch(client: MyPageClient) -> CodeNames:
+            ref = await user.load_reference(client)
+            for kind, code in codes:
+                if kind == "municipality" and code:
+                    await user.municipalities(client, prefecture_of(code))
+            return CodeNames(ref.groups, ref.prefectures, ref.municipalities)
+
+        if picking:
+            names = await self.call(fetch, busy=lambda: t("picker.loading"), failed="picker.failed")
+        else:
+            names = await self.call(fetch, quiet=True, on={Exception: lambda _: None})
+        return None if names is NO_ANSWER else names
+
+    @work(group="code-names")
+    async def name_codes(self) -> None:
+        """Show every code field of the screen by its name."""
+        fields = list(self.query(CodeField))
+        names = await self.code_names([(f.kind, f.value) for f in fields if f.value])
+        if names is not None:
+            for f in fields:
+                f.show_name(names.name(f.kind, f.value) if f.value else None)
+
+    @on(CodeField.Pick)
+    def _pick_code(self, event: CodeField.Pick) -> None:
+        event.stop()
+        self.pick_code(event.field)
+
+    @work(exclusive=True, group="code-pick")
+    async def pick_code(self, field: CodeField) -> None:
+        from widgets.reference_pickers import (
+            occupation_picker,
+            prefecture_of,
+            prefecture_picker,
+        )
+
+        names = await self.code_names([(field.kind, field.value)], picking=True)
+        if names is None:
+            return
+        if field.kind == "occupation":
+
+            def occupation(code: str | None) -> None:
+                if code and not names.is_occupation(code):
+                    # A whole group is a search condition, not a desired occupation.
+                    group = names.group_name(code)
+                    field.set_note(lambda: t("reg.pick_detail", group=group))
+                    self.services.push(self, occupation_picker(names, code), occupation)
+                    return
+                self._chosen(field, code, names)
+
+            self.services.push(self, occupation_picker(names, field.value), occupation)
+        elif field.kind == "prefecture":
+            self.services.push(
+                self,
+                prefecture_picker(names, field.value),
+                lambda code: self._chosen(field, code, names),
+            )
+        else:
+            start = prefecture_of(field.value) if field.value else self._chosen_prefecture()
+
+            def prefecture(code: str | None) -> None:
+                if code:
+                    self.pick_municipality(field, code)
+                else:
+                    field.input.focus()
+
+            self.services.push(self, prefecture_picker(names, start), prefecture)
+
+    def _chosen_prefecture(self) -> str | None:
+        """Where a municipality list starts: the first desired prefecture chosen, if any."""
+        for f in self.query(CodeField):
+            if f.kind == "prefecture" and f.value:
+                return f.value
+        return None
+
+    @work(exclusive=True, group="code-pick")
+    async def pick_municipality(self, field: CodeField, prefecture: str) -> None:
+        from widgets.reference_pickers import municipality_picker
+
+        # Any code of the prefecture makes its municipalities part of the names.
+        names = await self.code_names([("municipality", prefecture + "000")], picking=True)
+        reference = self.services.user.reference
+        if names is None or reference is None:
+            return
+        municipalities = reference.municipalities.get(prefecture, [])
+        self.services.push(
+            self,
+            municipality_picker(names, prefecture, municipalities, field.value),
+            lambda code: self._chosen(field, code, names),
+        )
+
+    def _chosen(self, field: CodeField, code: str | None, names: CodeNames) -> None:
+        if code:
+            field.set_note(None)
+            field.value = code
+            field.show_name(names.name(field.kind, code))
+        field.input.focus()
+
+
 class BaseModal(MailboxAccess, RemoteCalls, ModalScreen[R], Localised):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -541,7 +655,7 @@ class BaseModal(MailboxAccess, RemoteCalls, ModalScreen[R], Localised):
         self.apply_language()
 
     def relocalise(self) -> None:
-        for node in self.query(TextInput):
-            localise_bindings(node, refresh=False)
+        for node in self.query("TextInput, CodeButton"):
+            localise_bindings(node, refresh=False)  # their keys' words in the key line
         localise_bindings(self)
         self.apply_language()

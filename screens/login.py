@@ -106,6 +106,8 @@ class LoginScreen(BaseScreen):
         for f in self.query(Field):
             f.set_error(None)
             f.set_note(None)
+            if not keep_email:
+                f.input.forget_history()  # nothing to undo back to the last user's address
         self.show_message(None)
         self.query_one("#email", Input).focus()
 

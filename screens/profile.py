@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
 from api_client.profile_models import STEP_COUNT, STEP_KEYS
-from screens.base import NO_ANSWER, SignedInScreen
+from screens.base import NO_ANSWER, ReferenceScreen
 from session import places
 from session.errors import error_text, step_problems
 from strings.dates import format_date
@@ -33,12 +33,17 @@ from widgets.step_form import (
 
 if TYPE_CHECKING:
     from api_client.profile_models import ProfileView
+    from widgets.code_field import CodeKind
+    from widgets.reference_pickers import CodeNames
 
 
-def _shown(spec: Spec, value: Any) -> str | None:
-    """A value as text, or None when empty."""
+def _shown(spec: Spec, value: Any, names: CodeNames | None) -> str | None:
+    """A value as text, or None when empty; a code by its name (and the code)."""
     if value in (None, "", [], False):
         return None
+    if spec.kind == "code":
+        name = names.name(spec.options[0], str(value)) if names else None  # type: ignore[arg-type]
+        return t("code.named", name=name, code=value) if name else str(value)
     if spec.kind == "bool":
         return t(f"reg.o.{spec.name}.{'true' if value else 'false'}")
     if spec.kind == "check":
@@ -50,16 +55,16 @@ def _shown(spec: Spec, value: Any) -> str | None:
     return str(value)
 
 
-def section_text(step: int, values: dict[str, Any]) -> str:
+def section_text(step: int, values: dict[str, Any], names: CodeNames | None = None) -> str:
     lines = []
     for spec in STEPS[step]:
-        text = _shown(spec, value_at(values, spec.path))
+        text = _shown(spec, value_at(values, spec.path), names)
         if text is not None:
             lines.append(f"  {field_title(spec.path)}: {text}")
     return "\n".join(lines) if lines else "  " + t("profile.empty")
 
 
-class ProfileScreen(SignedInScreen):
+class ProfileScreen(ReferenceScreen):
     # Focus shown by a border, not the app-wide outline: Textual drew the outline's bottom
     # row of this scrolled page with the top's corners (a stray ┏━┓ over the key line). A
     # blank border while unfocused keeps the width, so nothing re-wraps on focus.
@@ -79,6 +84,7 @@ class ProfileScreen(SignedInScreen):
         super().__init__()
         self.view: ProfileView | None = None
         self.registered: bool | None = None  # None: not known yet
+        self.names: CodeNames | None = None
 
     def compose_content(self) -> ComposeResult:
         with VerticalScroll(classes="page", id="profile-page"):
@@ -125,7 +131,7 @@ class ProfileScreen(SignedInScreen):
         )
         dumped = view.steps.model_dump(mode="json")
         for n, key in STEP_KEYS.items():
-            text = section_text(n, dumped[key])
+            text = section_text(n, dumped[key], self.names)
             if n == 1 and view.address is not None:
                 text += "\n  " + address_text(view.address)
             self.query_one(f"#section-{n}", Static).update(text)
@@ -151,6 +157,16 @@ class ProfileScreen(SignedInScreen):
         self.registered = True
         self.refresh_bindings()
         self._show()
+        dumped = view.steps.model_dump(mode="json")
+        codes: list[tuple[CodeKind, str]] = [
+            (spec.options[0], str(value))  # type: ignore[misc]
+            for n, key in STEP_KEYS.items()
+            for spec in STEPS[n]
+            if spec.kind == "code" and (value := value_at(dumped[key], spec.path))
+        ]
+        if codes:
+            self.names = await self.code_names(codes)
+            self._show()
 
     def _not_registered(self, _: object) -> None:
         """No registration yet: the wizard opens over this pane's first screen."""
@@ -192,7 +208,7 @@ class ProfileScreen(SignedInScreen):
         self.action_settings()
 
 
-class ProfileEditScreen(SignedInScreen):
+class ProfileEditScreen(ReferenceScreen):
     """One section, with the wizard's form; nothing is stored while anything is wrong."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -224,6 +240,7 @@ class ProfileEditScreen(SignedInScreen):
         )
         self.query_one(StepForm).relabel()
         self.query_one("#save", PushButton).label = t("profile.save")
+        self.name_codes()  # after the form is filled (on mount) and on a language switch
 
     def action_back(self) -> None:
         self.dismiss(False)

@@ -20,11 +20,12 @@ from textual.widgets import Checkbox, ContentSwitcher, Input, RadioSet, Static
 from api_client.profile_models import STEP_COUNT, STEP_KEYS, ResolvedAddress, StepResult
 from api_client.profile_rules import check_step
 from api_client.registration_validation import POSTAL_RE, normalise_digits
-from screens.base import NO_ANSWER, SignedInScreen
+from screens.base import NO_ANSWER, ReferenceScreen
 from session import places
 from session.errors import error_text, step_problems
 from session.places import PaneId
 from strings.i18n import t
+from widgets.code_field import CodeField
 from widgets.key_bar import KeyBar
 from widgets.message_line import MessageLine
 from widgets.push_button import PushButton
@@ -39,7 +40,7 @@ DRAFT_NAME = "registration"
 Problems = list[tuple[str, str, dict[str, Any]]]
 
 
-class RegistrationScreen(SignedInScreen):
+class RegistrationScreen(ReferenceScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         # F6/F7 reach the app through every terminal, tmux and the Linux console;
         # Ctrl+PageUp/PageDown do not everywhere.
@@ -91,6 +92,8 @@ class RegistrationScreen(SignedInScreen):
             self.query_one(f"#next-{n}", PushButton).label = f"{label} ({key})"
         if self._address is not None:
             self.form(1).show_address(self._address)
+        if not self._restoring:
+            self.name_codes()  # names in the new language
 
     def form(self, n: int) -> StepForm:
         return self.query_one(f"#form-{n}", StepForm)
@@ -145,6 +148,7 @@ class RegistrationScreen(SignedInScreen):
             self.app.notify(t("reg.draft_restored"))
         self._restoring = False
         self.show_step(step)
+        self.name_codes()
 
     def _local_draft(self) -> dict[str, Any] | None:
         if self.email is None:
@@ -166,7 +170,10 @@ class RegistrationScreen(SignedInScreen):
     @on(Input.Changed)
     @on(Checkbox.Changed)
     @on(RadioSet.Changed)
-    def _changed(self, event: Input.Changed | Checkbox.Changed | RadioSet.Changed) -> None:
+    @on(CodeField.Changed)
+    def _changed(
+        self, event: Input.Changed | Checkbox.Changed | RadioSet.Changed | CodeField.Changed
+    ) -> None:
         self._remember()
         if isinstance(event, Input.Changed) and event.input.id == "s1-postal_code":
             code = normalise_digits(event.value).value

@@ -74,6 +74,8 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "key.jump": ("ジャンプ", "Jump"),
     "key.more": ("その他のキー", "More keys"),
     "key.undo": ("元に戻す", "Undo"),
+    "key.code.pick": ("一覧から選ぶ", "Choose"),
+    "key.code.clear": ("消す", "Clear"),
     "key.redo": ("やり直す", "Redo"),
     "language.changed": ("表示言語を日本語にしました。", "Display language set to English."),
     "app.quit_hint": ("終了するには Ctrl+Q を押してください。", "Press Ctrl+Q to quit."),

@@ -16,7 +16,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from widgets.text_input import TextInput
 
@@ -172,7 +172,7 @@ class Field(FieldFrame):
         return (self._input,)
 
     @property
-    def input(self) -> Input:
+    def input(self) -> TextInput:
         return self._input
 
     @property

@@ -38,10 +38,11 @@ from strings.i18n import has, t
 from strings.problems import problem_text
 from widgets.checkbox import TickBox
 from widgets.choice import ChoiceGroup
+from widgets.code_field import CodeField
 from widgets.date_field import DateField
 from widgets.field import Field
 
-Kind = Literal["text", "date", "radio", "bool", "multi", "check"]
+Kind = Literal["text", "date", "radio", "bool", "multi", "check", "code"]
 
 # Repeated rows kept on screen (the wire models allow up to 10 of each).
 CAREER_ROWS = 3
@@ -112,7 +113,7 @@ STEPS: dict[int, list[Spec]] = {
     3: [
         Spec("work_style", "radio", _opts(WorkStyle)),
         Spec("employment_period", "radio", _opts(EmploymentPeriod)),
-        *[Spec(f"occupations.{i}", max_length=10) for i in range(CODE_ROWS)],
+        *[Spec(f"occupations.{i}", "code", ("occupation",)) for i in range(CODE_ROWS)],
         Spec("occupations_undecided", "check"),
         Spec("hours_from", max_length=10),
         Spec("hours_to", max_length=10),
@@ -122,8 +123,8 @@ STEPS: dict[int, list[Spec]] = {
         Spec("features", "multi", _opts(Feature)),
     ],
     4: [
-        *[Spec(f"prefectures.{i}", max_length=4) for i in range(CODE_ROWS)],
-        *[Spec(f"municipalities.{i}", max_length=8) for i in range(CODE_ROWS)],
+        *[Spec(f"prefectures.{i}", "code", ("prefecture",)) for i in range(CODE_ROWS)],
+        *[Spec(f"municipalities.{i}", "code", ("municipality",)) for i in range(CODE_ROWS)],
         Spec("wage_kind", "radio", _opts(WageKind)),
         Spec("minimum_wage", max_length=20),
     ],
@@ -167,7 +168,7 @@ def field_title(path: str) -> str:
 
 def step_problem_text(step: int, path: str, code: str, params: dict[str, Any]) -> str:
     spec = next((s for s in STEPS.get(step, []) if s.path == path), None)
-    choice = spec is not None and spec.kind in ("radio", "bool", "multi")
+    choice = spec is not None and spec.kind in ("radio", "bool", "multi", "code")
     where = t("reg.where", step=step, name=step_name(step))
     return problem_text(code, field_title(path), params, where=where, choice=choice)
 
@@ -296,6 +297,8 @@ class StepForm(Vertical):
         if spec.kind == "check":
             box = TickBox("", id=wid)
             return box
+        if spec.kind == "code":
+            return CodeField(input_id=wid, kind=spec.options[0])  # type: ignore[arg-type]
         return ChoiceGroup(group_id=wid, options=list(spec.options), multi=spec.kind == "multi")
 
     # ------------------------------------------------------------------ widgets by path
@@ -319,7 +322,7 @@ class StepForm(Vertical):
 
     def focus_path(self, path: str) -> None:
         widget = self.widget_for(path)
-        if isinstance(widget, Field | DateField):
+        if isinstance(widget, Field | DateField | CodeField):
             widget.input.focus()
         elif isinstance(widget, ChoiceGroup):
             widget.focus_control()
@@ -357,6 +360,8 @@ class StepForm(Vertical):
                 widget.set_label(label, units, hint)
             elif isinstance(widget, TickBox):
                 widget.label = label
+            elif isinstance(widget, CodeField):
+                widget.set_label(label, hint, t("reg.code_empty"))
             elif isinstance(widget, ChoiceGroup):
                 options = {o: t(f"reg.o.{spec.name}.{o}") for o in spec.options}
                 widget.set_label(label, options, hint)
@@ -369,7 +374,7 @@ class StepForm(Vertical):
         for spec in self.specs:
             widget = self.widget_for(spec.path)
             value: Any
-            if isinstance(widget, Field | DateField | TickBox):
+            if isinstance(widget, Field | DateField | TickBox | CodeField):
                 value = widget.value
             elif isinstance(widget, ChoiceGroup):
                 value = widget.value
@@ -384,7 +389,7 @@ class StepForm(Vertical):
         for spec in self.specs:
             value = value_at(values, spec.path)
             widget = self.widget_for(spec.path)
-            if isinstance(widget, (Field, DateField)):
+            if isinstance(widget, (Field, DateField, CodeField)):
                 widget.value = "" if value is None else str(value)
             elif isinstance(widget, TickBox):
                 widget.value = bool(value)
@@ -404,17 +409,19 @@ class StepForm(Vertical):
     # ------------------------------------------------------------------ messages
 
     def clear_messages(self) -> None:
-        for widget in self.query("Field, DateField, ChoiceGroup"):
-            if isinstance(widget, (Field, DateField, ChoiceGroup)):
+        for widget in self.query("Field, DateField, ChoiceGroup, CodeField"):
+            if isinstance(widget, (Field, DateField, ChoiceGroup, CodeField)):
                 widget.set_error(None)
                 widget.set_note(None)
 
     def clear_errors(self, path: str | None = None) -> None:
         widgets = (
-            [self.widget_for(path)] if path else list(self.query("Field, DateField, ChoiceGroup"))
+            [self.widget_for(path)]
+            if path
+            else list(self.query("Field, DateField, ChoiceGroup, CodeField"))
         )
         for widget in widgets:
-            if isinstance(widget, (Field, DateField, ChoiceGroup)):
+            if isinstance(widget, (Field, DateField, ChoiceGroup, CodeField)):
                 widget.set_error(None)
 
     def show_problems(self, problems: list[tuple[str, str, dict[str, Any]]]) -> list[str]:
@@ -436,7 +443,7 @@ class StepForm(Vertical):
                 widget = target
             by_widget.setdefault(id(widget), (widget, []))[1].append(text)
         for widget, texts in by_widget.values():
-            if isinstance(widget, Field | DateField | ChoiceGroup):
+            if isinstance(widget, Field | DateField | ChoiceGroup | CodeField):
                 widget.set_error(_joined(texts))
         return orphans
 

@@ -39,19 +39,22 @@ class TextInput(Input):
         self._applying: str | None = None  # a value being restored by undo / redo
         localise_bindings(self, refresh=False)
 
+    # Textual calls the handler of every class in the MRO: these run before Input's own.
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self.cursor_position = len(self.value)  # at the end, whatever was there before
+
     async def _on_key(self, event: events.Key) -> None:
         # Textual inserts only what str.isprintable() accepts, which drops the full-width
         # space (U+3000) an IME types between 姓 and 名 or in an address: insert it too.
         char = event.character
         if char and len(char) == 1 and unicodedata.category(char) == "Zs" and char != " ":
             event.stop()
-            event.prevent_default()
+            event.prevent_default()  # Input's handler is not run after this one
             if self.selection.is_empty:
                 self.insert_text_at_cursor(char)
             else:
                 self.replace(char, *self.selection)
-            return
-        await super()._on_key(event)
 
     @property
     def can_undo(self) -> bool:
@@ -111,8 +114,10 @@ class TextInput(Input):
         return super().check_action(action, parameters)
 
     def forget_history(self) -> None:
-        """Drop what could be undone (a form emptied on purpose, a user signing out)."""
+        """Drop what could be undone (a form emptied on purpose, a user signing out): the
+        value now is the start, so a change still on its way is not remembered either."""
         self._undo.clear()
         self._redo.clear()
         self._typing = False
+        self._seen = self.value
         self.refresh_bindings()

@@ -171,3 +171,36 @@ async def test_saved_conditions_are_deleted_only_when_confirmed(
         await settle(pilot)
         assert app.screen is screen and screen.items == []
         assert "検索条件「全部」を削除しました" in screen_text(pilot)
+
+
+async def test_profile_shows_codes_by_name_and_changes_them_by_list(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
+) -> None:
+    from screens.profile import ProfileScreen
+    from widgets.list_picker import ListPicker
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        pilot.app.animation_level = "none"
+        await sign_in_to_home(pilot, tui_server)
+        await pilot.press("6")
+        await settle(pilot)
+        await pilot.press("4")  # 希望勤務地・賃金
+        await settle(pilot)
+        assert isinstance(app.screen, ProfileEditScreen), screen_text(pilot)
+        assert app.focused is not None and app.focused.id == "s4-prefectures-0"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ListPicker)
+        await type_text(pilot, "北海道")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ProfileScreen), screen_text(pilot)
+        await settle(pilot)
+        text = screen_text(pilot)
+        assert "希望勤務地 都道府県1: 北海道（01）" in text, text
+        await pilot.press("ctrl+t")  # names in English where the list has them
+        await settle(pilot)
+        assert "desired prefecture 1: Hokkaido (01)" in screen_text(pilot), screen_text(pilot)

@@ -45,6 +45,11 @@ async def test_focus_does_not_select_and_typing_is_one_undo_step() -> None:
         await pilot.press("ctrl+y", "ctrl+y")
         await pilot.pause()
         assert text.value == "施設での介abc"
+        # Back to a field after moving its cursor: the cursor is at the end again.
+        await pilot.press("home", "shift+tab", "tab")
+        assert app.focused is text and text.cursor_position == len(text.value)
+        await pilot.press("backspace")
+        assert text.value == "施設での介ab"
 
 
 async def test_a_password_keeps_no_history() -> None:

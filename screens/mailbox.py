@@ -51,7 +51,6 @@ class MailboxScreen(BaseScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#mail-list", OptionList).focus()
         self.reload()
         # Mail may arrive while the mailbox is open (the OTP is sent a moment after login).
         self.set_interval(POLL_SECONDS, self._poll)
@@ -90,6 +89,10 @@ class MailboxScreen(BaseScreen):
             label = f"{format_jst(m.date)}  {subject}  → {m.to}"
             mail_list.add_option(Option(label, id=str(index)))
         mail_list.display = bool(self.messages)
+        if self.messages:
+            mail_list.focus()  # the list is the screen's one control
+        elif self.focused is mail_list:
+            self.set_focus(None)  # no focus on a hidden list: the message says why it is empty
         empty = t("mailbox.empty") if self.addresses else t("mailbox.no_address")
         self.query_one("#message", MessageLine).show(None if self.messages else empty)
         if self.messages:

@@ -204,3 +204,24 @@ async def test_profile_shows_codes_by_name_and_changes_them_by_list(
         await pilot.press("ctrl+t")  # names in English where the list has them
         await settle(pilot)
         assert "desired prefecture 1: Hokkaido (01)" in screen_text(pilot), screen_text(pilot)
+
+
+async def test_kiosk_quit_keys_do_nothing_when_signed_in(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
+) -> None:
+    """The login screen's check is in test_kiosk_keys; here Home and a form's text field."""
+    app = make_app(kiosk=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await sign_in_to_home(pilot, tui_server)
+        home = app.screen
+        for key in ("ctrl+q", "ctrl+c"):
+            await pilot.press(key)
+            await settle(pilot)
+            assert app.is_running and app.screen is home
+        await pilot.press("2")
+        await settle(pilot)
+        await focus(pilot, "words")
+        for key in ("ctrl+q", "ctrl+c"):
+            await pilot.press(key)
+            await settle(pilot)
+            assert app.is_running and app.focused is not None and app.focused.id == "words"

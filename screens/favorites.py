@@ -100,10 +100,10 @@ class FavoritesScreen(SignedInScreen):
         self._shown_once = True
 
     @work(exclusive=True, group="favorites")
-    async def load(self) -> None:
+    async def load(self, *, keep_message: bool = False) -> None:
         data = await self.call(
             lambda c: c.favorites(),
-            busy=lambda: t("fav.loading"),
+            busy=None if keep_message else (lambda: t("fav.loading")),
             failed="fav.failed",
             retry=self.load,
             latest="favorites",
@@ -150,6 +150,9 @@ class FavoritesScreen(SignedInScreen):
             self.data = self.data.model_copy(update={"items": items, "total": len(items)})
         self._fill()
         self.message.show(lambda: t("fav.removed", number=number))
+        # The list as the server has it now; this load also replaces the one started when
+        # the confirmation closed (it may have read before the removal).
+        self.load(keep_message=True)
 
     def action_checked(self) -> None:
         self.services.open(places.Checked(), self)

@@ -192,6 +192,7 @@ async def test_check_three_and_save_them_to_favorites(
         await pilot.press("y")
         await settle(pilot)
         assert favorites_screen.data is not None and favorites_screen.data.total == 2
+        assert "お気に入りから削除しました" in screen_text(pilot)
 
 
 async def test_the_51st_check_is_refused(

@@ -18,7 +18,7 @@ from widgets.push_button import PushButton
 class ConfirmModal(BaseModal[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "yes", "Yes", id="key.yes"),
-        Binding("n", "no", "No", show=False),
+        Binding("n", "no", show=False),
         Binding("escape", "no", "No", id="key.no"),
     ]
 

@@ -65,7 +65,7 @@ class ListPicker(ModalScreen[str | None]):
         with Vertical():
             yield Static(self.title_text, classes="title", markup=False)
             yield Static(t("picker.hint"), classes="hint", markup=False)
-            yield TextInput(placeholder=t("picker.filter"), id="picker-filter")
+            yield TextInput(placeholder=t("picker.filter_code"), id="picker-filter")
             yield OptionList(*self._options(), id="picker-list", markup=False)
         yield KeyBar()
 

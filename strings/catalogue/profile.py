@@ -342,7 +342,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "文字を入力すると名前かコードで絞り込みます。↑↓ で選び Enter で決定、Esc で閉じます。",
         "Type to narrow by name or code. ↑↓ and Enter to choose, Esc to close.",
     ),
-    "picker.filter": ("絞り込み（名前かコード）", "Filter (name or code)"),
+    "picker.filter_code": ("絞り込み（名前かコード）", "Filter (name or code)"),
     "picker.prefecture": ("都道府県を選ぶ", "Choose a prefecture"),
     "picker.municipality": (
         "{prefecture}の市区町村を選ぶ",

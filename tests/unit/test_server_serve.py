@@ -86,6 +86,7 @@ def test_embedded_tcp(tmp_path: Path) -> None:
     proc = _start(tmp_path, "--host", "127.0.0.1", "--port", str(port))
     try:
         _wait_ready(proc)
-        assert httpx.get(f"http://127.0.0.1:{port}/openapi.json").status_code == 200
+        # The first /openapi.json builds the schema: seconds on a busy machine.
+        assert httpx.get(f"http://127.0.0.1:{port}/openapi.json", timeout=120).status_code == 200
     finally:
         _stop_by_eof(proc)

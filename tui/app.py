@@ -34,6 +34,7 @@ from tui.idle_signout import IdleSignOut
 from tui.navigator import LOGIN_MODE, Navigator, ScreenCallback
 from tui.paths import Paths, resolve_paths
 from tui.settings import UserSettings, load_settings, save_settings
+from tui.themes import wants_high_contrast
 from widgets.localise import localise_bindings
 from widgets.menu_pane import MenuEntry
 from widgets.toast_text import fit_toast
@@ -104,6 +105,7 @@ class HelloWorkApp(App[int]):
         clock: Callable[[], float] | None = None,
         keymap: Mapping[str, str] | None = None,
         plain: bool = False,
+        colours: str | None = None,
     ) -> None:
         """Production: `server_url` None starts the built-in server. Tests pass
         `client_factory` (a client over the in-process server app), `device_store` (over an
@@ -112,7 +114,8 @@ class HelloWorkApp(App[int]):
         kiosk mode its default, tui/idle_signout.py), counted on `clock` (tests move it).
         `keymap`: binding id → keys, from keys.toml (tui/keymap.py, checked by the CLI).
         `plain`: the terminal's cursor shown on the focused control, no decoration
-        (tui/plain.py).
+        (tui/plain.py). `colours`: the terminal's colour system as Rich names it (the CLI
+        passes what it detected on the real terminal).
         """
         super().__init__()
         self.paths = paths or resolve_paths()
@@ -154,7 +157,9 @@ class HelloWorkApp(App[int]):
         self.plain = plain
         if plain:
             self.add_class("-plain")
-        if kiosk:  # a shared terminal: read by anyone, on any screen (tui/themes.py)
+        # A shared terminal is read by anyone; a 16-colour one (TERM=linux) draws the default
+        # theme's bars black on black: both get the high-contrast theme (tui/themes.py).
+        if kiosk or wants_high_contrast(colours):
             from tui.themes import HIGH_CONTRAST
 
             self.register_theme(HIGH_CONTRAST)

@@ -104,6 +104,8 @@ def tui_main(argv: Sequence[str]) -> int:
     keymap = _keymap_or_exit()
     if keymap is None:
         return 2
+    from rich.console import Console
+
     from tui.app import HelloWorkApp
 
     app = HelloWorkApp(
@@ -113,6 +115,7 @@ def tui_main(argv: Sequence[str]) -> int:
         idle_timeout=idle_timeout,
         keymap=keymap,
         plain=plain,
+        colours=Console().color_system,  # 16 colours (TERM=linux): the high-contrast theme
     )
     app.run()
     return int(app.return_code or 0)

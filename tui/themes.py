@@ -42,3 +42,13 @@ HIGH_CONTRAST = Theme(
         "scrollbar-background": "#000000",
     },
 )
+
+
+# Rich's names for terminals of 16 colours or fewer (TERM=linux, the Windows console): the
+# default theme's greys fall to black there, on a black background.
+FEW_COLOURS = frozenset({"standard", "windows"})
+
+
+def wants_high_contrast(color_system: str | None) -> bool:
+    """Whether a terminal with this colour system needs the high-contrast theme."""
+    return color_system in FEW_COLOURS

@@ -1,5 +1,6 @@
 """Snapshots of the main screens (pytest-textual-snapshot): login, Home, the search form,
-results, a job sheet and favorites, in Japanese and English, at 80×24 and 120×40.
+results, a job sheet and favorites, in Japanese and English, at 80×24 and 120×40, and in the
+kiosk's high-contrast theme at 80×24.
 
 The snapshot plugin runs the app in an event loop of its own, so the server cannot live in
 the test's loop: it runs in a thread of its own (uvicorn on a loopback socket, the real app
@@ -109,14 +110,15 @@ def served(_postings_db: Path, tmp_path: Path) -> Iterator[Served]:
         sock.close()
 
 
-def make_app(served: Served, lang: str, tmp_path: Path) -> HelloWorkApp:
+def make_app(served: Served, lang: str, tmp_path: Path, *, kiosk: bool = False) -> HelloWorkApp:
     home = tmp_path / "home"
     return HelloWorkApp(
         server_url=served.url,
         lang="ja" if lang == "ja" else "en",
-        device_store=DeviceTokenStore(enabled=True),
+        device_store=DeviceTokenStore(enabled=not kiosk),
         mailbox_dir=served.maildir,
         paths=Paths(data_dir=home, config_dir=home / "config"),
+        kiosk=kiosk,  # and so the high-contrast theme
     )
 
 
@@ -213,6 +215,24 @@ def test_screen(
     assert snap_compare(
         make_app(served, lang, tmp_path), terminal_size=SIZES[size], run_before=run_before
     )
+
+
+@pytest.mark.parametrize("screen", list(STEPS))
+def test_screen_high_contrast(
+    screen: str,
+    served: Served,
+    memory_keyring: MemoryKeyring,
+    tmp_path: Path,
+    snap_compare: Callable[..., bool],
+) -> None:
+    """The kiosk's high-contrast theme (also that of 16-colour terminals) at 80×24."""
+    step = STEPS[screen]
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await step(pilot, served.maildir)
+
+    app = make_app(served, "ja", tmp_path, kiosk=True)
+    assert snap_compare(app, terminal_size=SIZES["80x24"], run_before=run_before)
 
 
 def test_the_event_loops_stay_apart(served: Served) -> None:

@@ -115,7 +115,7 @@ class ApplicationActions(SignedInScreen):
         """The server says it is 辞退 now: show it."""
 
 
-class ActivityScreen(ListPane, ApplicationActions):
+class ActivityScreen(ListPane["ApplicationSummary"], ApplicationActions):
     """The 求職活動状況 pane: the list of applications."""
 
     LIST_ID = "applications"
@@ -138,11 +138,6 @@ class ActivityScreen(ListPane, ApplicationActions):
     @property
     def items(self) -> list[ApplicationSummary]:
         return self.data.items if self.data else []
-
-    def current(self) -> ApplicationSummary | None:
-        index = self.highlighted_index()
-        items = self.items
-        return items[index] if index is not None and 0 <= index < len(items) else None
 
     def count_text(self) -> str | None:
         data = self.data
@@ -176,10 +171,6 @@ class ActivityScreen(ListPane, ApplicationActions):
         if data is not NO_ANSWER:
             self.data = data
             self.fill()
-
-    @on(OptionList.OptionHighlighted, "#applications")
-    def _highlighted(self) -> None:
-        self.refresh_bindings()
 
     @on(OptionList.OptionSelected, "#applications")
     def _open(self, event: OptionList.OptionSelected) -> None:

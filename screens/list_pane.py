@@ -10,8 +10,9 @@ count line and the options are; the base fills the widgets the same way for all 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import ClassVar, Generic, TypeVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import OptionList, Static
@@ -22,8 +23,10 @@ from strings.i18n import t
 from widgets.key_bar import KeyBar
 from widgets.message_line import MessageLine
 
+ItemT = TypeVar("ItemT")
 
-class ListPane(SignedInScreen):
+
+class ListPane(SignedInScreen, Generic[ItemT]):
     DEFAULT_CSS = """
     ListPane #head { height: auto; padding: 0 1; }
     ListPane .listing:focus { border: heavy $accent; }
@@ -42,6 +45,17 @@ class ListPane(SignedInScreen):
     def head_extras(self) -> ComposeResult:
         """Lines of the head between the count and the hint (none by default)."""
         yield from ()
+
+    @property
+    def items(self) -> Sequence[ItemT]:
+        """What the rows show, in their order (none by default)."""
+        return ()
+
+    def current(self) -> ItemT | None:
+        """The item of the highlighted row."""
+        index = self.highlighted_index()
+        items = self.items
+        return items[index] if index is not None and 0 <= index < len(items) else None
 
     def count_text(self) -> str | None:
         """The count line, or None while there is nothing loaded."""
@@ -108,6 +122,11 @@ class ListPane(SignedInScreen):
             listing.add_options(options)
             if options:
                 listing.highlighted = min(highlighted or 0, len(options) - 1)
+        self.refresh_bindings()
+
+    @on(OptionList.OptionHighlighted, ".listing")
+    def _highlighted(self) -> None:
+        # What the footer offers depends on the highlighted row.
         self.refresh_bindings()
 
     def action_reload(self) -> None:

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from api_client.application_models import MessageOverview
 
 
-class MessagesScreen(ListPane):
+class MessagesScreen(ListPane[object]):
     LIST_ID = "messages"
     TITLE = "msg.title"
     HINT = "msg.hint"

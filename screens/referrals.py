@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from api_client.application_models import Referral, ReferralList
 
 
-class ReferralsScreen(ListPane):
+class ReferralsScreen(ListPane["Referral"]):
     LIST_ID = "referrals"
     TITLE = "ref.title"
     HINT = "ref.hint"
@@ -46,11 +46,6 @@ class ReferralsScreen(ListPane):
     @property
     def items(self) -> list[Referral]:
         return self.data.items if self.data else []
-
-    def current(self) -> Referral | None:
-        index = self.highlighted_index()
-        items = self.items
-        return items[index] if index is not None and 0 <= index < len(items) else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         item = self.current()
@@ -102,10 +97,6 @@ class ReferralsScreen(ListPane):
         self.data = None
         self.fill()
         self.message.show(error_text(exc))
-
-    @on(OptionList.OptionHighlighted, "#referrals")
-    def _highlighted(self) -> None:
-        self.refresh_bindings()
 
     @on(OptionList.OptionSelected, "#referrals")
     def _selected(self) -> None:

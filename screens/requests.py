@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from api_client.application_models import RequestList, RequestPosting
 
 
-class RequestsScreen(ListPane):
+class RequestsScreen(ListPane["RequestPosting"]):
     LIST_ID = "requests"
     TITLE = "req.title"
     HINT = "req.hint"
@@ -40,11 +40,6 @@ class RequestsScreen(ListPane):
     @property
     def items(self) -> list[RequestPosting]:
         return self.data.items if self.data else []
-
-    def current(self) -> RequestPosting | None:
-        index = self.highlighted_index()
-        items = self.items
-        return items[index] if index is not None and 0 <= index < len(items) else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         item = self.current()
@@ -83,10 +78,6 @@ class RequestsScreen(ListPane):
         if data is not NO_ANSWER:
             self.data = data
             self.fill()
-
-    @on(OptionList.OptionHighlighted, "#requests")
-    def _highlighted(self) -> None:
-        self.refresh_bindings()
 
     @on(OptionList.OptionSelected, "#requests")
     def _selected(self) -> None:

@@ -6,53 +6,34 @@ on a shared terminal's disk)."""
 
 from __future__ import annotations
 
-import asyncio
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from screens.base import NO_ANSWER, SignedInScreen
+from screens.base import NO_ANSWER
+from screens.text_page import TextPage
 from session import places
 from session.errors import error_text
 from strings.i18n import t
-from widgets.key_bar import KeyBar
-from widgets.message_line import MessageLine
 
 if TYPE_CHECKING:
     from api_client.errors import NotFound
     from api_client.job_models import JobSheet
 
 
-def documents_dir() -> Path:
-    """~/Documents when it exists (as on most desktops), else the home directory."""
-    home = Path.home()
-    docs = home / "Documents"
-    return docs if docs.is_dir() else home
-
-
-def write_sheet(sheet: JobSheet) -> Path:
-    from api_client.sheet_text import a4_text
-
-    path = documents_dir() / f"求人票_{sheet.job_number}.txt"
-    path.write_text(a4_text(sheet), encoding="utf-8")
-    return path
-
-
 # Below this width the label column narrows so values keep room (80×24 leaves ~74 columns).
 WIDE_SHEET = 80
 
 
-class JobSheetScreen(SignedInScreen):
+class JobSheetScreen(TextPage):
     DEFAULT_CSS = """
-    JobSheetScreen #sheet { height: 1fr; padding: 0 2; }
-    JobSheetScreen #sheet:focus { border: heavy $accent; }
     JobSheetScreen .sheet-section { text-style: bold; margin: 1 0 0 0; }
     """
+    SCROLL_ID = "sheet"
+    PREFIX = "sheet"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "step(1)", "Next sheet", id="search.key.next_sheet"),
         Binding("p", "step(-1)", "Previous sheet", id="search.key.prev_sheet"),
@@ -68,21 +49,9 @@ class JobSheetScreen(SignedInScreen):
         self.index = index
         self.sheet: JobSheet | None = None
 
-    def compose_content(self) -> ComposeResult:
+    def head(self) -> ComposeResult:
         yield Static("", id="position", classes="hint", markup=False)
         yield Static("", id="hint", classes="hint", markup=False)
-        yield MessageLine(id="message")
-        with VerticalScroll(id="sheet"):
-            yield Static("", id="body", markup=False)
-        yield KeyBar()
-
-    @property
-    def message(self) -> MessageLine:
-        return self.query_one("#message", MessageLine)
-
-    def on_mount(self) -> None:
-        self.query_one("#sheet", VerticalScroll).focus()
-        self.load()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "step":
@@ -113,7 +82,7 @@ class JobSheetScreen(SignedInScreen):
             body.update("")
             return
         # The scroll area's width less its scroll bar: no line is wider than the screen.
-        width = max(40, self.query_one("#sheet", VerticalScroll).content_size.width - 2)
+        width = max(40, self.scroll_area.content_size.width - 2)
         label_width = 28 if width >= WIDE_SHEET else 18
         body.update("\n".join(body_lines(sheet, width=width, label_width=label_width)))
 
@@ -136,11 +105,8 @@ class JobSheetScreen(SignedInScreen):
             return
         self.sheet = sheet
         self._show()
-        self.query_one("#sheet", VerticalScroll).scroll_home(animate=False)
+        self.scroll_area.scroll_home(animate=False)
         self.refresh_bindings()
-
-    def action_reload(self) -> None:
-        self.load()
 
     def action_step(self, step: int) -> None:
         self.index = (self.index + step) % len(self.numbers)
@@ -168,19 +134,8 @@ class JobSheetScreen(SignedInScreen):
             lambda: t("sheet.not_open", status=t(f"search.status.{status}")), error=True
         )
 
-    def action_save_text(self) -> None:
-        if self.services.kiosk:
-            self.message.show(lambda: t("sheet.save_kiosk"), error=True)
-            return
-        if self.sheet is not None:
-            self.save_text(self.sheet)
+    def text_file(self) -> tuple[str, str] | None:
+        from api_client.sheet_text import a4_text
 
-    @work(exclusive=True, group="save-text")
-    async def save_text(self, sheet: JobSheet) -> None:
-        try:
-            path = await asyncio.to_thread(write_sheet, sheet)
-        except OSError as exc:
-            reason = exc.strerror or type(exc).__name__
-            self.message.show(lambda: t("sheet.save_failed", reason=reason), error=True)
-            return
-        self.message.show(lambda: t("sheet.saved", path=str(path)))
+        sheet = self.sheet
+        return None if sheet is None else (f"求人票_{sheet.job_number}.txt", a4_text(sheet))

@@ -15,8 +15,10 @@ from textual.widgets import Static
 from screens.help import HelpScreen
 from screens.job_sheet import JobSheetScreen
 from screens.login import LoginScreen
-from tests.tui.flows import database_with_postings, search_all
-from tests.tui.helpers import settle
+from screens.referral_letter import ReferralLetterScreen
+from tests.tui.apps_flows import open_pane
+from tests.tui.flows import database_with_postings, search_all, sign_in_to_home
+from tests.tui.helpers import settle, type_text
 from tests.tui.support import TuiServer
 from tui.app import HelloWorkApp
 from widgets.key_bar import KeyBar
@@ -147,3 +149,27 @@ async def test_f1_help_on_a_kiosk_job_sheet_offers_no_save(
         await pilot.press("f1")
         await settle(pilot)
         assert isinstance(app.screen, JobSheetScreen)
+
+
+async def test_kiosk_referral_letter_offers_no_save_to_file(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer, tmp_path: Path
+) -> None:
+    app = make_app(kiosk=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in_to_home(pilot, tui_server)
+        await open_pane(pilot, "alt+3")
+        await pilot.press("r")  # オンラインハローワーク紹介 → apply → 紹介状
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await type_text(pilot, "ご紹介いただいた求人に応募します。")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        letter = app.screen
+        assert isinstance(letter, ReferralLetterScreen) and letter.letter is not None
+        assert "w" not in key_line(app)
+        await pilot.press("w")
+        await settle(pilot)
+        assert not text_files(tmp_path)

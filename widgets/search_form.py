@@ -46,6 +46,7 @@ from api_client.job_models import (
 from strings.i18n import get_language, t
 from strings.problems import search_problem
 from widgets.checkbox import TickBox
+from widgets.detail_section import DetailSection
 from widgets.field import Field, FieldFrame
 from widgets.multi_picker import labelled
 from widgets.push_button import PushButton
@@ -320,7 +321,7 @@ class SearchForm(Vertical):
 
         # ---- detailed conditions: collapsed until asked for (F7, a section key) or filled,
         # which keeps the form light to lay out on every focus change.
-        with Collapsible(title=t("search.detail"), collapsed=True, id="detail"):
+        with DetailSection(title=t("search.detail"), collapsed=True, id="detail"):
             yield self._section(Section.wage)
             yield self._label("search.f.wage_monthly_min")
             yield self._select("wage_monthly_min", lambda: self._steps(WAGE_STEPS, "search.f.yen"))

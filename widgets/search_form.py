@@ -26,6 +26,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Collapsible, Select, Static
+from textual.widgets._select import SelectCurrent
 
 from api_client.job_models import (
     EMPLOYER_NUMBER_RE,
@@ -419,6 +420,7 @@ class SearchForm(Vertical):
     def on_mount(self) -> None:
         self.query_one("#wage_includes_allowances", TickBox).value = True
         self._show_picks()
+        self.call_after_refresh(self._stack_rows)
 
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self._stack_rows)
@@ -429,7 +431,10 @@ class SearchForm(Vertical):
         when the form is wide enough."""
         for row in self.query(".row").results(Horizontal):
             needed = sum(child.outer_size.width for child in row.children if child.display)
-            row.set_class(needed > self.content_size.width, "-stacked")
+            if not needed:
+                continue  # not laid out (the detailed conditions collapsed): measured when shown
+            # The row's own width: rows of the detailed conditions sit indented inside it.
+            row.set_class(needed > row.content_size.width, "-stacked")
 
     # ------------------------------------------------------------------ sections
 
@@ -533,7 +538,13 @@ class SearchForm(Vertical):
     def _reset_options(self, sel: Select[str], options: list[tuple[str, str]]) -> None:
         value = sel.value
         sel.set_options(options)
-        sel.value = value if any(v == value for _, v in options) else ""
+        kept = value if any(v == value for _, v in options) else ""
+        if sel.value == kept:
+            # Setting the same value again does not redraw it: the closed dropdown would
+            # keep showing the old language's prompt (指定しない in the English form).
+            prompt = next(p for p, v in options if v == kept)
+            sel.query_one(SelectCurrent).update(prompt)
+        sel.value = kept
 
     def set_reference(
         self, prefectures: list[PrefectureInfo], industries: list[IndustryInfo]
@@ -591,6 +602,8 @@ class SearchForm(Vertical):
             self._reset_options(sel, options())
         self.query_one("#detail", Collapsible).title = t("search.detail")
         self._show_picks()
+        # Labels of the other language are wider or narrower: rows may (un)stack.
+        self.call_after_refresh(self._stack_rows)
 
     def on_select_changed(self, event: Select.Changed) -> None:
         sid = event.select.id or ""

@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 import pytest
 from textual.widget import Widget
-from textual.widgets import Input
+from textual.widgets import Input, Select, Static
+from textual.widgets._select import SelectCurrent
 
 from screens.open_account import OpenAccountScreen
 from tests.tui.flows import focus, open_search
@@ -88,3 +89,44 @@ async def test_every_control_of_the_search_form_is_whole_where_focus_reaches_it(
             await pilot.press("tab")
         ids = {w.id for w in seen}
         assert {"category", "class-2", "licence_codes-2", "feat-parenting"} <= ids
+
+
+def overflowing_rows(form: SearchForm) -> list[str]:
+    """Rows of the form whose controls reach past its right edge (clipped out of reach)."""
+    bad = []
+    for row in form.query(".row"):
+        shown = [child for child in row.children if child.display and child.outer_size.width]
+        if not shown:
+            continue  # not laid out: the detailed conditions are collapsed
+        right = max(child.region.right for child in shown)
+        if right > form.content_region.right:
+            bad.append(f"{[c.id for c in shown]} reach column {right}")
+    return bad
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+async def test_search_form_rows_fit_on_first_paint_and_after_a_language_switch(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer, lang: str
+) -> None:
+    """At 80×24, before any resize: a row of condition boxes too wide for the form is laid out
+    one box under the other on the first frame, in either language and after Ctrl+T."""
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_search(pilot, tui_server)
+        form = app.screen.query_one(SearchForm)
+        assert overflowing_rows(form) == []
+        if lang == "en":  # English labels are wider: this row needs stacking at 80 columns
+            assert form.query_one("#emp-dispatch_open").parent.has_class("-stacked")
+        await pilot.press("f7")  # the detailed conditions, laid out for the first time
+        await settle(pilot)
+        assert overflowing_rows(form) == []
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        assert overflowing_rows(form) == []
+        # Each closed dropdown shows its choice in the new language too.
+        stale = "指定しない" if lang == "ja" else "Any"  # the old language's word for it
+        shown = [
+            str(select.query_one(SelectCurrent).query_one("#label", Static).render())
+            for select in form.query(Select).results(Select)
+        ]
+        assert shown and not any(stale in text for text in shown), shown

@@ -82,15 +82,18 @@ def start_server(db: Path | str, tmp: Path) -> tuple[subprocess.Popen[bytes], st
         ],
         env=env,
     )
-    deadline = time.monotonic() + 120
+    # Generous: on a busy machine migrating and seeding a large database takes minutes.
+    deadline = time.monotonic() + 600
     while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"the server exited with status {proc.returncode} while starting")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5):
                 return proc, f"http://127.0.0.1:{port}", maildir
         except OSError:
             time.sleep(0.2)
     proc.kill()
-    raise SystemExit("server did not start")
+    raise SystemExit("the server did not start within 600 s")
 
 
 def read_otp(maildir: Path) -> str:

@@ -22,6 +22,7 @@ import sqlite3
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ from api_client.job_models import JobSearchRequest
 from bench._common import ensure_jobs_database
 from bench._proc import DEMO_EMAIL, DEMO_PASSWORD, percentiles, read_otp, start_server
 from server.clock import SystemClock
+from server.codes.tables import ancestors, desired_group_by_code, desired_job_of, industry_by_code
 from server.jst import today_jst
 
 WORDS2 = ["介護", "事務", "営業", "看護", "配送", "調理", "警備", "英語", "保育", "清掃"]
@@ -61,16 +63,104 @@ OR2 = [("看護", "介護"), ("事務", "受付"), ("配送", "倉庫"), ("調�
 NOT2 = [("介護", "送迎"), ("事務", "医療"), ("配送", "大型"), ("看護", "病棟"), ("営業", "新規")]
 PREFS = ["13", "27", "14", "23", "01", "40", "11", "26", "34", "47"]
 DESIRED = [("05", []), ("01", ["0101"]), ("07", ["0711", "0712"]), ("12", []), ("08", ["0806"])]
-CLASSIFICATIONS = ["E", "36", "133", "10404", "66301", "H", "251", "39"]
 MUNIS = ["13103", "27128", "14104", "01101", "23106", "40133", "13104", "26104"]
+LICENCES = ["1001", "1002", "2011", "3011", "5501", "8011", "8012"]  # demo postings carry these
+COMPANY_WORDS = ["株式会社", "工業", "介護", "クリニック", "物流", "サービス"]
 TEXT = "job_title || ' ' || description || ' ' || workplace_address || ' ' || licence_note"
 
 
-def query_mix(
-    rng: random.Random, sample_numbers: list[str], employers: list[str]
-) -> dict[str, Callable[[], JobSearchRequest]]:
+@dataclass(frozen=True)
+class Samples:
+    """Values drawn from the open postings themselves, so every code level and box of the
+    form is asked for in proportion to how often postings carry it (as users would)."""
+
+    numbers: list[str]  # 求人番号
+    employers: list[str]  # 事業所番号 of postings that show their name
+    fine: list[str]  # 職業分類 細分類 of open postings (the other levels are its prefixes)
+    industries: list[str]  # 産業分類 中分類
+    municipalities: list[str]
+    companies: list[str]  # a distinctive word of shown 事業所名 (株式会社 … → its name part)
+
+
+# One query per sample; `?` is rewritten to `$1` for asyncpg.
+SAMPLE_SQL = {
+    "numbers": "SELECT job_number FROM job_postings WHERE status = 'open' AND expires_on >= ?"
+    " ORDER BY random() LIMIT 500",
+    "employers": "SELECT employer_number FROM job_postings WHERE disclosure = 1"
+    " AND status = 'open' AND expires_on >= ? ORDER BY random() LIMIT 200",
+    "codes": "SELECT classification_code, industry_code, municipality_code, company_name,"
+    " disclosure FROM job_postings WHERE status = 'open' AND expires_on >= ?"
+    " ORDER BY random() LIMIT 2000",
+}
+
+
+def make_samples(numbers: list[str], employers: list[str], rows: list[Any]) -> Samples:
+    companies = []
+    for _, _, _, name, disclosure in rows:
+        parts = str(name).replace("（架空）", "").split()
+        if disclosure == 1 and parts:
+            companies.append(parts[-1])
+    return Samples(
+        numbers=numbers,
+        employers=employers,
+        fine=[r[0] for r in rows if r[0] and len(ancestors(r[0])) == 4],
+        industries=[r[1] for r in rows if r[1]],
+        municipalities=[r[2] for r in rows if r[2]],
+        companies=companies,
+    )
+
+
+def query_mix(rng: random.Random, s: Samples) -> dict[str, Callable[[], JobSearchRequest]]:
     def req(**kw: Any) -> JobSearchRequest:
         return JobSearchRequest(**kw)
+
+    def some(values: list[str], lo: int, hi: int) -> list[str]:
+        """lo…hi distinct values drawn by frequency."""
+        k = rng.randint(lo, hi)
+        out: list[str] = []
+        while len(out) < k:
+            v = rng.choice(values)
+            if v not in out:
+                out.append(v)
+        return out
+
+    def level(depth: int) -> Callable[[], JobSearchRequest]:
+        # 職業分類 at one level: 1–3 codes (the form's three slots) that postings carry.
+        return lambda: req(
+            classifications=list(
+                dict.fromkeys(ancestors(c)[depth].code for c in some(s.fine, 1, 3))
+            )
+        )
+
+    def desired_details() -> list[dict[str, Any]]:
+        # 希望する職種: 1–3 slots, each a group with 1–5 of its details (from posted codes).
+        slots: dict[str, list[str]] = {}
+        for fine in some(s.fine, 1, 3):
+            group = desired_job_of(fine)[:2]
+            details = [d.code for d in desired_group_by_code()[group].details]
+            picked = slots.setdefault(group, [])
+            for d in [desired_job_of(fine), *rng.sample(details, rng.randint(0, 4))]:
+                if d not in picked and len(picked) < 5:
+                    picked.append(d)
+        return [{"group": g, "details": d} for g, d in slots.items()]
+
+    def places() -> list[dict[str, Any]]:
+        # 就業場所: 1–3 prefecture slots, each with 1–5 municipalities postings carry.
+        slots: dict[str, list[str]] = {}
+        for m in some(s.municipalities, 1, 3):
+            picked = slots.setdefault(m[:2], [])
+            for other in [m, *(x for x in rng.sample(s.municipalities, 50) if x[:2] == m[:2])]:
+                if other not in picked and len(picked) < 5:
+                    picked.append(other)
+        return [{"prefecture": p, "municipalities": ms} for p, ms in slots.items()]
+
+    def industries() -> list[str]:
+        # 産業分類: 中分類 codes, or now and then a whole 大分類.
+        codes = some(s.industries, 1, 3)
+        return [industry_by_code()[c].division if rng.random() < 0.3 else c for c in codes]
+
+    def company() -> str:
+        return rng.choice(s.companies) if rng.random() < 0.7 else rng.choice(COMPANY_WORDS)
 
     return {
         "prefecture+希望職種": lambda: req(
@@ -79,10 +169,17 @@ def query_mix(
                 {"group": g, "details": d} for g, d in rng.sample(DESIRED, rng.randint(1, 3))
             ],
         ),
-        "職業分類 + industry": lambda: req(
-            classifications=rng.sample(CLASSIFICATIONS, rng.randint(1, 3)),
-            industries=rng.sample(["85", "P", "09", "44", "E"], rng.randint(0, 2)),
+        "希望職種 details": lambda: req(desired_jobs=desired_details()),
+        "職業分類 大分類": level(0),
+        "職業分類 中分類": level(1),
+        "職業分類 小分類": level(2),
+        "職業分類 細分類": level(3),
+        "職業分類 + 産業分類": lambda: req(
+            classifications=[ancestors(c)[rng.randint(0, 3)].code for c in some(s.fine, 1, 2)],
+            industries=industries(),
         ),
+        "産業分類": lambda: req(industries=industries()),
+        "municipalities": lambda: req(places=places()),
         "1-char word": lambda: req(words=rng.choice(WORDS1)),
         "2-char word": lambda: req(words=rng.choice(WORDS2)),
         "3+-char word": lambda: req(words=rng.choice(WORDS3)),
@@ -93,8 +190,19 @@ def query_mix(
             words=rng.choice(WORDS2 + WORDS3),
             places=[(lambda m: {"prefecture": m[:2], "municipalities": [m]})(rng.choice(MUNIS))],
         ),
+        "word + 職業分類 + place": lambda: req(
+            words=rng.choice(WORDS2 + WORDS3),
+            classifications=[ancestors(rng.choice(s.fine))[rng.randint(1, 3)].code],
+            places=[{"prefecture": rng.choice(PREFS)}],
+        ),
         "word + employer number": lambda: req(
-            words=rng.choice(["歓迎", "未経験", "車"]), employer_number=rng.choice(employers)
+            words=rng.choice(["歓迎", "未経験", "車"]), employer_number=rng.choice(s.employers)
+        ),
+        "事業所名": lambda: req(company_name=company()),
+        "事業所名 のぞく + place": lambda: req(
+            company_name=company(),
+            company_name_exclude=True,
+            places=[{"prefecture": rng.choice(PREFS)}],
         ),
         "wage + days-off filters": lambda: req(
             wage_monthly_min=rng.choice([200_000, 250_000, 300_000]),
@@ -136,6 +244,29 @@ def query_mix(
             smoking_measures=True,
             company_name=rng.choice(["", "", "株式会社", "介護"]),
         ),
+        "hours + holidays + insurance": lambda: req(
+            work_from=rng.choice(["07:00", "08:30", "13:00"]),
+            work_until=rng.choice(["12:00", "17:00", "22:00"]),
+            no_overtime=rng.random() < 0.3,
+            exclude_discretionary=True,
+            weekly_two_days=rng.choice(["every_week", "any"]),
+            days_off=rng.sample(["sat", "sun", "holiday", "wed"], rng.randint(1, 2)),
+            annual_holidays_min=rng.choice([None, 105, 120]),
+            insurance_items=rng.sample(["employment", "workers_comp", "health", "pension"], 3),
+        ),
+        "licences + the other boxes": lambda: req(
+            places=[{"prefecture": rng.choice([*PREFS, "59"])}],
+            licence_codes=rng.sample(LICENCES, rng.randint(1, 2)),
+            licence_codes_exclude=rng.random() < 0.3,
+            contract_renewal=rng.sample(["in_principle", "conditional"], rng.randint(0, 1)),
+            housing_kinds=rng.sample(["single", "family"], rng.randint(0, 1)),
+            wage_hourly_min=rng.choice([None, 1_000, 1_200]),
+            employees_min=rng.choice([None, 10, 100, 300]),
+            features=rng.sample(["care", "medical", "senior", "parenting"], rng.randint(0, 1)),
+            regular_conversion=rng.random() < 0.3,
+            remote_work=rng.random() < 0.2,
+            near_station=rng.random() < 0.3,
+        ),
         "紹介期限日 order": lambda: req(sort="deadline_asc", page=rng.randint(1, 20)),
         "紹介期限日 order + word": lambda: req(
             sort="deadline_asc", words=rng.choice(WORDS2 + WORDS3), page=rng.randint(1, 3)
@@ -145,7 +276,10 @@ def query_mix(
             places=[{"prefecture": rng.choice(PREFS)}],
             desired_jobs=[{"group": rng.choice(DESIRED)[0]}],
         ),
-        "job-number lookup": lambda: req(job_numbers=rng.sample(sample_numbers, 5)),
+        "紹介期限日 order + 職業分類": lambda: req(
+            sort="deadline_asc", classifications=[ancestors(rng.choice(s.fine))[2].code]
+        ),
+        "job-number lookup": lambda: req(job_numbers=rng.sample(s.numbers, 5)),
         "deep page": lambda: req(
             places=[{"prefecture": rng.choice(PREFS[:4])}], per_page=50, page=rng.randint(100, 200)
         ),
@@ -225,8 +359,8 @@ async def trgm_scan(
     )
 
 
-async def ensure_pg_database(url: str, n: int) -> tuple[list[str], list[str]]:
-    """Load n demo postings into an empty database; sample job and employer numbers."""
+async def ensure_pg_database(url: str, n: int) -> Samples:
+    """Load n demo postings into an empty database; sample what the queries ask for."""
     import asyncpg
 
     from server.jobs.bulk import migrate
@@ -242,67 +376,43 @@ async def ensure_pg_database(url: str, n: int) -> tuple[list[str], list[str]]:
         else:
             print(f"database holds {have:,} postings (not reloaded)")
         today = today_jst(SystemClock().now())
-        numbers = [
-            r[0]
-            for r in await pg.fetch(
-                "SELECT job_number FROM job_postings WHERE status = 'open'"
-                " AND expires_on >= $1 ORDER BY random() LIMIT 500",
-                today,
-            )
-        ]
-        employers = [
-            r[0]
-            for r in await pg.fetch(
-                "SELECT employer_number FROM job_postings WHERE disclosure = 1"
-                " AND status = 'open' AND expires_on >= $1 ORDER BY random() LIMIT 200",
-                today,
-            )
-        ]
+        found = {
+            name: await pg.fetch(sql.replace("?", "$1"), today) for name, sql in SAMPLE_SQL.items()
+        }
     finally:
         await pg.close()
-    return numbers, employers
+    return make_samples(
+        [r[0] for r in found["numbers"]], [r[0] for r in found["employers"]], found["codes"]
+    )
 
 
 async def run(args: argparse.Namespace, db: Path | str) -> None:
     if isinstance(db, str):
-        numbers, employers = await ensure_pg_database(db, args.jobs)
-        await run_api(args, db, numbers, employers)
+        await run_api(args, db, await ensure_pg_database(db, args.jobs))
         return
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     today = today_jst(SystemClock().now()).isoformat()
-    numbers = [
-        r[0]
-        for r in conn.execute(
-            "SELECT job_number FROM job_postings WHERE status = 'open' AND expires_on >= ?"
-            " ORDER BY random() LIMIT 500",
-            (today,),
-        )
-    ]
-    employers = [
-        r[0]
-        for r in conn.execute(
-            "SELECT employer_number FROM job_postings WHERE disclosure = 1 AND status = 'open'"
-            " AND expires_on >= ? ORDER BY random() LIMIT 200",
-            (today,),
-        )
-    ]
+    found = {name: conn.execute(sql, (today,)).fetchall() for name, sql in SAMPLE_SQL.items()}
+    samples = make_samples(
+        [r[0] for r in found["numbers"]], [r[0] for r in found["employers"]], found["codes"]
+    )
 
-    reqs, api_p50 = await run_api(args, db, numbers, employers)
+    reqs, api_p50 = await run_api(args, db, samples)
     print(f"\nSame free-word queries by LIKE scan (sqlite3, {args.scan_rounds} per kind)")
     print(f"{'kind':<26}{'p50 ms':>9}{'p95 ms':>9}  {'API p50':>8}  {'speed-up (p50)':>14}")
     for kind in FREE_WORD_KINDS:
-        samples = []
+        times = []
         for r in reqs[kind][: args.scan_rounds]:
             t0 = time.perf_counter()
             like_scan(conn, today, r.words.split(), r.word_mode.value, r.not_words.split())
-            samples.append(time.perf_counter() - t0)
-        p50, p95 = percentiles(samples)
+            times.append(time.perf_counter() - t0)
+        p50, p95 = percentiles(times)
         print(f"{kind:<26}{p50:9.1f}{p95:9.1f}  {api_p50[kind]:8.1f}  {p50 / api_p50[kind]:13.0f}×")
     conn.close()
 
 
 async def run_api(
-    args: argparse.Namespace, db: Path | str, numbers: list[str], employers: list[str]
+    args: argparse.Namespace, db: Path | str, samples: Samples
 ) -> tuple[dict[str, list[JobSearchRequest]], dict[str, float]]:
     backend = "PostgreSQL" if isinstance(db, str) else "SQLite"
     with tempfile.TemporaryDirectory() as tmp:
@@ -313,7 +423,7 @@ async def run_api(
                 assert res.login_ticket
                 await api.verify_otp(res.login_ticket, read_otp(maildir))
                 rng = random.Random(42)
-                mix = query_mix(rng, numbers, employers)
+                mix = query_mix(rng, samples)
                 for make in mix.values():  # warm up caches once per kind
                     await api.search_jobs(make())
                 print(f"\nAPI through MyPageClient → uvicorn → {backend} ({args.rounds} per kind)")
@@ -321,24 +431,24 @@ async def run_api(
                 api_p50: dict[str, float] = {}
                 reqs: dict[str, list[JobSearchRequest]] = {}
                 for kind, make in mix.items():
-                    samples, totals = [], []
+                    times, totals = [], []
                     reqs[kind] = []
                     for _ in range(args.rounds):
                         r = make()
                         reqs[kind].append(r)
                         t0 = time.perf_counter()
                         page = await api.search_jobs(r)
-                        samples.append(time.perf_counter() - t0)
+                        times.append(time.perf_counter() - t0)
                         totals.append(page.total)
-                    p50, p95 = percentiles(samples)
+                    p50, p95 = percentiles(times)
                     api_p50[kind] = p50
                     print(
-                        f"{kind:<26}{p50:9.1f}{p95:9.1f}{max(samples) * 1000:9.1f}"
+                        f"{kind:<26}{p50:9.1f}{p95:9.1f}{max(times) * 1000:9.1f}"
                         f"  {sum(totals) / len(totals):11,.0f}"
                     )
                 t0 = time.perf_counter()
                 sheet_samples = []
-                for n in numbers[: args.rounds]:
+                for n in samples.numbers[: args.rounds]:
                     t0 = time.perf_counter()
                     await api.job_sheet(n)
                     sheet_samples.append(time.perf_counter() - t0)

@@ -232,6 +232,21 @@ def _check_workers(settings: ServerSettings, workers: int) -> str | None:
     return None
 
 
+def sqlite_workers_warning(settings: ServerSettings, workers: int) -> str | None:
+    """The line a deployer gets for several workers on one SQLite file: it works (sessions,
+    lockouts and rate limits are shared), but every write of every worker waits for the
+    file's one lock, so a burst of sign-ins or writes can wait past the busy timeout and be
+    answered 503 — the database for several workers is PostgreSQL."""
+    if workers < 2 or not settings.is_sqlite:
+        return None
+    return (
+        f"warning: --workers {workers} on SQLite: all writes queue on one file lock, so"
+        " under many simultaneous sign-ins or writes some requests fail with 503"
+        " database_unavailable; for several workers use PostgreSQL"
+        " (--database-url postgresql+asyncpg://…)"
+    )
+
+
 def serve(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     log_config = _log_config(args.log_level)
@@ -251,6 +266,8 @@ def serve(argv: list[str] | None = None) -> int:
     if (problem := _check_workers(settings, args.workers)) is not None:
         print(f"hellowork serve: {problem}", file=sys.stderr)
         return 2
+    if (warning := sqlite_workers_warning(settings, args.workers)) is not None:
+        print(f"hellowork serve: {warning}", file=sys.stderr, flush=True)
     log.info("database %s", safe_url(settings.database_url))
     if (problem := _prepare(app.state.hw)) is not None:
         print(f"hellowork serve: {problem}", file=sys.stderr)

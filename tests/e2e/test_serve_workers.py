@@ -1,7 +1,8 @@
 """`hellowork serve --workers 2`, a real process tree on one port, on PostgreSQL and SQLite:
 both workers answer, the scheduled jobs run once (not twice), the lockout counter and the
 login rate limit are one counter whichever worker a request lands on, a killed worker is
-replaced, and SIGTERM stops everything.
+replaced, and SIGTERM stops everything. On SQLite the deployer is told, in one line, that
+PostgreSQL is the database for several workers.
 
 Nothing here waits on time: the test reads the server's log lines and waits for the ones
 it needs (the timeout only turns a hang into a failure)."""
@@ -27,6 +28,7 @@ pytestmark = pytest.mark.e2e
 
 LOGIN_LIMIT = 12  # HELLOWORK_LOGIN_RATE_LIMIT for these servers: logins per address
 LIMITS = {"HELLOWORK_LOGIN_RATE_LIMIT": str(LOGIN_LIMIT)}
+SQLITE_WARNING = "hellowork serve: warning: --workers 2 on SQLite"
 
 
 def _worker_of(client: httpx.Client) -> str:
@@ -112,12 +114,20 @@ def test_two_workers_on_postgres(
     serve_process: Callable[..., ServerProcess], pg_database_url: str
 ) -> None:
     server = serve_process(pg_database_url, "--workers", "2", env=LIMITS)
+    server.wait_started(workers=2)  # every line before the workers' start-up is seen
+    assert not any(SQLITE_WARNING in line for line in server.seen)
     _exercise(server, kill_a_worker=True)
 
 
 def test_two_workers_on_sqlite(serve_process: Callable[..., ServerProcess], tmp_path: Path) -> None:
     url = f"sqlite+aiosqlite:///{tmp_path / 'hellowork.db'}"
-    _exercise(serve_process(url, "--workers", "2", env=LIMITS))
+    server = serve_process(url, "--workers", "2", env=LIMITS)
+    # It serves, and says once, before the workers start, that PostgreSQL is the database
+    # for several workers (a burst of writes can wait past SQLite's busy timeout: 503).
+    warned = server.wait_for(lambda line: SQLITE_WARNING in line)
+    assert len(warned) == 1 and "PostgreSQL" in warned[0] and "503" in warned[0]
+    assert not any("Application startup complete" in line for line in server.seen)
+    _exercise(server)
 
 
 def test_refuses_workers_it_cannot_share(tmp_path: Path) -> None:

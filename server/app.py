@@ -59,9 +59,13 @@ def create_app(
         mailer=mailer or mailer_from_settings(settings),
         secret=load_secret(settings, create_if_missing=settings.embedded),
     )
-    pool: dict[str, int] = {}
+    pool: dict[str, float] = {}
     if not settings.is_sqlite:
-        pool = {"pool_size": settings.db_pool_size, "max_overflow": settings.db_max_overflow}
+        pool = {
+            "pool_size": settings.db_pool_size,
+            "max_overflow": settings.db_max_overflow,
+            "pool_timeout": settings.db_pool_timeout,
+        }
     engine = create_engine(settings.database_url, **pool)
     state = AppState(
         env=env,

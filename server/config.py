@@ -96,6 +96,10 @@ class ServerSettings(BaseSettings):
     # server's max_connections (100 by default) or put a pooler (PgBouncer) in front.
     db_pool_size: int = Field(default=5, ge=1)
     db_max_overflow: int = Field(default=10, ge=0)
+    # Seconds a request waits for a free connection before 503 database_unavailable (with
+    # Retry-After): below the client's read timeout (15 s), so an overloaded server says so
+    # instead of leaving the client to give up on its own.
+    db_pool_timeout: float = Field(default=10.0, gt=0, le=60)
 
     # The scheduled jobs (特集求人 delivery, lapse, purge) on a timer inside the server;
     # `hellowork serve` turns it on, tests and the admin CLI leave it off.

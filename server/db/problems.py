@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from server.config import safe_url
 
@@ -88,6 +89,10 @@ def is_database_unavailable(exc: BaseException) -> bool:
         return state[:2] in (_CONNECTION_EXCEPTION, _INSUFFICIENT_RESOURCES, _OPERATOR_INTERVENTION)
     for link in _chain(exc):
         if isinstance(link, DBAPIError) and link.connection_invalidated:
+            return True
+        if isinstance(link, PoolTimeout):
+            # Every pooled connection stayed busy for pool_timeout: overloaded, not broken —
+            # the request did nothing, and a retry after Retry-After may find one free.
             return True
         if isinstance(link, OSError | TimeoutError) and _raised_in_driver(link):
             return True  # connect refused, reset, DNS, timeout: while talking to the database

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeout
 
 from server.db.engine import create_engine
 from server.db.problems import describe_database_error, is_database_unavailable
@@ -58,6 +59,25 @@ async def test_sqlite_files_that_cannot_be_used(tmp_path: Path) -> None:
     )
     locked = sqlite3.OperationalError("database is locked")
     assert is_database_unavailable(locked)
+
+
+async def test_a_connection_pool_with_none_free_is_unavailable(tmp_path: Path) -> None:
+    # Under load every pooled connection can be busy past pool_timeout: that is a 503 with
+    # Retry-After (the request did nothing), not a 500 with a traceback.
+    engine = create_engine(
+        f"sqlite+aiosqlite:///{tmp_path / 'pool.db'}",
+        pool_size=1,
+        max_overflow=0,
+        pool_timeout=0.01,
+    )
+    try:
+        async with engine.connect():
+            with pytest.raises(SQLAlchemyTimeout) as info:
+                async with engine.connect():
+                    pass
+    finally:
+        await engine.dispose()
+    assert is_database_unavailable(info.value)
 
 
 def test_bugs_keep_their_traceback() -> None:

@@ -41,6 +41,11 @@ Problems = list[tuple[str, str, dict[str, Any]]]
 
 
 class RegistrationScreen(ReferenceScreen):
+    # The steps take the rest of the page: left to its content's height, a step scrolled
+    # under the key line at 80×24 and the focus went to fields hidden there.
+    DEFAULT_CSS = """
+    RegistrationScreen #steps { height: 1fr; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         # F6/F7 reach the app through every terminal, tmux and the Linux console;
         # Ctrl+PageUp/PageDown do not everywhere.

@@ -161,8 +161,8 @@ class SearchScreen(SignedInScreen):
             )
         elif event.what == "industries":
             self._pick_many(
-                t("search.f.industries"),
-                form.industry_options(),
+                lambda: t("search.f.industries"),
+                form.industry_options,
                 form.industries,
                 3,
                 form.set_industries,
@@ -172,8 +172,8 @@ class SearchScreen(SignedInScreen):
 
     def _pick_many(
         self,
-        title: str,
-        options: list[tuple[str, str]],
+        title: Callable[[], str],
+        options: Callable[[], list[tuple[str, str]]],
         selected: list[str],
         limit: int,
         then: Callable[[list[str]], None],
@@ -203,8 +203,8 @@ class SearchScreen(SignedInScreen):
                 return
             form.set_municipalities(slot, munis)
         self._pick_many(
-            t("search.f.municipalities_of", prefecture=form.prefecture_name(code)),
-            form.municipality_options(slot),
+            lambda: t("search.f.municipalities_of", prefecture=form.prefecture_name(code)),
+            lambda: form.municipality_options(slot),
             form.municipalities[slot],
             5,
             lambda codes: form.set_chosen_municipalities(slot, codes),
@@ -275,6 +275,9 @@ class SearchScreen(SignedInScreen):
             widget = self.form.first_error_widget()
             if widget is not None:
                 widget.focus()
+                # Once the errors and the message are laid out (the view got shorter): a
+                # field that had the focus already is not scrolled to by focus().
+                self.call_after_refresh(widget.scroll_visible, animate=False)
             return None
         return request
 

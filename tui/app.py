@@ -35,11 +35,12 @@ from tui.navigator import LOGIN_MODE, Navigator, ScreenCallback
 from tui.paths import Paths, resolve_paths
 from tui.settings import UserSettings, load_settings, save_settings
 from tui.themes import wants_high_contrast
-from widgets.localise import localise_bindings
+from widgets.localise import LocalisedModal, localise_bindings
 from widgets.menu_pane import MenuEntry
 from widgets.toast_text import fit_toast
 
 if TYPE_CHECKING:
+    from textual.filter import LineFilter
     from textual.notifications import SeverityLevel
     from textual.widget import Widget
 
@@ -66,7 +67,9 @@ class HelloWorkApp(App[int]):
     DEFAULT_MODE = LOGIN_MODE
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {LOGIN_MODE: LoginScreen}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+t", "toggle_language", "English", id="key.language"),
+        # A priority binding, so it works over a dialog or picker too (the App's other
+        # bindings do not reach past a modal screen), which then changes language with it.
+        Binding("ctrl+t", "toggle_language", "English", id="key.language", priority=True),
         Binding("ctrl+q", "quit", "Quit", id="key.quit", priority=True),
         # Focus moves as priority bindings: otherwise keys typed right after Tab (fast
         # typists, pastes, kiosk scanners) are already queued to the field being left.
@@ -155,7 +158,11 @@ class HelloWorkApp(App[int]):
         if keymap:
             self.set_keymap(dict(keymap))
         self.plain = plain
+        self._plain_characters: LineFilter | None = None
         if plain:
+            from tui.plain import PlainCharacters
+
+            self._plain_characters = PlainCharacters()
             self.add_class("-plain")
         # A shared terminal is read by anyone; a 16-colour one (TERM=linux) draws the default
         # theme's bars black on black: both get the high-contrast theme (tui/themes.py).
@@ -353,6 +360,11 @@ class HelloWorkApp(App[int]):
             await client.aclose()
         if self._embedded is not None:
             await asyncio.to_thread(self._embedded.stop)
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Plain mode: decorative symbols are written as ASCII or left out (tui/plain.py)."""
+        filters = super().get_line_filters()
+        return [*filters, self._plain_characters] if self._plain_characters else filters
 
     def _display(self, screen: Screen[Any], renderable: Any) -> None:
         """Plain mode: before a frame is written, the cursor goes to the focused control
@@ -568,7 +580,9 @@ class HelloWorkApp(App[int]):
         self.title = t("app.title")
         localise_bindings(self)
         for screen in self.screen_stack:
-            if isinstance(screen, Localised) and hasattr(screen, "relocalise"):
+            if isinstance(screen, LocalisedModal) or (
+                isinstance(screen, Localised) and hasattr(screen, "relocalise")
+            ):
                 screen.relocalise()
         self.notify(t("language.changed"))
 

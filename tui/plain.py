@@ -5,8 +5,11 @@ wherever a text field last put it. In plain mode the cursor is shown and, before
 frame is written, put on the focused control: in a text field where the caret is, in a
 list on the highlighted row, in the menu on its chosen entry, elsewhere on the control's
 first cell. The look loses what is read aloud as noise — borders drawn with box and block
-characters, scrollbars — through the `-plain` class on the App (tui/hellowork.tcss). The
-QR code on Home stays: it is there to be scanned at the counter.
+characters, scrollbars — through the `-plain` class on the App (tui/hellowork.tcss), and
+decorative symbols (■ headings, ▸ … ◂ focus marks, ▼ dropdown arrows, ● and ✓ marks) are
+written as plain ASCII or left out by a line filter on every frame (`PlainCharacters`): a
+braille display shows ▸ as an unknown cell and a screen reader reads "black small
+triangle". The QR code on Home stays: it is there to be scanned at the counter.
 """
 
 from __future__ import annotations
@@ -15,6 +18,9 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
+from rich.segment import Segment
+from textual.color import Color
+from textual.filter import LineFilter
 from textual.geometry import Offset
 from textual.widget import Widget
 
@@ -22,6 +28,52 @@ ENV_VAR = "HELLOWORK_PLAIN"
 SHOW_CURSOR = "\x1b[?25h"
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
+
+
+# Symbol → what plain mode writes in its cell (one cell each, so nothing moves). Marks that
+# carry meaning keep an ASCII form: the current entry (▸ → >), a chosen radio button
+# ((●) → (*)), a ticked box ([✓] → [x]), an error (✖ → !); pure decoration becomes a space.
+# The QR code's half blocks (▀ ▄ █) are not here: it must stay scannable.
+PLAIN_CHARACTERS = str.maketrans(
+    {
+        "■": " ",
+        "□": " ",
+        "◆": " ",
+        "◇": " ",
+        "★": " ",
+        "☆": " ",
+        "▼": " ",
+        "▲": " ",
+        "▸": ">",
+        "▶": ">",
+        "►": ">",
+        "◂": "<",
+        "◀": "<",
+        "◄": "<",
+        "●": "*",
+        "•": "*",
+        "✓": "x",
+        "✔": "x",
+        "✗": "x",
+        "✘": "x",
+        "✖": "!",
+    }
+)
+
+
+def plain_text(text: str) -> str:
+    return text.translate(PLAIN_CHARACTERS)
+
+
+class PlainCharacters(LineFilter):
+    """Every line of every widget, as drawn: decorative symbols written plainly."""
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        plain = []
+        for segment in segments:
+            text, style, control = segment
+            plain.append(segment if control else Segment(plain_text(text), style))
+        return plain
 
 
 class PlainModeError(ValueError):

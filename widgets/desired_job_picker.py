@@ -15,13 +15,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from strings.i18n import get_language, t
 from widgets.key_bar import KeyBar
-from widgets.localise import localise_bindings
+from widgets.localise import LocalisedModal, localise_bindings, refill
 from widgets.multi_picker import TickList
 
 if TYPE_CHECKING:
@@ -37,7 +36,7 @@ def name_of(item: object) -> str:
     return str(ja if get_language() == "ja" or not en else en)
 
 
-class DesiredJobPicker(ModalScreen["DesiredJob | None"]):
+class DesiredJobPicker(LocalisedModal["DesiredJob | None"]):
     DEFAULT_CSS = """
     DesiredJobPicker { align: center middle; }
     DesiredJobPicker > Vertical {
@@ -66,15 +65,11 @@ class DesiredJobPicker(ModalScreen["DesiredJob | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(t("search.picker.title"), classes="title", markup=False)
-            yield Static(t("search.picker.hint"), classes="hint", markup=False)
+            yield Static("", id="picker-title", classes="title", markup=False)
+            yield Static("", id="picker-hint", classes="hint", markup=False)
             yield Static("", id="picker-message", markup=False)
             with Horizontal():
-                yield OptionList(
-                    *[Option(f"{g.code}\u00a0{name_of(g)}", id=g.code) for g in self.groups],
-                    id="groups",
-                    markup=False,
-                )
+                yield OptionList(*self._group_options(), id="groups", markup=False)
                 yield TickList(
                     limit=DETAILS_PER_SLOT,
                     selected=self.current[1] if self.current else (),
@@ -86,7 +81,21 @@ class DesiredJobPicker(ModalScreen["DesiredJob | None"]):
     def details(self) -> TickList:
         return self.query_one("#details", TickList)
 
+    def _group_options(self) -> list[Option]:
+        return [Option(f"{g.code}\u00a0{name_of(g)}", id=g.code) for g in self.groups]
+
+    def apply_language(self) -> None:
+        self.query_one("#picker-title", Static).update(t("search.picker.title"))
+        self.query_one("#picker-hint", Static).update(t("search.picker.hint"))
+        self.query_one("#picker-message", Static).update("")
+        groups = self.query_one("#groups", OptionList)
+        if groups.highlighted is not None:  # shown: names in the new language, ticks kept
+            with groups.prevent(OptionList.OptionHighlighted):
+                refill(groups, self._group_options())
+            self._show_details(groups.highlighted or 0, keep_place=True)
+
     def on_mount(self) -> None:
+        super().on_mount()
         codes = [g.code for g in self.groups]
         start = codes.index(self.current[0]) if self.current and self.current[0] in codes else 0
         groups = self.query_one("#groups", OptionList)
@@ -95,10 +104,14 @@ class DesiredJobPicker(ModalScreen["DesiredJob | None"]):
         groups.focus()
 
     def _fill(self, index: int, *, keep: bool = False) -> None:
-        group = self.groups[index]
         if not keep:
             self.details.selected = []
-        self.details.show_rows([(f"{o.code}\u00a0{name_of(o)}", o.code) for o in group.occupations])
+        self._show_details(index)
+
+    def _show_details(self, index: int, *, keep_place: bool = False) -> None:
+        group = self.groups[index]
+        rows = [(f"{o.code}\u00a0{name_of(o)}", o.code) for o in group.occupations]
+        self.details.show_rows(rows, keep_place=keep_place)
         self.details.border_title = t("search.picker.details_of", group=name_of(group))
 
     @on(OptionList.OptionHighlighted, "#groups")

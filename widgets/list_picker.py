@@ -4,6 +4,7 @@ name, reading or code, ↑↓ to move, Enter to choose, Esc to close without a c
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -11,13 +12,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from strings.i18n import t
 from widgets.key_bar import KeyBar
-from widgets.localise import localise_bindings
+from widgets.localise import LocalisedModal, localise_bindings, refill
 from widgets.text_input import TextInput
 
 
@@ -38,7 +38,12 @@ def _fold(text: str) -> str:
     return "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in text)
 
 
-class ListPicker(ModalScreen[str | None]):
+# A text (or entries) given as a function is made again in the new language on Ctrl+T.
+Text = str | Callable[[], str]
+Entries = Sequence[Entry] | Callable[[], Sequence[Entry]]
+
+
+class ListPicker(LocalisedModal[str | None]):
     DEFAULT_CSS = """
     ListPicker { align: center middle; }
     ListPicker > Vertical {
@@ -53,19 +58,24 @@ class ListPicker(ModalScreen[str | None]):
         Binding("escape", "close", "Close", id="key.close"),
     ]
 
-    def __init__(self, title: str, entries: list[Entry], current: str | None = None) -> None:
+    def __init__(self, title: Text, entries: Entries, current: str | None = None) -> None:
         super().__init__()
-        self.title_text = title
-        self.entries = entries
+        self._title = title
+        self._entries = entries
+        self.entries = self._made(entries)
         self.current = current
-        self.shown: list[Entry] = list(entries)
+        self.shown: list[Entry] = list(self.entries)
         localise_bindings(self, refresh=False)
+
+    @staticmethod
+    def _made(entries: Entries) -> list[Entry]:
+        return list(entries() if callable(entries) else entries)
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.title_text, classes="title", markup=False)
-            yield Static(t("picker.hint"), classes="hint", markup=False)
-            yield TextInput(placeholder=t("picker.filter_code"), id="picker-filter")
+            yield Static("", id="picker-title", classes="title", markup=False)
+            yield Static("", id="picker-hint", classes="hint", markup=False)
+            yield TextInput(id="picker-filter")
             yield OptionList(*self._options(), id="picker-list", markup=False)
         yield KeyBar()
 
@@ -73,20 +83,29 @@ class ListPicker(ModalScreen[str | None]):
         return [Option(t("code.named", name=e.name, code=e.code), id=e.code) for e in self.shown]
 
     def on_mount(self) -> None:
+        super().on_mount()
         listing = self.query_one("#picker-list", OptionList)
         codes = [e.code for e in self.shown]
         listing.highlighted = codes.index(self.current) if self.current in codes else 0
         listing.focus()
 
+    def apply_language(self) -> None:
+        title = self._title() if callable(self._title) else self._title
+        self.query_one("#picker-title", Static).update(title)
+        self.query_one("#picker-hint", Static).update(t("picker.hint"))
+        self.query_one("#picker-filter", TextInput).placeholder = t("picker.filter_code")
+        if callable(self._entries):  # names in the new language; the filter as typed
+            self.entries = self._made(self._entries)
+            self._narrow_to(self.query_one("#picker-filter", TextInput).value)
+
     @on(Input.Changed, "#picker-filter")
     def _narrow(self, event: Input.Changed) -> None:
-        words = _fold(event.value).split()
+        self._narrow_to(event.value)
+
+    def _narrow_to(self, text: str) -> None:
+        words = _fold(text).split()
         self.shown = [e for e in self.entries if e.matches(words)]
-        listing = self.query_one("#picker-list", OptionList)
-        listing.clear_options()
-        listing.add_options(self._options())
-        if self.shown:
-            listing.highlighted = 0
+        refill(self.query_one("#picker-list", OptionList), self._options())
 
     @on(Input.Submitted, "#picker-filter")
     def _submit_filter(self) -> None:

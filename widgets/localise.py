@@ -8,11 +8,17 @@ also names the binding for whoever remaps keys.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TypeVar
 
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.screen import ModalScreen
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 from strings.i18n import has, t
+
+R = TypeVar("R")
 
 
 def localise_bindings(node: DOMNode, *, refresh: bool = True) -> None:
@@ -41,3 +47,35 @@ def describe(binding: Binding) -> str:
     if binding.description and has(f"textual.{binding.description}"):
         return t(f"textual.{binding.description}")
     return binding.description
+
+
+class LocalisedModal(ModalScreen[R]):
+    """A modal of the widgets layer (the pickers): its texts are set in `apply_language`, on
+    mount and again when the language changes while it is open (the App calls `relocalise`
+    for every screen of the stack)."""
+
+    def on_mount(self) -> None:
+        self.apply_language()
+
+    def apply_language(self) -> None:
+        """Set every text of the modal from the catalogue. Override in modals."""
+
+    def relocalise(self) -> None:
+        for node in self.query("TextInput"):
+            localise_bindings(node, refresh=False)  # their keys' words in the key line
+        localise_bindings(self)
+        self.apply_language()
+
+
+def refill(listing: OptionList, options: list[Option]) -> None:
+    """Replace the options of `listing`, keeping the highlight on the same option (by id)
+    where it is still listed, else on the first."""
+    index = listing.highlighted
+    current = listing.get_option_at_index(index).id if index is not None else None
+    listing.clear_options()
+    listing.add_options(options)
+    ids = [option.id for option in options]
+    if current is not None and current in ids:
+        listing.highlighted = ids.index(current)
+    elif options:
+        listing.highlighted = 0

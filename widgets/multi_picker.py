@@ -18,13 +18,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from strings.i18n import get_language, t
 from widgets.key_bar import KeyBar
-from widgets.localise import localise_bindings
+from widgets.localise import LocalisedModal, localise_bindings
+
+# Texts and rows given as functions are made again in the new language on Ctrl+T.
+Text = str | Callable[[], str]
+Rows = Sequence[tuple[str, str]] | Callable[[], Sequence[tuple[str, str]]]
 
 
 def fold(text: str) -> str:
@@ -60,12 +63,18 @@ class TickList(OptionList):
         self._rows: list[tuple[str, str]] = []
         localise_bindings(self, refresh=False)
 
-    def show_rows(self, rows: Sequence[tuple[str, str]]) -> None:
-        """(label, value) rows; ticks are kept by value across refills."""
+    def show_rows(self, rows: Sequence[tuple[str, str]], *, keep_place: bool = False) -> None:
+        """(label, value) rows; ticks are kept by value across refills, and with
+        `keep_place` the highlight stays on the same value (a relabelling)."""
+        index = self.highlighted
+        current = self._rows[index][1] if index is not None and index < len(self._rows) else None
         self._rows = list(rows)
         self.clear_options()
         self.add_options([Option(self._prompt(label, v), id=v) for label, v in self._rows])
-        if self._rows:
+        values = [v for _, v in self._rows]
+        if keep_place and current in values:
+            self.highlighted = values.index(current)
+        elif self._rows:
             self.highlighted = 0
 
     def _prompt(self, label: str, value: str) -> str:
@@ -86,7 +95,7 @@ class TickList(OptionList):
         self.replace_option_prompt_at_index(index, self._prompt(label, value))
 
 
-class MultiPicker(ModalScreen[list[str] | None]):
+class MultiPicker(LocalisedModal[list[str] | None]):
     """Answers the ticked values in the order ticked, or None (Esc)."""
 
     DEFAULT_CSS = """
@@ -107,28 +116,31 @@ class MultiPicker(ModalScreen[list[str] | None]):
 
     def __init__(
         self,
-        title: str,
-        options: Sequence[tuple[str, str]],
+        title: Text,
+        options: Rows,
         selected: Sequence[str] = (),
         *,
         limit: int,
-        hint: str | None = None,
+        hint: Text | None = None,
     ) -> None:
         super().__init__()
-        self.title_text = title
-        self.options = list(options)
+        self._title = title
+        self._options = options
+        self.options = self._made(options)
         self.limit = limit
         self.hint = hint
         self._initial = list(selected)
         localise_bindings(self, refresh=False)
 
+    @staticmethod
+    def _made(options: Rows) -> list[tuple[str, str]]:
+        return list(options() if callable(options) else options)
+
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.title_text, classes="title", markup=False)
-            yield Static(
-                self.hint or t("picker.multi_hint", limit=self.limit), classes="hint", markup=False
-            )
-            yield Input(placeholder=t("picker.filter"), id="picker-filter")
+            yield Static("", id="picker-title", classes="title", markup=False)
+            yield Static("", id="picker-hint", classes="hint", markup=False)
+            yield Input(id="picker-filter")
             yield Static("", id="picker-message", markup=False)
             yield TickList(limit=self.limit, selected=self._initial, id="picker-list")
         yield KeyBar()
@@ -139,14 +151,34 @@ class MultiPicker(ModalScreen[list[str] | None]):
 
     def on_mount(self) -> None:
         self.ticks.show_rows(self.options)
+        super().on_mount()
         self.ticks.focus()
+
+    def apply_language(self) -> None:
+        def text(value: Text) -> str:
+            return value() if callable(value) else value
+
+        hint = text(self.hint) if self.hint is not None else ""
+        self.query_one("#picker-title", Static).update(text(self._title))
+        self.query_one("#picker-hint", Static).update(
+            hint or t("picker.multi_hint", limit=self.limit)
+        )
+        line = self.query_one("#picker-filter", Input)
+        line.placeholder = t("picker.filter")
+        self.query_one("#picker-message", Static).update("")  # its words were the old ones
+        if callable(self._options):  # rows in the new language, the filter as typed
+            self.options = self._made(self._options)
+            self._show(line.value, keep_place=True)
 
     @on(Input.Changed, "#picker-filter")
     def _filter(self, event: Input.Changed) -> None:
-        words = fold(event.value).split()
+        self._show(event.value)
+
+    def _show(self, typed: str, *, keep_place: bool = False) -> None:
+        words = fold(typed).split()
         rows = [(label, v) for label, v in self.options if all(w in fold(label) for w in words)]
-        self.ticks.show_rows(rows)
-        message = t("picker.no_match", text=event.value) if not rows else ""
+        self.ticks.show_rows(rows, keep_place=keep_place)
+        message = t("picker.no_match", text=typed) if not rows else ""
         self.query_one("#picker-message", Static).update(message)
 
     @on(TickList.Refused)

@@ -6,25 +6,24 @@ occupation (or on "group (all)") returns its code, Esc closes without a choice.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from strings.i18n import get_language, t
 from widgets.key_bar import KeyBar
+from widgets.localise import LocalisedModal, localise_bindings, refill
 
 if TYPE_CHECKING:
     from api_client.job_models import OccupationGroupInfo
 
 
-class OccupationPicker(ModalScreen[str | None]):
+class OccupationPicker(LocalisedModal[str | None]):
     DEFAULT_CSS = """
     OccupationPicker { align: center middle; }
     OccupationPicker > Vertical {
@@ -44,6 +43,7 @@ class OccupationPicker(ModalScreen[str | None]):
         super().__init__()
         self.groups = groups
         self.current = current
+        localise_bindings(self, refresh=False)
 
     def _label_of(self, item: object) -> str:
         ja, en = getattr(item, "name_ja", ""), getattr(item, "name_en", "")
@@ -51,28 +51,38 @@ class OccupationPicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(t("search.picker.title"), classes="title", markup=False)
-            yield Static(t("search.picker.hint"), classes="hint", markup=False)
+            yield Static("", id="picker-title", classes="title", markup=False)
+            yield Static("", id="picker-hint", classes="hint", markup=False)
             with Horizontal():
                 with Vertical():
-                    yield Static(t("search.picker.groups"), classes="section", markup=False)
+                    yield Static("", id="groups-heading", classes="section", markup=False)
                     yield OptionList(
-                        *[Option(self._label_of(g), id=g.code) for g in self.groups],
-                        id="groups",
-                        classes="fill",
-                        markup=False,
+                        *self._group_options(), id="groups", classes="fill", markup=False
                     )
                 with Vertical():
-                    yield Static(t("search.picker.occupations"), classes="section", markup=False)
+                    yield Static("", id="occupations-heading", classes="section", markup=False)
                     yield OptionList(id="occupations", classes="fill", markup=False)
         yield KeyBar()
 
+    def _group_options(self) -> list[Option]:
+        return [Option(self._label_of(g), id=g.code) for g in self.groups]
+
+    def apply_language(self) -> None:
+        for id, key in (
+            ("picker-title", "search.picker.title"),
+            ("picker-hint", "search.picker.hint"),
+            ("groups-heading", "search.picker.groups"),
+            ("occupations-heading", "search.picker.occupations"),
+        ):
+            self.query_one(f"#{id}", Static).update(t(key))
+        groups = self.query_one("#groups", OptionList)
+        if groups.highlighted is not None:  # shown: names in the new language, place kept
+            with groups.prevent(OptionList.OptionHighlighted):
+                refill(groups, self._group_options())
+            self._fill(groups.highlighted or 0, keep_place=True)
+
     def on_mount(self) -> None:
-        # Footer texts in the UI language (as screens.base.localise_bindings does).
-        bindings = self._bindings.key_to_bindings
-        for key, items in bindings.items():
-            bindings[key] = [replace(b, description=t(b.id)) if b.id else b for b in items]
-        self.refresh_bindings()
+        super().on_mount()
         groups = self.query_one("#groups", OptionList)
         start = 0
         if self.current:
@@ -83,15 +93,17 @@ class OccupationPicker(ModalScreen[str | None]):
         self._fill(start)
         groups.focus()
 
-    def _fill(self, index: int) -> None:
+    def _fill(self, index: int, *, keep_place: bool = False) -> None:
         group = self.groups[index]
         occupations = self.query_one("#occupations", OptionList)
-        occupations.clear_options()
-        occupations.add_options(
-            [Option(t("search.picker.all_of", group=self._label_of(group)), id=group.code)]
-            + [Option(self._label_of(o), id=o.code) for o in group.occupations]
-        )
-        occupations.highlighted = 0
+        options = [Option(t("search.picker.all_of", group=self._label_of(group)), id=group.code)]
+        options += [Option(self._label_of(o), id=o.code) for o in group.occupations]
+        if keep_place:
+            refill(occupations, options)
+        else:
+            occupations.clear_options()
+            occupations.add_options(options)
+            occupations.highlighted = 0
 
     @on(OptionList.OptionHighlighted, "#groups")
     def _group_highlighted(self, event: OptionList.OptionHighlighted) -> None:

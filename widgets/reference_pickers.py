@@ -76,8 +76,11 @@ def occupation_picker(names: CodeNames, current: str | None) -> ModalScreen[str 
 
 
 def prefecture_picker(names: CodeNames, current: str | None) -> ModalScreen[str | None]:
-    entries = [Entry(p.code, _name(p)) for p in names.prefectures]
-    return ListPicker(t("picker.prefecture"), entries, current or None)
+    def entries() -> list[Entry]:  # names in the language of the moment (Ctrl+T)
+        # The Japanese name is searched in either language (東京 finds Tokyo).
+        return [Entry(p.code, _name(p), p.name_ja) for p in names.prefectures]
+
+    return ListPicker(lambda: t("picker.prefecture"), entries, current or None)
 
 
 def municipality_picker(
@@ -87,5 +90,8 @@ def municipality_picker(
     current: str | None,
 ) -> ModalScreen[str | None]:
     entries = [Entry(m.code, m.name_ja, m.name_kana) for m in municipalities]
-    title = t("picker.municipality", prefecture=names.prefecture_name(prefecture))
+
+    def title() -> str:
+        return t("picker.municipality", prefecture=names.prefecture_name(prefecture))
+
     return ListPicker(title, entries, current or None)

@@ -9,17 +9,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from strings.i18n import t
 from widgets.key_bar import KeyBar
-from widgets.localise import localise_bindings
+from widgets.localise import LocalisedModal, localise_bindings, refill
 from widgets.search_form import SECTIONS
 
 
-class SectionMenu(ModalScreen[int | None]):
+class SectionMenu(LocalisedModal[int | None]):
     DEFAULT_CSS = """
     SectionMenu { align: center middle; }
     SectionMenu > Vertical {
@@ -40,19 +39,27 @@ class SectionMenu(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(t("search.sections.title"), classes="title", markup=False)
-            yield Static(t("search.sections.hint"), classes="hint", markup=False)
-            yield OptionList(
-                *[
-                    Option(t("search.sec.heading", n=n, name=t(f"search.sec.{s.value}")), str(n))
-                    for n, s in enumerate(SECTIONS, start=1)
-                ],
-                id="sections",
-                markup=False,
-            )
+            yield Static("", id="sections-title", classes="title", markup=False)
+            yield Static("", id="sections-hint", classes="hint", markup=False)
+            yield OptionList(*self._options(), id="sections", markup=False)
         yield KeyBar()
 
+    @staticmethod
+    def _options() -> list[Option]:
+        return [
+            Option(t("search.sec.heading", n=n, name=t(f"search.sec.{s.value}")), str(n))
+            for n, s in enumerate(SECTIONS, start=1)
+        ]
+
+    def apply_language(self) -> None:
+        self.query_one("#sections-title", Static).update(t("search.sections.title"))
+        self.query_one("#sections-hint", Static).update(t("search.sections.hint"))
+        listing = self.query_one(OptionList)
+        if listing.highlighted is not None:
+            refill(listing, self._options())
+
     def on_mount(self) -> None:
+        super().on_mount()
         listing = self.query_one(OptionList)
         listing.highlighted = self.current - 1
         listing.focus()

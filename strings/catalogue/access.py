@@ -48,6 +48,21 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "「{typed}」に続く文字のキーを押してください（Esc で取消）。",
         "“{typed}” typed: press the next key of the label (Esc cancels).",
     ),
+    "jump.prompt_more": (
+        "移動したい項目に表示された文字のキーを押してください。画面の外にある項目（{n}件）"
+        "は Space で一覧を表示します（Esc で取消）。",
+        "Press the key shown on the control to move there. Space lists the {n} controls "
+        "off the screen too (Esc cancels).",
+    ),
+    "jump.listing": (
+        "この画面のすべての項目です。キーを押すとその項目へ移動します（↑↓ で一覧を送る、"
+        "Space で戻る、Esc で取消）。",
+        "Every control of this screen: press a key to move there (↑↓ scroll the list, "
+        "Space goes back, Esc cancels).",
+    ),
+    "jump.key.list": ("一覧", "All controls"),
+    "jump.off_screen": ("（画面外）", " (off screen)"),
+    "jump.unnamed": ("（名前のない項目）", "(unnamed control)"),
     "jump.none": (
         "この画面には移動できる項目がありません（Esc で閉じます）。",
         "Nothing on this screen takes the focus (Esc closes this).",

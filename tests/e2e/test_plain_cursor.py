@@ -1,5 +1,6 @@
 """Plain mode in a real terminal (tmux): the cursor a screen reader follows is shown, and
-after each Tab it sits on the row of the newly focused control of the login screen."""
+after each Tab it sits on the row of the newly focused control of the login screen, whose
+decorative symbols are written in ASCII."""
 
 from __future__ import annotations
 
@@ -78,3 +79,7 @@ def test_the_terminal_cursor_follows_the_focus(session: str) -> None:
     wait_for(lambda: cursor(session)[2] > password_row + 1, "the cursor to move to the button")
     shown, _, y = cursor(session)
     assert shown and "ログイン" in rows(session)[y]
+    # Its focus mark written in ASCII: "▸ ログイン ◂" would reach a braille display as
+    # two unknown cells.
+    assert "> ログイン <" in rows(session)[y]
+    assert not set("▸◂■▼●✓") & set("".join(rows(session)))

@@ -1,5 +1,6 @@
-"""Short paths at 80×24, by keys: the jump overlay (Ctrl+G) labels every control on screen and
-moves the focus to the one whose key is pressed; G on the results goes to a typed page; F1
+"""Short paths at 80×24, by keys: the jump overlay (Ctrl+G) labels every control on screen,
+lists the ones scrolled out of view by name, and moves the focus to the one whose key is
+pressed (scrolled into view); G on the results goes to a typed page; F1
 says what the focused control is and how it is used; a key line too long for three lines
 ends with F1 instead of hiding that there is more."""
 
@@ -13,7 +14,7 @@ from rich.cells import cell_len
 from textual.widgets import Input, Static
 
 from screens.help import HelpScreen
-from screens.jump import JumpLabel, JumpOverlay, labels
+from screens.jump import KEYS, JumpLabel, JumpOverlay, labels
 from screens.page_prompt import PageModal, parse_page
 from screens.results import ResultsScreen
 from tests.tui.flows import database_with_postings, open_search, search_all
@@ -36,6 +37,11 @@ def test_labels_are_one_key_while_enough_and_never_the_start_of_another() -> Non
     assert len(set(labels(35))) == 35 and all(len(x) == 1 for x in labels(35))
     many = labels(60)
     assert len(set(many)) == 60 and all(len(x) == 2 for x in many)
+    # On screen one key, off screen two — still none the start of another.
+    mixed = labels(8, 90)
+    assert len(set(mixed)) == 98
+    assert all(len(x) == 1 for x in mixed[:8]) and all(len(x) == 2 for x in mixed[8:])
+    assert not any(b.startswith(a) for a in mixed[:8] for b in mixed[8:])
 
 
 async def test_every_control_on_screen_is_one_key_away(
@@ -52,14 +58,16 @@ async def test_every_control_on_screen_is_one_key_away(
             assert isinstance(overlay, JumpOverlay)
             # The controls on screen, in focus order, each labelled where it is drawn; the
             # form's lower controls are scrolled out of a 24-line screen (Tab reaches them).
-            found = [t.widget for t in overlay.targets]
+            found = [t.widget for t in overlay.shown_targets]
             assert 3 <= len(found) < len(chain)
             assert found == [w for w in chain if w in found]
-            for t in overlay.targets:
+            for t in overlay.shown_targets:
                 assert t.widget.region.contains(t.x, t.y)
                 assert 0 <= t.y < SMALL[1]
+                assert len(t.key) == 1  # on screen: one key, however long the form
             shown = [str(label.render()) for label in overlay.query(JumpLabel)]
-            assert shown == [t.key for t in overlay.targets]
+            assert shown == [t.key for t in overlay.shown_targets]
+            assert [t.widget for t in overlay.targets] == list(chain)  # and every other one
             target = overlay.targets[index]
             await pilot.press(target.key)
             await settle(pilot)
@@ -71,6 +79,47 @@ async def test_every_control_on_screen_is_one_key_away(
         await pilot.press("escape")  # Esc: nothing moves
         await settle(pilot)
         assert app.screen is search and app.focused is chain[0]
+
+
+async def test_controls_off_the_screen_are_listed_and_reached_by_jump(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
+) -> None:
+    """The whole search form, detailed conditions open: a control far below the screen is
+    found in the overlay's list by name and its key takes the focus there, on screen."""
+    from widgets.checkbox import TickBox
+
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        search = await open_search(pilot, tui_server)
+        await pilot.press("f7")
+        await settle(pilot)
+        await pilot.press("f6", "1")  # back to the top of the form
+        await settle(pilot)
+        last = search.query_one("#feat-parenting", TickBox)
+        assert last in search.focus_chain and last.region.y > SMALL[1]  # far below the screen
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        overlay = app.screen
+        assert isinstance(overlay, JumpOverlay)
+        assert [t.widget for t in overlay.targets] == list(search.focus_chain)
+        target = next(t for t in overlay.targets if t.widget is last)
+        assert not target.shown and len(target.key) == 2
+        hint = str(overlay.query_one("#jump-hint", Static).render())
+        assert f"（{overlay.hidden}件）" in hint and "Space" in hint, hint
+        await pilot.press("space")  # the list of every control, by name
+        await settle(pilot)
+        listing = str(overlay.query_one("#jump-listing", Static).render())
+        name = str(last.label)
+        assert f"{target.key}  {name}（画面外）" in listing, listing
+        await pilot.press(target.key[0])  # the first key narrows the list …
+        await settle(pilot)
+        narrowed = str(overlay.query_one("#jump-listing", Static).render())
+        assert name in narrowed and len(narrowed.splitlines()) <= len(KEYS)
+        await pilot.press(target.key[1])  # … the second jumps
+        await settle(pilot)
+        assert app.screen is search and app.focused is last
+        region = last.region
+        assert region.area and region.y >= 0 and region.bottom <= SMALL[1]  # scrolled to
 
 
 async def test_the_menu_and_the_results_are_reached_by_jump(

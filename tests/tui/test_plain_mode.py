@@ -22,6 +22,9 @@ SMALL = (80, 24)
 BORDERS = set("▔▁▊▎▕┏┓┗┛━┃─│┌┐└┘╭╮╰╯")
 SCROLLBARS = set("▆▅▃▂▇")
 BOX_AND_BLOCKS = BORDERS | SCROLLBARS
+# Symbols a screen reader reads aloud ("black small triangle") and a braille display shows
+# as unknown cells.
+DECORATION = set("■▸◂▶◀▼▲●•✓✔✖")
 
 
 @pytest.fixture
@@ -113,6 +116,41 @@ async def test_plain_screens_have_no_box_or_block_characters(
         await pilot.press("2", "ctrl+s")  # the results, a list that scrolls: no scrollbar
         await settle(pilot)
         assert not BOX_AND_BLOCKS & set(drawn(app)), sorted(BOX_AND_BLOCKS & set(drawn(app)))
+
+
+async def test_plain_screens_write_decorative_symbols_plainly(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
+) -> None:
+    """■ headings, ▸ … ◂ focus marks, ▼ dropdown arrows, ● / ✓ marks: left out, or written
+    in ASCII where they mean something (the current pane, a ticked box)."""
+    from tests.tui.apps_flows import highlight
+
+    def decoration() -> list[str]:
+        return sorted(DECORATION & set(drawn(app)))
+
+    app = make_app(plain=True)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        while "ログイン" not in str(app.focused.render() if app.focused else ""):
+            await pilot.press("tab")  # the button: "▸ ログイン ◂" when focused
+            await pilot.pause()
+        assert decoration() == [] and "> ログイン <" in drawn(app).replace("\xa0", " ")
+        await pilot.press("shift+tab", "shift+tab")
+        await sign_in_to_home(pilot, tui_server)
+        await settle(pilot)
+        text = drawn(app)
+        assert decoration() == [], text  # ■ headings, ▸ current pane, ● unread
+        assert ">1ホーム" in text, text  # the current pane is still marked
+        await pilot.press("2")  # the search form: ▼ dropdowns
+        await settle(pilot)
+        assert decoration() == []
+        await pilot.press("alt+4")  # メッセージ, then a thread: ■ before each message
+        await settle(pilot)
+        await highlight(pilot, "messages", "")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "面接日程の候補" in drawn(app)
+        assert decoration() == []
 
 
 def test_plain_mode_from_the_option_or_the_environment() -> None:

@@ -20,7 +20,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import ScrollableContainer, VerticalScroll
 from textual.errors import NoWidget
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
@@ -29,6 +29,7 @@ from textual.widgets import Static
 from screens.base import Localised
 from strings.i18n import t
 from widgets.localise import localise_bindings
+from widgets.menu_pane import MenuPane
 
 # Keys of the labels: the digits and lower-case letters, easy to find on any keyboard.
 KEYS = "123456789abcdefghijklmnopqrstuvwxyz"
@@ -76,7 +77,11 @@ def control_names(screen: Screen[Any]) -> dict[Widget, str]:
     for widget in screen.walk_children(Widget, with_self=False):
         if not widget.display:
             continue
-        if widget.focusable:
+        if isinstance(widget, MenuPane):
+            names[widget] = t("jump.name.menu")
+        elif isinstance(widget, ScrollableContainer) and widget.focusable:
+            names[widget] = t("jump.name.page")  # the page itself: ↑↓ scroll it
+        elif widget.focusable:
             names[widget] = _text_of(widget) or last
         elif isinstance(widget, Static) and not widget.focusable:
             last = _text_of(widget) or last
@@ -132,9 +137,8 @@ class JumpOverlay(ModalScreen[Widget | None], Localised):
     }
     JumpOverlay > #jump-list {
         display: none;
-        width: 1fr;
+        width: 100%;
         height: 1fr;
-        max-width: 76;
         border: heavy $accent;
         background: $surface;
         padding: 0 1;

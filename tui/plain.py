@@ -37,6 +37,7 @@ _FALSE = {"0", "false", "no", "off", ""}
 PLAIN_CHARACTERS = str.maketrans(
     {
         "■": " ",
+        "✉": " ",
         "□": " ",
         "◆": " ",
         "◇": " ",
@@ -57,6 +58,13 @@ PLAIN_CHARACTERS = str.maketrans(
         "✗": "x",
         "✘": "x",
         "✖": "!",
+        # Rules drawn in text (the 求人票's section headings): borders are gone already.
+        "─": " ",
+        "━": " ",
+        "│": " ",
+        "┃": " ",
+        "═": " ",
+        "║": " ",
     }
 )
 

@@ -429,19 +429,27 @@ class SearchForm(Vertical):
         """A row wider than the form (the condition boxes at 80 columns) is laid out one
         control under the other, so none is clipped out of reach; it goes back to one line
         when the form is wide enough."""
-        changed = False
+        focused = self.screen.focused
+        mine = focused is not None and self in focused.ancestors
+        above = False  # a row above the focused control changed height
         for row in self.query(".row").results(Horizontal):
             needed = sum(child.outer_size.width for child in row.children if child.display)
             if not needed:
                 continue  # not laid out (the detailed conditions collapsed): measured when shown
             # The row's own width: rows of the detailed conditions sit indented inside it.
             stacked = needed > row.content_size.width
-            changed |= stacked != row.has_class("-stacked")
+            if stacked != row.has_class("-stacked") and mine and focused is not None:
+                above |= row.region.y < focused.region.y
             row.set_class(stacked, "-stacked")
+        if above:
+            self.call_after_refresh(self._keep_focus_in_view)
+
+    def _keep_focus_in_view(self) -> None:
+        """Rows above the focused control changed height (the message line narrowed the
+        form): keep it on screen."""
         focused = self.screen.focused
-        if changed and focused is not None and self in focused.ancestors:
-            # Rows above it changed height: keep the control being typed in on screen.
-            self.call_after_refresh(focused.scroll_visible, animate=False)
+        if focused is not None and self in focused.ancestors:
+            focused.scroll_visible(animate=False)
 
     # ------------------------------------------------------------------ sections
 

@@ -62,6 +62,8 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     ),
     "jump.key.list": ("一覧", "All controls"),
     "jump.off_screen": ("（画面外）", " (off screen)"),
+    "jump.name.menu": ("メニュー", "Menu"),
+    "jump.name.page": ("画面の本文（↑↓ でスクロール）", "The page (↑↓ scroll it)"),
     "jump.unnamed": ("（名前のない項目）", "(unnamed control)"),
     "jump.none": (
         "この画面には移動できる項目がありません（Esc で閉じます）。",

@@ -24,7 +24,7 @@ SCROLLBARS = set("▆▅▃▂▇")
 BOX_AND_BLOCKS = BORDERS | SCROLLBARS
 # Symbols a screen reader reads aloud ("black small triangle") and a braille display shows
 # as unknown cells.
-DECORATION = set("■▸◂▶◀▼▲●•✓✔✖")
+DECORATION = set("■▸◂▶◀▼▲●•✓✔✖✉")
 
 
 @pytest.fixture

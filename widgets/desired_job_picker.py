@@ -95,7 +95,6 @@ class DesiredJobPicker(LocalisedModal["DesiredJob | None"]):
             self._show_details(groups.highlighted or 0, keep_place=True)
 
     def on_mount(self) -> None:
-        super().on_mount()
         codes = [g.code for g in self.groups]
         start = codes.index(self.current[0]) if self.current and self.current[0] in codes else 0
         groups = self.query_one("#groups", OptionList)

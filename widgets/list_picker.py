@@ -83,7 +83,6 @@ class ListPicker(LocalisedModal[str | None]):
         return [Option(t("code.named", name=e.name, code=e.code), id=e.code) for e in self.shown]
 
     def on_mount(self) -> None:
-        super().on_mount()
         listing = self.query_one("#picker-list", OptionList)
         codes = [e.code for e in self.shown]
         listing.highlighted = codes.index(self.current) if self.current in codes else 0

@@ -51,8 +51,9 @@ def describe(binding: Binding) -> str:
 
 class LocalisedModal(ModalScreen[R]):
     """A modal of the widgets layer (the pickers): its texts are set in `apply_language`, on
-    mount and again when the language changes while it is open (the App calls `relocalise`
-    for every screen of the stack)."""
+    mount (after the subclass's own on_mount: Textual calls each class's handler) and again
+    when the language changes while it is open (the App calls `relocalise` for every screen
+    of the stack)."""
 
     def on_mount(self) -> None:
         self.apply_language()

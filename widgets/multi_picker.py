@@ -151,7 +151,6 @@ class MultiPicker(LocalisedModal[list[str] | None]):
 
     def on_mount(self) -> None:
         self.ticks.show_rows(self.options)
-        super().on_mount()
         self.ticks.focus()
 
     def apply_language(self) -> None:

@@ -82,7 +82,6 @@ class OccupationPicker(LocalisedModal[str | None]):
             self._fill(groups.highlighted or 0, keep_place=True)
 
     def on_mount(self) -> None:
-        super().on_mount()
         groups = self.query_one("#groups", OptionList)
         start = 0
         if self.current:

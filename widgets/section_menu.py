@@ -59,7 +59,6 @@ class SectionMenu(LocalisedModal[int | None]):
             refill(listing, self._options())
 
     def on_mount(self) -> None:
-        super().on_mount()
         listing = self.query_one(OptionList)
         listing.highlighted = self.current - 1
         listing.focus()

@@ -23,6 +23,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import ScrollableContainer, VerticalScroll
 from textual.errors import NoWidget
 from textual.screen import ModalScreen, Screen
+from textual.scroll_view import ScrollView
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -79,7 +80,11 @@ def control_names(screen: Screen[Any]) -> dict[Widget, str]:
             continue
         if isinstance(widget, MenuPane):
             names[widget] = t("jump.name.menu")
-        elif isinstance(widget, ScrollableContainer) and widget.focusable:
+        elif (
+            isinstance(widget, ScrollableContainer)
+            and not isinstance(widget, ScrollView)  # a text field or editor is one too
+            and widget.focusable
+        ):
             names[widget] = t("jump.name.page")  # the page itself: ↑↓ scroll it
         elif widget.focusable:
             names[widget] = _text_of(widget) or last

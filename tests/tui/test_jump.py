@@ -104,6 +104,8 @@ async def test_controls_off_the_screen_are_listed_and_reached_by_jump(
         assert [t.widget for t in overlay.targets] == list(search.focus_chain)
         target = next(t for t in overlay.targets if t.widget is last)
         assert not target.shown and len(target.key) == 2
+        names = {t.widget.id: t.name for t in overlay.targets}
+        assert names["words"] == "フリーワード" and names["category"] == "求人区分", names
         hint = str(overlay.query_one("#jump-hint", Static).render())
         assert f"（{overlay.hidden}件）" in hint and "Space" in hint, hint
         await pilot.press("space")  # the list of every control, by name

@@ -38,6 +38,41 @@ DEMO_EMAIL = "demo@example.jp"
 DEMO_PASSWORD = "Demo#2026pass"
 
 
+class Tmux:
+    """A tmux server of the benchmark's own (`-L`), so another tmux user on the machine (or
+    their `kill-server`) cannot take it away mid-run, kept up between panes: with tmux's
+    default exit-empty the server exits when its last session closes, and the next
+    new-session could reach the exiting server ("server exited unexpectedly")."""
+
+    def __init__(self) -> None:
+        self.socket = f"hw-bench-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+        # No user configuration; stay up with no session; keep a pane whose program exited,
+        # so a crash shows its traceback in the timeout message instead of "can't find pane".
+        self.run(
+            "-f", "/dev/null", "start-server", ";",
+            "set-option", "-g", "exit-empty", "off", ";",
+            "set-option", "-g", "remain-on-exit", "on",
+        )  # fmt: skip
+
+    def run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=check
+        )
+
+    def close(self) -> None:
+        self.run("kill-server", check=False)
+
+
+TMUX: Tmux | None = None
+
+
+def tmux() -> Tmux:
+    global TMUX
+    if TMUX is None:
+        TMUX = Tmux()
+    return TMUX
+
+
 class Pane:
     """One tmux session running one command."""
 
@@ -47,18 +82,13 @@ class Pane:
         env_prefix = [f"{k}={v}" for k, v in (env or {}).items()]
         shell_cmd = " ".join(["env", *env_prefix, *cmd])
         self.t0 = time.perf_counter()
-        subprocess.run(
-            ["tmux", "new-session", "-d", "-s", self.name, "-x", w, "-y", h, shell_cmd],
-            check=True,
-        )
+        tmux().run("new-session", "-d", "-s", self.name, "-x", w, "-y", h, shell_cmd)
 
     def screen(self) -> str:
-        return subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
-        ).stdout
+        return tmux().run("capture-pane", "-p", "-t", self.name, check=False).stdout
 
     def wait(self, predicate: Callable[[str], bool], timeout: float = 20.0) -> float:
-        """Seconds since `since` until predicate(screen) holds."""
+        """The perf_counter() at which predicate(screen) first held."""
         start = time.perf_counter()
         while time.perf_counter() - start < timeout:
             if predicate(self.screen()):
@@ -67,13 +97,13 @@ class Pane:
         raise TimeoutError(self.screen()[-1500:])
 
     def keys(self, *keys: str, literal: bool = False) -> None:
-        args = ["tmux", "send-keys", "-t", self.name]
+        args = ["send-keys", "-t", self.name]
         if literal:
             args.append("-l")
-        subprocess.run([*args, *keys], check=True)
+        tmux().run(*args, *keys)
 
     def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+        tmux().run("kill-session", "-t", self.name, check=False)
 
 
 def tti(cmd: list[str], expected: str, size: str, env: dict[str, str] | None = None) -> float:
@@ -165,6 +195,14 @@ def summary(label: str, values: list[float]) -> str:
 
 
 def main() -> None:
+    try:
+        run_benchmarks()
+    finally:
+        if TMUX is not None:
+            TMUX.close()
+
+
+def run_benchmarks() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--size", default="120x40")

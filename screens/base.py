@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar, cast
 
 from textual import events, on, work
+from textual._context import active_app
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
@@ -318,9 +319,17 @@ class BaseScreen(MailboxAccess, RemoteCalls, Screen[None], Localised):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._resumed_once = False
+        self._away = False  # suspended since last shown (see came_back)
         self._language = get_language()
         self.shown_in_mode: str | None = None  # the pane (app mode) whose stack holds it
         localise_bindings(self, refresh=False)
+        # A new screen is styled with the stylesheet as it is when it is mounted, so it is
+        # as fresh as the app's. Said already here (not only on Mount, below): Textual checks
+        # the root screen of a new pane before mounting it, and would otherwise re-parse the
+        # whole stylesheet and restyle the app twice while the pane opens (~100 ms of
+        # signing in, before Home could paint).
+        if (app := active_app.get(None)) is not None:
+            self._css_update_count = app._css_update_count
 
     def on_mount(self) -> None:
         # Textual runs the on_mount of every class in the MRO, subclass first, so screens
@@ -347,6 +356,18 @@ class BaseScreen(MailboxAccess, RemoteCalls, Screen[None], Localised):
         self._resumed_once = True
         if self._language != get_language():
             self.relocalise()  # the language changed while another pane was shown
+
+    @on(events.ScreenSuspend)
+    def _suspended(self) -> None:
+        self._away = True
+
+    def came_back(self) -> bool:
+        """For on_screen_resume: True when this is a return to the screen (another screen or
+        pane was shown since), once per return. Its first showing is not one: the mount
+        loads what it shows, and Textual announces the root screen of a new pane as resumed
+        twice (opening the pane and switching to it), which reloaded everything at once."""
+        away, self._away = self._away, False
+        return away
 
     def relocalise(self) -> None:
         for node in self.query("TextInput, CodeButton"):

@@ -38,7 +38,6 @@ class FavoritesScreen(SignedInScreen):
     def __init__(self) -> None:
         super().__init__()
         self.data: FavoriteList | None = None
-        self._shown_once = False
 
     def compose_content(self) -> ComposeResult:
         with Vertical(id="head"):
@@ -95,9 +94,8 @@ class FavoritesScreen(SignedInScreen):
     def on_screen_resume(self) -> None:
         # Back in this pane: postings may have been added from the search pane meanwhile
         # (the first resume comes with the mount, which loads anyway).
-        if self._shown_once:
+        if self.came_back():
             self.load()
-        self._shown_once = True
 
     @work(exclusive=True, group="favorites")
     async def load(self, *, keep_message: bool = False) -> None:

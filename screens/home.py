@@ -35,7 +35,6 @@ class HomeScreen(SignedInScreen):
     def __init__(self) -> None:
         super().__init__()
         self.view: HomeView | None = None
-        self._shown_once = False
 
     def compose_content(self) -> ComposeResult:
         with Horizontal(classes="home"):
@@ -56,7 +55,7 @@ class HomeScreen(SignedInScreen):
                 yield Static("", id="seeker-number-label", classes="section", markup=False)
                 yield Static("", id="seeker-number", classes="name", markup=False)
                 yield Static("", id="qr-caption", classes="hint", markup=False)
-                yield QRCodeWidget("-", id="qr")
+                yield QRCodeWidget(id="qr")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -111,12 +110,11 @@ class HomeScreen(SignedInScreen):
 
     def on_screen_resume(self) -> None:
         # Back from another pane: saved conditions, messages or the registration may have
-        # changed there (the first resume comes with the mount, which loads anyway).
-        if self._shown_once:
+        # changed there (the first showing comes with the mount, which loads anyway).
+        if self.came_back():
             self.load()
             self.load_saved()
             self.load_activity()
-        self._shown_once = True
 
     def action_reload(self) -> None:
         self.load()

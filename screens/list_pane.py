@@ -36,10 +36,6 @@ class ListPane(SignedInScreen, Generic[ItemT]):
     TITLE: ClassVar[str]
     HINT: ClassVar[str]
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._shown_once = False
-
     # ------------------------------------------------------------------ what a list says
 
     def head_extras(self) -> ComposeResult:
@@ -100,9 +96,8 @@ class ListPane(SignedInScreen, Generic[ItemT]):
         self.load()
 
     def on_screen_resume(self) -> None:
-        if self._shown_once:
+        if self.came_back():
             self.load()
-        self._shown_once = True
 
     def apply_language(self) -> None:
         self.query_one("#title", Static).update(t(self.TITLE))

@@ -40,6 +40,7 @@ from server.app import create_app, startup
 from server.config import ConfigError, ServerSettings, safe_url
 from server.db.problems import describe_database_error
 from server.state import AppState
+from server.warmup import warm_routes
 
 log = logging.getLogger("hellowork.server")
 WORKER_HEALTHCHECK_TIMEOUT_S = 60
@@ -114,6 +115,7 @@ class _Server(uvicorn.Server):
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets)
         if self.started:
+            await warm_routes(self.config.loaded_app)
             _freeze_start_up_objects()
         if self.started and self.config.uds:
             # uvicorn makes a new socket 0666; only the owner (the TUI) may talk to us.
@@ -213,6 +215,7 @@ def worker_app() -> FastAPI:
     @asynccontextmanager
     async def lifespan(running: FastAPI) -> AsyncIterator[None]:
         async with inner(running):
+            await warm_routes(running)
             _freeze_start_up_objects()
             yield
 

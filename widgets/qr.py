@@ -3,11 +3,16 @@
 Each terminal cell holds two modules stacked vertically (▀ top, ▄ bottom, █ both, space
 none). The colours are explicit, not theme colours, so the code stays scannable on a dark
 terminal; the quiet zone (border of 4 modules) is part of the drawing.
+
+`qrcode` is imported, and a matrix made (~30 ms of pure Python), only once there is data to
+draw: Home mounts its widget empty and fills it when the 求職番号 arrives, so signing in
+does not wait for either.
 """
 
 from __future__ import annotations
 
-import qrcode
+from functools import lru_cache
+
 from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
@@ -26,10 +31,18 @@ HALF_BLOCKS: dict[tuple[bool, bool], str] = {
 
 def qr_matrix(data: str, border: int = 4) -> list[list[bool]]:
     """The module matrix of `data`, quiet zone included (True = dark)."""
+    return [list(row) for row in _matrix(data, border)]
+
+
+@lru_cache(maxsize=8)
+def _matrix(data: str, border: int) -> tuple[tuple[bool, ...], ...]:
+    # Cached: Home redraws the same 求職番号 after every sign-in and reload.
+    import qrcode
+
     code = qrcode.QRCode(border=border, error_correction=qrcode.constants.ERROR_CORRECT_M)
     code.add_data(data)
     code.make(fit=True)
-    return [[bool(m) for m in row] for row in code.get_matrix()]
+    return tuple(tuple(bool(m) for m in row) for row in code.get_matrix())
 
 
 def half_block_lines(matrix: list[list[bool]]) -> list[str]:
@@ -44,16 +57,18 @@ def half_block_lines(matrix: list[list[bool]]) -> list[str]:
 
 
 class QRCodeWidget(Widget):
-    """Shows `data` as a QR code; `matrix` is exactly what is drawn."""
+    """Shows `data` as a QR code; `matrix` is exactly what is drawn (nothing for "")."""
 
     DEFAULT_CSS = """
     QRCodeWidget { width: auto; height: auto; }
     """
 
-    def __init__(self, data: str, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self, data: str = "", *, id: str | None = None, classes: str | None = None
+    ) -> None:
         super().__init__(id=id, classes=classes)
         self._data = data
-        self._matrix = qr_matrix(data)
+        self._matrix = qr_matrix(data) if data else []
 
     @property
     def data(self) -> str:
@@ -65,7 +80,7 @@ class QRCodeWidget(Widget):
 
     def set_data(self, data: str) -> None:
         self._data = data
-        self._matrix = qr_matrix(data)
+        self._matrix = qr_matrix(data) if data else []
         self.refresh(layout=True)
 
     def lines(self) -> list[str]:

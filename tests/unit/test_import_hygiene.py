@@ -66,3 +66,22 @@ def test_strings_import_nothing_of_the_project() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert out == ""
+
+
+@pytest.mark.parametrize("argv", [["--workers", "0"], ["--port", "abc"]])
+def test_serve_refuses_bad_arguments_before_importing_the_server(argv: list[str]) -> None:
+    """`hellowork serve --workers 0` says no at once: the web framework, the app and the
+    database layers (seconds of imports on a busy machine) are loaded only for good ones."""
+    code = (
+        "import sys\n"
+        "from server.main import serve\n"
+        "try:\n"
+        f"    code = serve({argv!r})\n"
+        "except SystemExit as exc:\n"
+        "    code = exc.code\n"
+        "heavy = ('fastapi', 'uvicorn', 'sqlalchemy', 'server.app', 'server.serving')\n"
+        "print(code, ','.join(m for m in heavy if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["2"], done.stdout
+    assert "hellowork serve" in done.stderr

@@ -13,7 +13,6 @@ from textual.widgets import Input, Static
 
 from api_client.validation import email_problems, normalise_email
 from screens.base import NO_ANSWER, BaseScreen
-from session import places
 from session.errors import error_text, explain
 from session.signin import start_sign_in
 from strings.i18n import t
@@ -123,13 +122,19 @@ class LoginScreen(BaseScreen):
 
     def action_forgot(self) -> None:
         email = normalise_email(self.query_one("#field-email", Field).value).value
+        from session import places  # made on first use (session/panes.py)
+
         self.services.open(places.PasswordReset(email), self)
 
     def action_open_account(self, mode: str) -> None:
+        from session import places  # made on first use (session/panes.py)
+
         self.services.open(places.OpenAccount("code" if mode == "code" else "online"), self)
 
     def action_reregister(self) -> None:
         email = normalise_email(self.query_one("#field-email", Field).value).value
+        from session import places  # made on first use (session/panes.py)
+
         self.services.open(places.Reregister(email), self)
 
     @on(Input.Submitted, "#email")
@@ -196,6 +201,8 @@ class LoginScreen(BaseScreen):
             return
         assert response.login_ticket is not None
         # Over the login screen, even if the user opened another screen meanwhile.
+        from session import places  # made on first use (session/panes.py)
+
         self.services.open(places.Otp(email, response.login_ticket, response.otp_expires_at))
 
     @staticmethod

@@ -1,4 +1,5 @@
-"""The places a screen can ask the app to open, as typed values.
+"""The places a screen can ask the app to open, as typed values (`PaneId` and the base
+`Place` live in session/panes.py and are re-exported here).
 
 Screens never import one another to navigate: they hand one of these to
 `Services.open(...)`, and tui/navigation.py, the one map of panes and screens, builds the
@@ -9,30 +10,15 @@ not how it is built.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TYPE_CHECKING, Literal
+
+from session.panes import PaneId as PaneId  # re-exported: places.PaneId
+from session.panes import Place as Place
 
 if TYPE_CHECKING:
     from datetime import datetime
 
     from api_client.job_models import JobSearchRequest, JobSearchResult, SavedSearch
-
-
-class PaneId(StrEnum):
-    """The panes of the signed-in app, in the order of the seeds' global menu."""
-
-    home = "home"
-    search = "search"
-    activity = "activity"
-    messages = "messages"
-    favorites = "favorites"
-    profile = "profile"
-
-
-class Place:
-    """Base of every place. `pane` is where it opens; None: the pane of the screen asking."""
-
-    pane: PaneId | None = None
 
 
 # ------------------------------------------------------------------ signed in

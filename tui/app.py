@@ -23,9 +23,8 @@ from textual.screen import ModalScreen, Screen
 
 from screens.base import Localised
 from screens.login import LoginScreen
-from session import places
 from session.errors import ServiceUnavailable
-from session.places import PaneId, Place
+from session.panes import PaneId, Place
 from session.user import UserState
 from strings.i18n import Lang, get_language, set_language, t
 from tui import navigation
@@ -48,6 +47,7 @@ if TYPE_CHECKING:
     from api_client.device_store import DeviceTokenStore
     from api_client.models import ServerMeta
     from screens.idle_warning import IdleWarningScreen
+    from session import places
     from session.drafts import DraftStore
     from tui.embedded import EmbeddedServer
 
@@ -400,6 +400,8 @@ class HelloWorkApp(App[int]):
         origin: Screen[object] | None = None,
         callback: ScreenCallback | None = None,
     ) -> None:
+        from session import places
+
         if isinstance(place, places.Mailbox):
             self._open_mailbox(place, origin)
             return

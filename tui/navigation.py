@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from session import places
-from session.places import PaneId, Place
+from session.panes import PaneId, Place
 from widgets.menu_pane import MenuEntry
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from textual.screen import Screen
+
+    from session import places
 
 ScreenFactory = Callable[[], "Screen[Any]"]
 
@@ -264,37 +266,46 @@ def _confirm(p: places.Confirm) -> Screen[Any]:
     return ConfirmModal(p.text)
 
 
-SCREENS: dict[type[Place], Callable[[Any], Screen[Any]]] = {
-    places.Results: _results,
-    places.EditSavedSearch: _edit_saved,
-    places.SavedSearches: _saved_searches,
-    places.SavedSearchTitle: _saved_search_title,
-    places.NumberSearch: _number_search,
-    places.PickClassification: _pick_classification,
-    places.PageNumber: _page_number,
-    places.JobSheet: _job_sheet,
-    places.Checked: _checked,
-    places.Settings: _settings,
-    places.Registration: _registration,
-    places.RegistrationDone: _registration_done,
-    places.Withdraw: _withdraw,
-    places.PasswordReset: _password_reset,
-    places.OpenAccount: _open_account,
-    places.Reregister: _reregister,
-    places.Otp: _otp,
-    places.ApplicationDetail: _application,
-    places.Referrals: _referrals,
-    places.Requests: _requests,
-    places.Apply: _apply,
-    places.ReferralLetter: _referral_letter,
-    places.Thread: _thread,
-    places.NoticeView: _notice,
-    places.Confirm: _confirm,
-}
+@cache
+def _screens() -> dict[type[Place], Callable[[Any], Screen[Any]]]:
+    # Made on first use: the places module is not needed to paint the login screen.
+    from session import places
 
-# Places that open right above the bottom of their stack, closing what was opened over it
-# (the OTP step is always over the login screen, whatever the user opened meanwhile).
-OVER_ROOT: frozenset[type[Place]] = frozenset({places.Otp})
+    return {
+        places.Results: _results,
+        places.EditSavedSearch: _edit_saved,
+        places.SavedSearches: _saved_searches,
+        places.SavedSearchTitle: _saved_search_title,
+        places.NumberSearch: _number_search,
+        places.PickClassification: _pick_classification,
+        places.PageNumber: _page_number,
+        places.JobSheet: _job_sheet,
+        places.Checked: _checked,
+        places.Settings: _settings,
+        places.Registration: _registration,
+        places.RegistrationDone: _registration_done,
+        places.Withdraw: _withdraw,
+        places.PasswordReset: _password_reset,
+        places.OpenAccount: _open_account,
+        places.Reregister: _reregister,
+        places.Otp: _otp,
+        places.ApplicationDetail: _application,
+        places.Referrals: _referrals,
+        places.Requests: _requests,
+        places.Apply: _apply,
+        places.ReferralLetter: _referral_letter,
+        places.Thread: _thread,
+        places.NoticeView: _notice,
+        places.Confirm: _confirm,
+    }
+
+
+def opens_over_root(place: Place) -> bool:
+    """Places that open right above the bottom of their stack, closing what was opened over
+    it (the OTP step is always over the login screen, whatever the user opened meanwhile)."""
+    from session import places
+
+    return isinstance(place, places.Otp)
 
 
 def mailbox(maildir: Path, addresses: Sequence[str] = ()) -> Screen[Any]:
@@ -304,4 +315,4 @@ def mailbox(maildir: Path, addresses: Sequence[str] = ()) -> Screen[Any]:
 
 
 def build(place: Place) -> Screen[Any]:
-    return SCREENS[type(place)](place)
+    return _screens()[type(place)](place)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
 
-from session.places import PaneId, Place
+from session.panes import PaneId, Place
 from tui import navigation
 
 if TYPE_CHECKING:
@@ -133,7 +133,7 @@ class Navigator:
         if target == self.app.current_mode:
             self._push(
                 navigation.build(place),
-                over_root=type(place) in navigation.OVER_ROOT,
+                over_root=navigation.opens_over_root(place),
                 callback=callback,
             )
         elif looking:

@@ -85,3 +85,17 @@ def test_serve_refuses_bad_arguments_before_importing_the_server(argv: list[str]
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["2"], done.stdout
     assert "hellowork serve" in done.stderr
+
+
+def test_the_login_screen_does_not_load_the_places_or_the_qr_code_maker() -> None:
+    """What the app imports before its first paint (the login screen) leaves out the places
+    (some 25 dataclasses, tens of ms to make) and qrcode: both are for after signing in."""
+    code = (
+        "import sys\n"
+        "import tui.cli, tui.app, screens.login\n"
+        "print(','.join(m for m in ('session.places', 'qrcode') if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == ""

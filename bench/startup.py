@@ -61,6 +61,9 @@ class Tmux:
 
     def close(self) -> None:
         self.run("kill-server", check=False)
+        # tmux leaves the socket file of a killed server behind.
+        tmpdir = os.environ.get("TMUX_TMPDIR") or "/tmp"
+        Path(tmpdir, f"tmux-{os.getuid()}", self.socket).unlink(missing_ok=True)
 
 
 TMUX: Tmux | None = None

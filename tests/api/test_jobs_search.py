@@ -41,6 +41,7 @@ def search_cases(data: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]
     )
     return [
         ("category", {"category": "graduate"}),
+        ("category general (answered by excluding the others)", {"category": "general"}),
         ("category disability", {"category": "disability"}),
         ("work style", {"work_styles": ["part_time"]}),
         ("employment type", {"employment_types": ["regular", "dispatch_fixed"]}),

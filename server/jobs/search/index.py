@@ -29,7 +29,7 @@ from server.jobs.search.tokens import as_date, index_document, is_early, search_
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 _STATE = "SELECT version FROM job_index_state WHERE id = 1"
 _NEXT_OPEN = "SELECT * FROM job_postings WHERE status = 'open' AND id > :last ORDER BY id LIMIT :n"
 

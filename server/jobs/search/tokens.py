@@ -32,6 +32,7 @@ from api_client.job_models import (
     Feature,
     HousingKind,
     InsuranceItem,
+    JobCategory,
     JobSearchRequest,
     WeeklyTwoDays,
     WeeklyTwoDaysFilter,
@@ -92,11 +93,13 @@ WAGE_MONTHLY = Threshold("wm", 10_000, 150_000)
 WAGE_HOURLY = Threshold("wh", 50, 1_000)
 BASE_WAGE = Threshold("wb", 10_000, 150_000)  # 基本給 (a), when allowances are not counted
 OVERTIME_CAPS = (10, 20, 30, 45)
+# Carried by a posting WITHOUT the insurance item (most postings have each one: 80–100 %),
+# so "has these items" excludes short lists instead of intersecting near-complete ones.
 INSURANCE_TOKENS = {
-    InsuranceItem.employment: "isemp",
-    InsuranceItem.workers_comp: "iswc",
-    InsuranceItem.health: "ishealth",
-    InsuranceItem.pension: "ispension",
+    InsuranceItem.employment: "isnoemp",
+    InsuranceItem.workers_comp: "isnowc",
+    InsuranceItem.health: "isnohealth",
+    InsuranceItem.pension: "isnopension",
 }
 ANNUAL_HOLIDAYS = Threshold("ah", 5, 90)
 AGE_LIMIT = Threshold("ag", 1, 15)
@@ -388,10 +391,10 @@ def facet_tokens(p: Mapping[str, Any]) -> list[str]:
         ("agelim", p["age_limit"] is not None),
         ("fshift", p["shift"]),
         ("fdocs", "書類選考" in p["selection_method"]),
-        ("isemp", p["ins_employment"]),
-        ("iswc", p["ins_workers_comp"]),
-        ("ishealth", p["ins_health"]),
-        ("ispension", p["ins_pension"]),
+        (INSURANCE_TOKENS[InsuranceItem.employment], not p["ins_employment"]),
+        (INSURANCE_TOKENS[InsuranceItem.workers_comp], not p["ins_workers_comp"]),
+        (INSURANCE_TOKENS[InsuranceItem.health], not p["ins_health"]),
+        (INSURANCE_TOKENS[InsuranceItem.pension], not p["ins_pension"]),
     )
     t.extend(name for name, on in flags if on)
     t.extend(f"em{n}" for n in EMPLOYEE_STEPS if p["employees"] >= n)
@@ -465,7 +468,9 @@ def plan(req: JobSearchRequest) -> SearchPlan:
         if tokens:
             clauses.append(tuple(dict.fromkeys(tokens)))
 
-    if req.category is not None:
+    if req.category == JobCategory.general:  # most postings (8 in 10): exclude the others
+        exclude(*("ca" + _compact(c) for c in JobCategory if c != JobCategory.general))
+    elif req.category is not None:
         clauses.append(("ca" + _compact(req.category),))
     styles = set(req.work_styles)
     if styles == {WorkStyle.full_time}:  # seven postings in ten: exclude the others
@@ -507,7 +512,8 @@ def plan(req: JobSearchRequest) -> SearchPlan:
         exclude("fshift")
     if req.no_document_screening:
         exclude("fdocs")
-    clauses.extend((INSURANCE_TOKENS[i],) for i in dict.fromkeys(req.insurance_items))
+    if req.insurance_items:  # none of the missing-item tokens (the rare side, see above)
+        exclude(*(INSURANCE_TOKENS[i] for i in dict.fromkeys(req.insurance_items)))
     if req.wage_hourly_min:
         clauses.append(WAGE_HOURLY.want(req.wage_hourly_min))
     if req.annual_holidays_min:

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar, cast
 
 from textual import events, on, work
-from textual._context import active_app
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
@@ -323,13 +322,6 @@ class BaseScreen(MailboxAccess, RemoteCalls, Screen[None], Localised):
         self._language = get_language()
         self.shown_in_mode: str | None = None  # the pane (app mode) whose stack holds it
         localise_bindings(self, refresh=False)
-        # A new screen is styled with the stylesheet as it is when it is mounted, so it is
-        # as fresh as the app's. Said already here (not only on Mount, below): Textual checks
-        # the root screen of a new pane before mounting it, and would otherwise re-parse the
-        # whole stylesheet and restyle the app twice while the pane opens (~100 ms of
-        # signing in, before Home could paint).
-        if (app := active_app.get(None)) is not None:
-            self._css_update_count = app._css_update_count
 
     def on_mount(self) -> None:
         # Textual runs the on_mount of every class in the MRO, subclass first, so screens

@@ -417,7 +417,13 @@ async def test_number_search_is_its_own_screen(
         assert sheet.sheet is not None and sheet.sheet.job_number == numbers[0]
         await pilot.press("escape")
         await settle(pilot)
-        assert isinstance(pilot.app.screen, NumberSearchScreen)
+        back = pilot.app.screen
+        assert isinstance(back, NumberSearchScreen)
+        await pilot.press("f8")  # clear: every number and the list go, back to the first field
+        await settle(pilot)
+        assert back.result is None and focused_id(pilot) == "job_numbers-0"
+        assert all(not i.value for i in back.query(Input) if (i.id or "").startswith("job_numbers"))
+        assert hidden not in screen_text(pilot)
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(pilot.app.screen, SearchScreen)

@@ -165,6 +165,14 @@ async def test_online_opening_and_wizard_with_error_jump_and_restart(
         assert isinstance(done, RegistrationDoneScreen), screen_text(pilot)
         number = done.seeker_number
         assert number.startswith("7") and "-" in number
+        # The done screen at 80×24 (a kiosk's terminal): all of it on screen, its button
+        # focused (Enter goes Home).
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        for part in ("title", "body", "seeker-number", "ok"):
+            region = done.query_one(f"#{part}").region
+            assert region.width > 0 and region.right <= 80 and region.bottom <= 24, (part, region)
+        assert number in screen_text(pilot) and app2.focused is done.query_one("#ok")
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app2.screen, HomeScreen)

@@ -24,6 +24,7 @@ from screens.list_pane import ListPane
 from session import places
 from strings.dates import format_date, format_jst
 from strings.i18n import t
+from strings.marks import ERROR, marked
 from widgets.activity_text import (
     application_text,
     method_label,
@@ -156,7 +157,9 @@ class ActivityScreen(ListPane["ApplicationSummary"], ApplicationActions):
         restricted = self.data is not None and self.data.self_application.restricted
         restriction = self.query_one("#restriction", Static)
         restriction.display = restricted
-        restriction.update("✖\u00a0" + t("error.self_application_restricted") if restricted else "")
+        restriction.update(
+            marked(ERROR, t("error.self_application_restricted")) if restricted else ""
+        )
 
     @work(exclusive=True, group="applications")
     async def load(self, announce: bool = True) -> None:

@@ -17,6 +17,7 @@ from session import places
 from session.errors import error_text, session_lost
 from strings.dates import format_date, format_jst
 from strings.i18n import t
+from strings.marks import ERROR, marked
 from widgets.home_activity import HomeActivityPanel
 from widgets.key_bar import KeyBar
 from widgets.message_line import MessageLine
@@ -148,7 +149,7 @@ class HomeScreen(SignedInScreen):
             panel.show(found.items)
         elif failed and not session_lost(failed[0]):
             reason = error_text(failed[0])
-            panel.show([], "✖\u00a0" + t("saved.failed", reason=reason()))
+            panel.show([], marked(ERROR, t("saved.failed", reason=reason())))
 
     @work(exclusive=True, group="home-activity")
     async def load_activity(self) -> None:
@@ -165,7 +166,7 @@ class HomeScreen(SignedInScreen):
             self.services.user.set_unread(found.unread_messages)
         elif failed and not session_lost(failed[0]):
             reason = error_text(failed[0])
-            panel.show(None, "✖\u00a0" + t("home.activity_failed", reason=reason()))
+            panel.show(None, marked(ERROR, t("home.activity_failed", reason=reason())))
 
     @on(HomeActivityPanel.Chosen)
     def _activity_chosen(self, event: HomeActivityPanel.Chosen) -> None:

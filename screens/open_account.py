@@ -34,6 +34,7 @@ from session import places
 from session.errors import account_error_text, error_text
 from strings.dates import format_jst
 from strings.i18n import get_language, t
+from strings.marks import ERROR, marked
 from widgets.account_fields import (
     apply_normalised,
     check_email_pair,
@@ -196,7 +197,7 @@ class OpenAccountScreen(AccountScreen):
             line = self.query_one(f"#agree-error-{kind}", Static)
             if not box.value:
                 ok = False
-                line.update("✖\u00a0" + t("open.must_read"))
+                line.update(marked(ERROR, t("open.must_read")))
             else:
                 line.update("")
         email = check_email_pair(

@@ -16,6 +16,7 @@ from session.errors import error_text, explain
 from session.signin import OTP_RE, finish_sign_in, normalise_otp
 from strings.dates import format_jst
 from strings.i18n import t
+from strings.marks import ERROR, marked
 from strings.problems import account_problem
 from widgets.checkbox import TickBox
 from widgets.field import Field
@@ -81,7 +82,7 @@ class OtpScreen(BaseScreen):
         ok, reason = self.availability
         reason_line = self.query_one("#remember-reason", Static)
         key = f"otp.remember_off.{reason}"
-        reason_line.update("" if ok else "✖\u00a0" + t(key if key in _REASONS else _UNKNOWN))
+        reason_line.update("" if ok else marked(ERROR, t(key if key in _REASONS else _UNKNOWN)))
         reason_line.display = not ok
 
     def apply_language(self) -> None:

@@ -33,7 +33,9 @@ if TYPE_CHECKING:
 
 class SearchScreen(SignedInScreen):
     DEFAULT_CSS = """
-    SearchScreen > MessageLine#message { margin: 0 2; padding: 0 1; border-top: hkey $accent; }
+    /* Padding, not margin: a sibling's side margins narrow the form above it (Textual takes
+       them off the width every 1fr child of the screen gets). */
+    SearchScreen > MessageLine#message { padding: 0 3; border-top: hkey $accent; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "search", "Search", id="search.key.search", priority=True),

@@ -18,13 +18,11 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Static
 
+from strings.marks import ERROR, NOTE, marked
 from widgets.text_input import TextInput
 
 # A message, or a function that builds it (re-run when the display language changes).
 Message = str | Callable[[], str] | None
-
-ERROR_MARK = "✖\u00a0"
-NOTE_MARK = "ℹ\u00a0"
 
 
 def _text(message: Message) -> str:
@@ -82,12 +80,12 @@ class FieldMessages(Static):
     def render(self) -> Text:
         text = Text(end="")
         if self.note:
-            text.append(NOTE_MARK + self.note)
+            text.append(marked(NOTE, self.note))
         if self.error:
             if self.note:
                 text.append("\n")
             text.append(
-                ERROR_MARK + self.error, self.get_component_rich_style("field-messages--error")
+                marked(ERROR, self.error), self.get_component_rich_style("field-messages--error")
             )
         return text
 

@@ -53,7 +53,7 @@ class KeyBar(Static):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"keybar--key"}
     DEFAULT_CSS = """
     KeyBar {
-        dock: bottom;
+        split: bottom;
         height: auto;
         max-height: 3;
         padding: 0 1;

@@ -6,6 +6,7 @@ from __future__ import annotations
 from textual.timer import Timer
 from textual.widgets import Static
 
+from strings.marks import BUSY, ERROR, NOTE, marked
 from widgets.field import Message
 
 # How long a request may run before the screen says it is working on it.
@@ -43,8 +44,8 @@ class MessageLine(Static):
             self._pending = None
         self._message, self._error, self._busy = message, error, busy
         self.text = (message() if callable(message) else message) or ""
-        mark = "✖\u00a0" if error else ("…\u00a0" if busy else "ℹ\u00a0")
-        set_text(self, mark + self.text if self.text else "")
+        mark = ERROR if error else (BUSY if busy else NOTE)
+        set_text(self, marked(mark, self.text) if self.text else "")
         self.set_class(bool(self.text), "-shown")
         self.set_class(error, "-error")
         self.set_class(busy, "-busy")

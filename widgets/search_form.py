@@ -45,6 +45,7 @@ from api_client.job_models import (
     WorkStyle,
 )
 from strings.i18n import get_language, t
+from strings.marks import ERROR, marked
 from strings.problems import search_problem
 from widgets.checkbox import TickBox
 from widgets.detail_section import DetailSection
@@ -951,7 +952,7 @@ class SearchForm(Vertical):
                 homeless.extend(messages)
         for group, messages in grouped.items():
             line = self.query_one(f"#err-{group}", Static)
-            line.update("✖\u00a0" + "\n".join(messages))
+            line.update(marked(ERROR, "\n".join(messages)))
             line.add_class("-shown")
             self._erring_groups.add(line)
         return homeless

@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.widgets import Static, TextArea
 
 from strings.i18n import t
+from strings.marks import ERROR, marked
 
 
 class TextEditor(Vertical):
@@ -86,7 +87,7 @@ class TextEditor(Vertical):
         )
         self._count()
         error = self.query_one(".editor--error", Static)
-        error.update("✖\u00a0" + self._error() if self._error is not None else "")
+        error.update(marked(ERROR, self._error()) if self._error is not None else "")
 
     def _count(self) -> None:
         length = len(self.area.text.replace("\r\n", "\n"))
@@ -100,7 +101,7 @@ class TextEditor(Vertical):
         """An error under the text (rebuilt on a language switch); None clears it."""
         self._error = message
         error = self.query_one(".editor--error", Static)
-        error.update("✖\u00a0" + message() if message is not None else "")
+        error.update(marked(ERROR, message()) if message is not None else "")
         error.set_class(message is not None, "-shown")
 
     @on(TextArea.Changed)

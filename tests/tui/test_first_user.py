@@ -75,10 +75,10 @@ async def test_settings_says_what_the_latest_action_did(
         settings = await open_settings(pilot)
         await pilot.press("ctrl+f")
         await settle(pilot)
-        assert message(pilot) == "ℹ\u00a0特集求人を配信するようにしました。毎週土曜日に届きます。"
+        assert message(pilot) == "ℹ特集求人を配信するようにしました。毎週土曜日に届きます。"
         await pilot.press("ctrl+f")
         await settle(pilot)
-        assert message(pilot) == "ℹ\u00a0特集求人の配信を止めました。"
+        assert message(pilot) == "ℹ特集求人の配信を止めました。"
 
         # A password change: the old outcome goes when it starts, the new one is said.
         await pilot.press("ctrl+p")
@@ -92,7 +92,7 @@ async def test_settings_says_what_the_latest_action_did(
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is settings, screen_text(pilot)
-        assert message(pilot) == "ℹ\u00a0パスワードを変更しました。"
+        assert message(pilot) == "ℹパスワードを変更しました。"
         assert "配信" not in message(pilot)
 
         # Opening a form and leaving it without a change clears the old outcome.

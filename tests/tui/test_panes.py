@@ -33,6 +33,7 @@ from tests.tui.flows import (
 from tests.tui.helpers import screen_text, settle, type_text
 from tests.tui.support import TuiServer
 from tui.app import HelloWorkApp
+from widgets.key_bar import KeyBar
 from widgets.menu_pane import MenuPane
 
 
@@ -78,6 +79,10 @@ async def test_menu_lists_the_seed_entries_with_their_keys_beside_every_screen(
             await settle(pilot)
             assert isinstance(app.screen, screen_type), (key, app.screen)
             assert app.screen.query(MenuPane), "every signed-in screen shows the menu"
+            # The column ends above the key line: reaching under it, its edge split the key
+            # line's wide characters there into blanks ("f2 条件を保存" drawn as "f2   件を保存").
+            column = app.screen.query_one(MenuPane).region
+            assert column.bottom <= app.screen.query_one(KeyBar).region.y, key
         # The unread count comes from whoever knows it (Home's view today).
         app.user.set_unread(3)
         await pilot.pause()

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Select, Static
 
@@ -24,6 +25,7 @@ from tests.tui.helpers import field_error, screen_text, settle, type_text
 from tests.tui.support import TuiServer
 from tui.app import HelloWorkApp
 from widgets.desired_job_picker import DesiredJobPicker
+from widgets.field import Field
 from widgets.multi_picker import MultiPicker
 from widgets.search_form import SearchForm
 from widgets.section_menu import SectionMenu
@@ -427,3 +429,25 @@ async def test_number_search_is_its_own_screen(
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(pilot.app.screen, SearchScreen)
+
+
+async def test_an_error_keeps_the_form_width_and_its_mark_beside_the_words(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_search(pilot, tui_server)
+        page = pilot.app.screen.query_one("#search-page")
+        width = page.region.width
+        await focus(pilot, "age")
+        await type_text(pilot, "5")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert pilot.app.screen.query_one("#message").display  # the error line under the form
+        # The form keeps its width (the line's side margins used to take 4 columns off it).
+        assert page.region.width == width
+        # A Japanese message wraps on from its mark: a space after ✖ was the only place a
+        # line could break, so the whole sentence went under a lone ✖.
+        messages = pilot.app.screen.query_one("#field-age", Field).messages
+        lines = [s.text.rstrip() for s in messages.render_lines(Region(0, 0, *messages.size))]
+        assert lines[0].startswith("✖年齢"), lines

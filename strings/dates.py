@@ -23,3 +23,11 @@ def format_date(day: date) -> str:
     if get_language() == "ja":
         return f"{day.year}年{day.month}月{day.day}日"
     return day.isoformat()
+
+
+def format_clock(hhmm: str) -> str:
+    """A time of day as the 求人票 writes it: 9時00分 (English keeps 09:00)."""
+    hours, _, minutes = hhmm.partition(":")
+    if get_language() != "ja" or not (hours.isdigit() and minutes.isdigit()):
+        return hhmm
+    return f"{int(hours)}時{minutes}分"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from strings.dates import format_clock, format_date
 from strings.i18n import t
 
 if TYPE_CHECKING:
@@ -37,7 +38,14 @@ def wage_line(card: JobCard) -> str:
 
 
 def hours_line(card: JobCard) -> str:
-    return f"{card.work_start}〜{card.work_end}" + (t("card.shift") if card.shift else "")
+    hours = f"{format_clock(card.work_start)}〜{format_clock(card.work_end)}"
+    return hours + (t("card.shift") if card.shift else "")
+
+
+def dates_line(card: JobCard) -> str:
+    """受付年月日 and 紹介期限日 in the 求人票's format (2026年5月11日)."""
+    received, expires = format_date(card.received_on), format_date(card.expires_on)
+    return t("card.dates", received=received, expires=expires)
 
 
 def holidays_line(card: JobCard) -> str:
@@ -80,8 +88,7 @@ def card_lines(card: JobCard, *, checked: bool | None = None) -> list[str]:
         f"{t('card.wage')}: {wage_line(card)}",
         f"{t('card.hours')}: {hours_line(card)}",
         f"{t('card.holidays')}: {holidays_line(card)}",
-        f"{t('card.job_number')}: {card.job_number}  "
-        + t("card.dates", received=card.received_on, expires=card.expires_on),
+        f"{t('card.job_number')}: {card.job_number}  {dates_line(card)}",
         f"{t('card.disclosure')}: {t('search.disclosure.' + card.disclosure.value)}",
     ]
     tags = [t(f"search.tag.{tag.value}") for tag in card.tags]

@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING
 from rich.cells import cell_len
 
 from strings.i18n import t
-from widgets.job_card import company_line, holidays_line, hours_line, wage_line, yen
+from widgets.job_card import (
+    company_line,
+    dates_line,
+    holidays_line,
+    hours_line,
+    wage_line,
+    yen,
+)
 
 if TYPE_CHECKING:
     from api_client.job_models import JobCard
@@ -122,7 +129,7 @@ def detail_lines(card: JobCard, *, checked: bool) -> list[str]:
         f"{t('card.wage')}: {wage_line(card)}",
         f"{t('card.hours')}: {hours_line(card)}",
         f"{t('card.holidays')}: {holidays_line(card)}",
-        t("card.dates", received=card.received_on, expires=card.expires_on),
+        dates_line(card),
         f"{t('card.disclosure')}: {t('search.disclosure.' + card.disclosure.value)}",
         " ・ ".join(tags),
     ]

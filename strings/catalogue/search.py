@@ -512,7 +512,8 @@ _SEARCH: Final[dict[str, tuple[str, str]]] = {
     "card.annual": ("年間休日数：{n}日", "annual days off: {n}"),
     "card.job_number": ("求人番号", "Job number"),
     "card.dates": (
-        "受付年月日 {received}／紹介期限日 {expires}",
+        # No space inside: at 80 columns the two dates wrap together, not 紹介期限日 from its date.
+        "受付年月日：{received}／紹介期限日：{expires}",
         "Received {received} / referral until {expires}",
     ),
     "card.disclosure": ("公開範囲", "Disclosure"),

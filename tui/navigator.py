@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
@@ -62,7 +63,7 @@ class Navigator:
         """Fresh panes for a new user, Home shown (and `then` over it)."""
         await self.sign_out()
         for pane in navigation.PANES:
-            self.app.add_mode(pane.id.value, pane.root)
+            self.app.add_mode(pane.id.value, partial(self._new_root, pane.root))
         self.signed_in = True
         # The login stack keeps only the login screen. The screens over it (the OTP screen)
         # leave the stack now but are taken down while Home opens, not before: waiting for
@@ -73,6 +74,19 @@ class Navigator:
             await self.app.push_screen(then)
         for removal in removals:
             await removal
+
+    def _new_root(self, make: Callable[[], Screen[Any]]) -> Screen[Any]:
+        """A pane's first screen, marked as styled with the stylesheet as it is now.
+
+        Textual re-parses the whole stylesheet and restyles every screen of the app when it
+        opens a mode whose screen is not so marked, and does it twice (creating the mode,
+        then switching to it): 30-100 ms each, before Home or a pane's first showing could
+        paint. A new screen is styled when it mounts, with the stylesheet as it is then;
+        a theme change still pending when it is made restyles it with every other screen
+        of the app (App.refresh_css updates them all)."""
+        screen = make()
+        screen._css_update_count = self.app._css_update_count
+        return screen
 
     async def sign_out(self) -> None:
         """Back to the login stack; every pane and everything in it is removed."""

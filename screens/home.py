@@ -4,7 +4,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -25,7 +27,10 @@ from widgets.qr import QRCodeWidget
 from widgets.saved_searches import SavedSearchesPanel
 
 if TYPE_CHECKING:
+    from api_client.client import MyPageClient
     from api_client.models import HomeView
+
+R = TypeVar("R")
 
 
 class HomeScreen(SignedInScreen):
@@ -36,6 +41,39 @@ class HomeScreen(SignedInScreen):
     def __init__(self) -> None:
         super().__init__()
         self.view: HomeView | None = None
+        # Home's three requests go out as the screen is made, not once it is mounted: the
+        # server answers them while the client builds and styles Home (which is most of
+        # the time from sign-in to Home). The first load of each takes its answer.
+        self._ahead: dict[str, asyncio.Future[Any]] = {}
+        self._ask_ahead("home", lambda c: c.home())
+        self._ask_ahead("saved", lambda c: c.saved_searches())
+        self._ask_ahead("activity", lambda c: c.home_activity())
+
+    def _ask_ahead(self, key: str, request: Callable[[MyPageClient], Awaitable[Any]]) -> None:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return  # made outside the app (nothing to ask yet): the first load asks
+
+        async def ask() -> Any:
+            return await request(await self.services.get_client())
+
+        future = asyncio.ensure_future(ask())
+        # An answer nobody takes (Home closed before mounting) must not log its error.
+        future.add_done_callback(lambda f: f.cancelled() or f.exception())
+        self._ahead[key] = future
+
+    def _answer(
+        self, key: str, request: Callable[[MyPageClient], Awaitable[R]]
+    ) -> Callable[[MyPageClient], Awaitable[R]]:
+        """The request for `call`: the answer asked ahead (taken once), or a new request."""
+        ahead = self._ahead.pop(key, None)
+        return request if ahead is None else lambda _: ahead
+
+    def on_unmount(self) -> None:
+        for future in self._ahead.values():
+            future.cancel()
+        self._ahead.clear()
 
     def compose_content(self) -> ComposeResult:
         with Horizontal(classes="home"):
@@ -125,7 +163,7 @@ class HomeScreen(SignedInScreen):
     @work(exclusive=True, group="home")
     async def load(self) -> None:
         view = await self.call(
-            lambda c: c.home(),
+            self._answer("home", lambda c: c.home()),
             busy=lambda: t("home.loading"),
             failed="home.load_failed",
             retry=self.load,
@@ -140,7 +178,7 @@ class HomeScreen(SignedInScreen):
         panel = self.query_one(SavedSearchesPanel)
         failed: list[BaseException] = []
         found = await self.call(
-            lambda c: c.saved_searches(),
+            self._answer("saved", lambda c: c.saved_searches()),
             quiet=True,  # the section says it itself; a lost session is Home's own load's
             on={Exception: failed.append},
             latest="saved",
@@ -156,7 +194,7 @@ class HomeScreen(SignedInScreen):
         panel = self.query_one(HomeActivityPanel)
         failed: list[BaseException] = []
         found = await self.call(
-            lambda c: c.home_activity(),
+            self._answer("activity", lambda c: c.home_activity()),
             quiet=True,  # the section says it itself; a lost session is Home's own load's
             on={Exception: failed.append},
             latest="activity",

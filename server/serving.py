@@ -26,7 +26,7 @@ from server.app import create_app, startup
 from server.config import ConfigError, ServerSettings, safe_url
 from server.db.problems import describe_database_error
 from server.state import AppState
-from server.warmup import warm_routes
+from server.warmup import warm_code_tables, warm_routes
 
 log = logging.getLogger("hellowork.server")
 WORKER_HEALTHCHECK_TIMEOUT_S = 60
@@ -41,6 +41,7 @@ class _Server(uvicorn.Server):
         await super().startup(sockets)
         if self.started:
             await warm_routes(self.config.loaded_app)
+            warm_code_tables()
             _freeze_start_up_objects()
         if self.started and self.config.uds:
             # uvicorn makes a new socket 0666; only the owner (the TUI) may talk to us.
@@ -141,6 +142,7 @@ def worker_app() -> FastAPI:
     async def lifespan(running: FastAPI) -> AsyncIterator[None]:
         async with inner(running):
             await warm_routes(running)
+            warm_code_tables()
             _freeze_start_up_objects()
             yield
 

@@ -61,7 +61,7 @@ class Navigator:
 
     async def sign_in(self, then: Screen[Any] | None = None) -> None:
         """Fresh panes for a new user, Home shown (and `then` over it)."""
-        await self.sign_out()
+        await self._close_panes()
         for pane in navigation.PANES:
             self.app.add_mode(pane.id.value, partial(self._new_root, pane.root))
         self.signed_in = True
@@ -89,6 +89,12 @@ class Navigator:
         return screen
 
     async def sign_out(self) -> None:
+        """Back to the login stack and its first screen; every pane and everything in it is
+        removed."""
+        await self._close_panes()
+        await self._unwind()
+
+    async def _close_panes(self) -> None:
         """Back to the login stack; every pane and everything in it is removed."""
         self._pending.clear()
         if self.app.current_mode != LOGIN_MODE:
@@ -97,7 +103,6 @@ class Navigator:
         if was_signed_in:
             for pane in navigation.PANES:
                 await self.app.remove_mode(pane.id.value)
-        await self._unwind()
 
     async def _unwind(self) -> None:
         while len(self.app.screen_stack) > 1:

@@ -46,6 +46,8 @@ LOGIN_READY = "Tab で項目を移動"
 SERVER_STARTING = "サーバーを起動しています"
 OTP_READY = "ワンタイムパスワードの入力"
 HOME_READY = "求職者マイページホーム"
+# Home with its sections: the user's office (Home's own request) and the activity section.
+HOME_FILLED = ("利用安定所名", "メッセージを読む")
 DEMO_EMAIL = "demo@example.jp"
 DEMO_PASSWORD = "Demo#2026pass"
 CLOCK_TICK_MS = 1000 / os.sysconf("SC_CLK_TCK")
@@ -272,9 +274,10 @@ def latest_otp(home: str) -> str:
     return match.group(1)
 
 
-def sign_in(pane: Pane, home: str) -> tuple[float, float]:
-    """Sign in with keys; the time from Enter on the OTP screen until Home is painted, and
-    the CPU the app and its server used meanwhile (both ms)."""
+def sign_in(pane: Pane, home: str) -> tuple[float, float, float]:
+    """Sign in with keys; the time from Enter on the OTP screen until Home is painted (its
+    title), until its sections are too, and the CPU the app and its server used until the
+    title was painted (all ms)."""
     pane.start()
     # The embedded server starts behind the login screen; on a busy machine it takes a while.
     pane.wait(lambda s: LOGIN_READY in s and SERVER_STARTING not in s, timeout=180)
@@ -291,15 +294,16 @@ def sign_in(pane: Pane, home: str) -> tuple[float, float]:
     t0 = pane.keys("Enter")
     t1 = pane.wait(lambda s: HOME_READY in s)
     cpu = cpu_ms(pid) - cpu0
-    return (t1 - t0) * 1000, cpu
+    t2 = pane.wait(lambda s: all(text in s for text in HOME_FILLED))
+    return (t1 - t0) * 1000, (t2 - t0) * 1000, cpu
 
 
-def otp_to_home(home: str, size: str) -> tuple[float, float, float]:
-    """(ms, CPU ms, resolution ms) of one sign-in."""
+def otp_to_home(home: str, size: str) -> tuple[float, float, float, float]:
+    """(ms to the title, ms to the sections, CPU ms, resolution ms) of one sign-in."""
     pane = Pane([HELLOWORK], size, {"HELLOWORK_HOME": home})
     try:
-        ms, cpu = sign_in(pane, home)
-        return ms, cpu, pane.resolutions[-1]
+        title, filled, cpu = sign_in(pane, home)
+        return title, filled, cpu, max(pane.resolutions[-2:])
     finally:
         pane.close()
 
@@ -400,9 +404,10 @@ def run_benchmarks() -> None:
         print("== OTP Enter -> Home painted (embedded server)")
         runs = [otp_to_home(warm_home, args.size) for _ in range(args.runs)]
         otp_ms = [r[0] for r in runs]
-        print(summary("OTP -> Home", otp_ms))
-        print(summary("CPU of the app and its server meanwhile", [r[1] for r in runs]))
-        print(f"resolution <= {max(r[2] for r in runs):.1f} ms")
+        print(summary("OTP -> Home painted (its title)", otp_ms))
+        print(summary("OTP -> Home with its sections painted", [r[1] for r in runs]))
+        print(summary("CPU of the app and its server, to the title", [r[2] for r in runs]))
+        print(f"resolution <= {max(r[3] for r in runs):.1f} ms")
         met = "met" if statistics.median(otp_ms) <= 300 else "NOT met"
         print(f"goal <= 300 ms: {met} (median)")
     if part in (None, "panes"):

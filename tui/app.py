@@ -26,7 +26,7 @@ from screens.login import LoginScreen
 from session.errors import ServiceUnavailable
 from session.panes import PaneId, Place
 from session.user import UserState
-from strings.i18n import Lang, get_language, set_language, t
+from strings.i18n import Lang, all_strings, get_language, set_language, t
 from tui import navigation
 from tui.idle_gc import IdleCollector
 from tui.idle_signout import IdleSignOut
@@ -307,6 +307,19 @@ class HelloWorkApp(App[int]):
             self._client_error = exc
         finally:
             self._client_event.set()
+        if self._client is not None and session_token is None:
+            self._prepare_signed_in()
+
+    @work(group="prepare", exit_on_error=False)
+    async def _prepare_signed_in(self) -> None:
+        """Load what the first signed-in screens need but the login screen does not, while
+        the user types (else Home waited 20-50 ms for it after the one-time password):
+        qrcode in a thread, the per-domain string catalogues here (they are merged into
+        the one the event loop reads)."""
+        from widgets.qr import load_library
+
+        await asyncio.to_thread(load_library)
+        all_strings()
 
     def _server_exited(self, embedded: EmbeddedServer) -> None:
         """The built-in server died (reader thread): restart it on the event loop."""

@@ -4,9 +4,9 @@ Each terminal cell holds two modules stacked vertically (▀ top, ▄ bottom, �
 none). The colours are explicit, not theme colours, so the code stays scannable on a dark
 terminal; the quiet zone (border of 4 modules) is part of the drawing.
 
-`qrcode` is imported, and a matrix made (~30 ms of pure Python), only once there is data to
-draw: Home mounts its widget empty and fills it when the 求職番号 arrives, so signing in
-does not wait for either.
+`qrcode` is not imported with this module, and a matrix (~5-10 ms of pure Python) is made
+only once there is data to draw: Home mounts its widget empty and fills it when the 求職番号
+arrives. The app imports qrcode in a thread while the user signs in (`load_library`).
 """
 
 from __future__ import annotations
@@ -43,6 +43,12 @@ def _matrix(data: str, border: int) -> tuple[tuple[bool, ...], ...]:
     code.add_data(data)
     code.make(fit=True)
     return tuple(tuple(bool(m) for m in row) for row in code.get_matrix())
+
+
+def load_library() -> None:
+    """Import qrcode now (~20 ms of imports): the app does it in a thread while the user
+    signs in, so Home's first QR code does not wait for it."""
+    import qrcode  # noqa: F401
 
 
 def half_block_lines(matrix: list[list[bool]]) -> list[str]:

@@ -56,7 +56,8 @@ class MenuPane(Widget, can_focus=True):
         width: auto;
         height: 1fr;
         padding: 1 1;
-        border-right: vkey $border-blurred;
+        /* $border-blurred is #191919 on #121212: the column's edge vanished unless focused. */
+        border-right: vkey $panel-lighten-2;
     }
     MenuPane:focus { border-right: vkey $accent; background: $boost; }
     MenuPane.-line {

@@ -313,7 +313,7 @@ _SEARCH: Final[dict[str, tuple[str, str]]] = {
     "search.f.categories": ("求人区分", "Posting category"),
     "search.f.work_styles": ("フルタイム・パート", "Full-time / part-time"),
     "search.f.age": ("年齢", "Age"),
-    "search.f.age_hint": ("あなたの年齢（15〜99、半角数字）", "Your age (15–99)"),
+    "search.f.age_hint": ("あなたの年齢（15〜99）", "Your age (15–99)"),
     "search.f.age_unrestricted_only": ("年齢不問の求人のみ", "Only postings open to any age"),
     "search.f.place": ("就業場所 {n}", "Workplace {n}"),
     "search.f.prefectures": ("都道府県", "Prefecture"),
@@ -403,7 +403,7 @@ _SEARCH: Final[dict[str, tuple[str, str]]] = {
         "Enter the {field} as 4-6-1 digits (e.g. 1381-124558-1).",
     ),
     "search.v.age": (
-        "{field}は15〜99の半角数字で入力してください。",
+        "{field}は15〜99の数字で入力してください。",
         "Enter the {field} as a number from 15 to 99.",
     ),
     "search.v.too_many_words": (

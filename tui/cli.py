@@ -124,11 +124,9 @@ def tui_main(argv: Sequence[str]) -> int:
 def _keymap_or_exit() -> dict[str, str] | None:
     """The checked keys.toml ({} without one), or None after printing what is wrong with it:
     the app does not start on keys its user did not mean."""
-    from tui.paths import resolve_paths
+    from tui.paths import KEYS_FILE, resolve_paths
 
     config_dir = resolve_paths().config_dir
-    from tui.keymap import KEYS_FILE
-
     if not (config_dir / KEYS_FILE).exists():
         return {}  # nothing to check: the screens are not imported for it
     from tui.keymap import KeymapError, load_keymap
@@ -149,8 +147,8 @@ def keys_main(argv: Sequence[str]) -> int:
     parser.add_argument("--check", action="store_true", help="check keys.toml and exit")
     opts = parser.parse_args(argv)
     from strings.i18n import CATALOGUE, has
-    from tui.keymap import KEYS_FILE, KeymapError, commands, load_keymap
-    from tui.paths import resolve_paths
+    from tui.keymap import KeymapError, commands, load_keymap
+    from tui.paths import KEYS_FILE, resolve_paths
 
     config_dir = resolve_paths().config_dir
     try:

@@ -29,7 +29,8 @@ from pathlib import Path
 from textual.binding import Binding
 from textual.keys import KEY_NAME_REPLACEMENTS, Keys, key_to_character
 
-KEYS_FILE = "keys.toml"
+from tui.paths import KEYS_FILE
+
 SECTION = "keys"
 MODIFIERS = frozenset({"ctrl", "shift", "alt", "super", "meta", "hyper"})
 _NAMED_KEYS = frozenset(k.value for k in Keys)

@@ -15,6 +15,10 @@ from pathlib import Path
 
 import platformdirs
 
+# The key remapping in the config directory (tui/keymap.py reads it). Named here so that
+# start-up can see there is none without importing the keymap module (tomllib, inspect).
+KEYS_FILE = "keys.toml"
+
 APP_NAME = "hellowork"
 # sun_path is 108 bytes on Linux and 104 on macOS; stay clear of both.
 UDS_MAX_BYTES = 100

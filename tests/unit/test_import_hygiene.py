@@ -1,7 +1,9 @@
 """api_client and server must not load textual (DESIGN §1 import rules)."""
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -97,5 +99,20 @@ def test_the_login_screen_does_not_load_the_places_or_the_qr_code_maker() -> Non
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == ""
+
+
+def test_start_up_without_a_keys_file_does_not_load_the_keymap(tmp_path: Path) -> None:
+    """Without keys.toml there is nothing to check: start-up does not import the keymap
+    module (tomllib, inspect, pkgutil) just to learn the file's name."""
+    code = (
+        "import sys, tui.cli\n"
+        "assert tui.cli._keymap_or_exit() == {}\n"
+        "print(','.join(m for m in ('tui.keymap', 'tomllib') if m in sys.modules))\n"
+    )
+    env = {**os.environ, "HELLOWORK_HOME": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     ).stdout.strip()
     assert out == ""

@@ -87,6 +87,9 @@ def _tui_parser() -> argparse.ArgumentParser:
 
 
 def tui_main(argv: Sequence[str]) -> int:
+    from tui.idle_gc import hold_collections
+
+    hold_collections()  # until the first frame (tui/idle_gc.py)
     parser = _tui_parser()
     opts = parser.parse_args(argv)
     from tui.idle_signout import IdleTimeoutError, resolve_timeout

@@ -92,3 +92,22 @@ async def test_nothing_to_collect_means_no_collection() -> None:
                 assert collector.collections == 0
         finally:
             collector.stop()
+
+
+async def test_collections_held_at_start_up_resume_after_the_first_frame() -> None:
+    from tui.idle_gc import hold_collections
+
+    assert gc.isenabled()
+    async with App[None]().run_test() as pilot:
+        hold_collections()
+        try:
+            assert not gc.isenabled()
+            collector = IdleCollector(pilot.app)
+            collector.start()
+            try:
+                await pilot.pause()  # a refresh
+                assert gc.isenabled()
+            finally:
+                collector.stop()
+        finally:
+            gc.enable()

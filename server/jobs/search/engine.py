@@ -28,13 +28,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
-from sqlalchemy import Integer, column, select, text
+from sqlalchemy import Integer, TextClause, column, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.jobs.models import JobPosting
 from server.jobs.search import fts, open_days
 from server.jobs.search.grams import WordQuery
-from server.jobs.search.keys import ID_MASK, floor_key, search_key
+from server.jobs.search.keys import ID_MASK, floor_key, received_day, search_key
 from server.jobs.search.tokens import (
     ALL,
     EARLY,
@@ -162,6 +162,16 @@ def _and(expr: str | None, token: str) -> str:
     return _quote(token) if expr is None else f"({expr}) AND {_quote(token)}"
 
 
+# A result of fewer matches than this is read whole in one pass (newest first for 受付年月日,
+# any order for 紹介期限日): its size is the total, and nothing needs counting a second time.
+# A larger one stops the pass at this many rows (cheap: matches are dense) and is counted.
+ONE_PASS = 4000
+
+
+def _deadline_of(key: int, early: str | date | None) -> date:
+    return as_date(early) if early is not None else referral_deadline(received_day(key))
+
+
 class SqliteSearch:
     async def search(
         self, db: AsyncSession, plan: SearchPlan, window: Window
@@ -173,15 +183,37 @@ class SqliteSearch:
             return await self._by_deadline(db, expr, window)
         dates = {"since": window.since, "today": window.today}
         floor = floor_key(window.since)
+        end = window.offset + window.limit
         if expr is None:
             count = open_days.with_dates(open_days.COUNT_SINCE).bindparams(**dates)
         else:
-            count = text(fts.COUNT).bindparams(q=_open(expr, window.today), floor=floor)
+            q = _open(expr, window.today)
+            count = text(fts.COUNT).bindparams(q=q, floor=floor)
+            if end <= ONE_PASS:
+                first = (
+                    (
+                        await db.execute(
+                            text(fts.PAGE_DESC), {"q": q, "floor": floor, "n": ONE_PASS, "o": 0}
+                        )
+                    )
+                    .scalars()
+                    .all()
+                )
+                page_ids = [k & ID_MASK for k in first[window.offset : end]]
+                if len(first) < ONE_PASS:
+                    return len(first), await load_postings(db, page_ids)
+                return await self._with_total(db, count, page_ids)
         page = (
             text(f"SELECT rowid & {ID_MASK} AS id FROM ({fts.PAGE_DESC})")  # noqa: S608
             .bindparams(q=_open(expr, window.today), floor=floor, n=window.limit, o=window.offset)
             .columns(column("id", Integer))
         )
+        return await self._with_total(db, count, page)
+
+    async def _with_total(
+        self, db: AsyncSession, count: TextClause, page: Any
+    ) -> tuple[int, list[JobPosting]]:
+        """The total and the page's postings (ids, or a statement selecting them in key order)."""
         # One statement for the page's rows and the total (an uncorrelated scalar subquery,
         # computed once): every statement costs several thread hops through aiosqlite.
         total_column = count.columns(column("total", Integer)).scalar_subquery()
@@ -198,40 +230,66 @@ class SqliteSearch:
         return total, []
 
     async def _groups(
-        self, db: AsyncSession, expr: str | None, window: Window
-    ) -> list[tuple[date, int]]:
-        """(紹介期限日, how many open matches expire on it), soonest first, empty ones left out."""
-        if expr is None:
-            sql = open_days.with_dates(open_days.PER_DEADLINE)
-            rows = (await db.execute(sql, {"since": window.since, "today": window.today})).all()
-            sizes = {as_date(d): int(n) for d, n in rows}
-        else:
-            floor = floor_key(window.since)
-            defaults = default_deadlines(window.since, window.today)
-            params: dict[str, Any] = {
-                "q": _and(expr, EARLY),
-                "floor": floor,
-                "today": window.today.isoformat(),
-            }
-            parts = [fts.EARLY_DAYS]
-            for i, day in enumerate(defaults):
-                params[f"d{i}"], params[f"q{i}"] = day.isoformat(), _and(expr, deadline_token(day))
-                # Counts of a constant SQL shape; the values are bound parameters.
-                parts.append(
-                    f"SELECT 1, :d{i}, (SELECT count(*) FROM job_fts"  # noqa: S608
-                    f" WHERE job_fts MATCH :q{i} AND rowid >= :floor)"
-                )
-            rows = (await db.execute(text(" UNION ALL ".join(parts)), params)).all()
-            early = {as_date(d): int(n) for kind, d, n in rows if kind == 0}
-            # An early deadline on a default day is inside that day's count already.
-            sizes = early | {as_date(d): int(n) for kind, d, n in rows if kind == 1}
-        return sorted((d, n) for d, n in sizes.items() if n > 0)
+        self, db: AsyncSession, expr: str, window: Window
+    ) -> tuple[int, list[tuple[date, int]]]:
+        """The total, and (紹介期限日, how many open matches expire on it) soonest first, empty
+        ones left out — exact up to the group the requested page ends in, whose size (and the
+        later ones') may be cut at the page's end (page_spans needs no more)."""
+        floor = floor_key(window.since)
+        end = window.offset + window.limit
+        defaults = default_deadlines(window.since, window.today)
+        params: dict[str, Any] = {
+            "q": _and(expr, EARLY),
+            "qt": _open(expr, window.today),
+            "floor": floor,
+            "today": window.today.isoformat(),
+            "cap": end,
+        }
+        parts = [
+            fts.EARLY_DAYS,
+            "SELECT 2, NULL, (SELECT count(*) FROM job_fts"
+            " WHERE job_fts MATCH :qt AND rowid >= :floor)",
+        ]
+        for i, day in enumerate(defaults):
+            params[f"d{i}"], params[f"q{i}"] = day.isoformat(), _and(expr, deadline_token(day))
+            # Counts of a constant SQL shape, cut at the page's end; values are bound parameters.
+            parts.append(
+                f"SELECT 1, :d{i}, (SELECT count(*) FROM (SELECT 1 FROM job_fts"  # noqa: S608
+                f" WHERE job_fts MATCH :q{i} AND rowid >= :floor LIMIT :cap))"
+            )
+        rows = (await db.execute(text(" UNION ALL ".join(parts)), params)).all()
+        total = next(int(n) for kind, _, n in rows if kind == 2)
+        early = {as_date(d): int(n) for kind, d, n in rows if kind == 0}
+        # An early deadline on a default day is inside that day's count already.
+        sizes = early | {as_date(d): int(n) for kind, d, n in rows if kind == 1}
+        return total, sorted((d, n) for d, n in sizes.items() if n > 0)
 
     async def _by_deadline(
         self, db: AsyncSession, expr: str | None, window: Window
     ) -> tuple[int, list[JobPosting]]:
-        groups = await self._groups(db, expr, window)
-        total = sum(n for _, n in groups)
+        end = window.offset + window.limit
+        if expr is None:
+            per_day = open_days.with_dates(open_days.PER_DEADLINE)
+            rows = (await db.execute(per_day, {"since": window.since, "today": window.today})).all()
+            groups = sorted((as_date(d), int(n)) for d, n in rows if int(n) > 0)
+            total = sum(n for _, n in groups)
+        else:
+            first = (
+                await db.execute(
+                    text(fts.FIRST_WITH_EARLY),
+                    {
+                        "q": _open(expr, window.today),
+                        "floor": floor_key(window.since),
+                        "n": ONE_PASS,
+                    },
+                )
+            ).all()
+            if len(first) < ONE_PASS:
+                # Every match in hand: order by (紹介期限日, key) here.
+                ordered = sorted((_deadline_of(k, e), k) for k, e in first)
+                page = [k & ID_MASK for _, k in ordered[window.offset : end]]
+                return len(first), await load_postings(db, page)
+            total, groups = await self._groups(db, expr, window)
         spans = page_spans(groups, window.offset, window.limit)
         if not spans:
             return total, []

@@ -51,6 +51,12 @@ COUNT = f"SELECT count(*) {_MATCH}"
 PAGE_DESC = f"SELECT rowid {_MATCH} ORDER BY rowid DESC LIMIT :n OFFSET :o"
 PAGE_ASC = f"SELECT rowid {_MATCH} ORDER BY rowid ASC LIMIT :n OFFSET :o"
 PROBE = "SELECT 1 FROM job_fts WHERE job_fts MATCH :q AND rowid = :key"
+# The first :n matches with their early 紹介期限日 (NULL: the default one of their 受付年月日).
+FIRST_WITH_EARLY = (
+    "SELECT job_fts.rowid, e.expires_on FROM job_fts"
+    " LEFT JOIN job_early_deadlines e ON e.key = job_fts.rowid"
+    " WHERE job_fts MATCH :q AND job_fts.rowid >= :floor LIMIT :n"
+)
 # Matches with an early 紹介期限日, counted per day (:q already asks for early ones only);
 # the first column tells these rows from others in a compound statement.
 EARLY_DAYS = (

@@ -152,8 +152,10 @@ def rebuild(connection: Connection, batch: int = 2_000) -> None:
     transaction."""
     dialect = connection.dialect.name
     if dialect == "sqlite":
-        for sql in (fts.DROP_FTS, fts.CREATE_FTS, fts.DROP_EARLY, fts.CREATE_EARLY):
+        # Merged once at the end, like a bulk load: faster, and queries then read one segment.
+        for sql in (fts.DROP_FTS, fts.CREATE_FTS, fts.AUTOMERGE_OFF, fts.DROP_EARLY):
             connection.execute(text(sql))
+        connection.execute(text(fts.CREATE_EARLY))
     else:
         connection.execute(text("DELETE FROM job_search"))
     last = 0
@@ -174,5 +176,8 @@ def rebuild(connection: Connection, batch: int = 2_000) -> None:
                 connection.execute(text(fts.INSERT_EARLY_NAMED), early)
         else:
             connection.execute(text(pg.INSERT), [pg_record(e, r) for e, r in entries])
+    if dialect == "sqlite":
+        connection.execute(text(fts.OPTIMIZE_FTS))
+        connection.execute(text(fts.AUTOMERGE_ON))
     connection.execute(text(open_days.CLEAR))
     connection.execute(text(open_days.REBUILD))

@@ -39,3 +39,8 @@ def floor_key(since: date) -> int:
 
 def posting_id(key: int) -> int:
     return key & ID_MASK
+
+
+def received_day(key: int) -> date:
+    """The 受付年月日 a key was made from."""
+    return date.fromordinal((key >> _ID_BITS) + _EPOCH)

@@ -1,20 +1,27 @@
 """Search execution behind a small interface, one implementation per database.
 
 `SqliteSearch` answers a `SearchPlan` with FTS5 expressions: facet tokens and free words
-intersect inside the index (posting lists in key order, keys.py). Sorted by 受付年月日 a page
-is `ORDER BY rowid DESC LIMIT/OFFSET` straight off the index, "still open" is a key range
+intersect inside the index (posting lists in key order, keys.py). "Still open" is a key range
 (受付年月日 recent enough) minus the postings whose early 紹介期限日 has passed (one token,
-tokens.expired_token), and the total is `count(*)` of the same expression — without any
-condition it is a sum over the open postings per day (open_days.py). The page's rows, with
-the page query as their subquery and the total as a scalar subquery, are one statement:
-each statement costs several thread hops through aiosqlite.
+tokens.expired_token). Without any condition the total is a sum over the open postings per
+day (open_days.py).
 
-Sorted by 紹介期限日 (`_by_deadline`), the result is read as groups of one deadline each, in
-key order within a group: most postings expire on the default deadline of their 受付年月日
-(the end of the month after next: at most four such days are open at a time), the rest on
-earlier days listed in `job_early_deadlines`. The size of every group comes from one
-statement (a count per default deadline, and the early ones counted per day through that
-small table), and the page is cut from the groups it spans. Totals and order are exact.
+The cost of a search is the pass over the index's lists, so each is read once where it can
+be: the first `ONE_PASS` matches are read into a temporary table in one statement (fts.FIRST).
+Fewer than that is every match — their number is the total and the page is cut from them;
+this is the expensive case (many long lists, few matches) that used to be read twice, for the
+count and again for the page. More matches than that stop the pass early (cheap: they are
+dense) and are counted with `count(*)`; the page is then `ORDER BY rowid DESC LIMIT/OFFSET`
+straight off the index, with the page's rows and the total in one statement (each statement
+costs several thread hops through aiosqlite).
+
+Sorted by 紹介期限日 (`_by_deadline`), a small result is ordered here from its keys and the
+early deadlines joined in the same pass (fts.FIRST_WITH_EARLY). A large one is read as groups
+of one deadline each, in key order within a group: most postings expire on the default
+deadline of their 受付年月日 (the end of the month after next: at most four such days are open
+at a time), the rest on earlier days listed in `job_early_deadlines`. One statement counts the
+total once, the early groups per day through that small table, and each default group only up
+to the page's end; the page is cut from the groups it spans. Totals and order are exact.
 
 Job and employer numbers are the exception: they are selective B-tree lookups, and the few
 candidates are checked against the expression one key at a time (FTS5 seeks by rowid), so a
@@ -28,13 +35,19 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
-from sqlalchemy import Integer, TextClause, column, select, text
+from sqlalchemy import Integer, column, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.jobs.models import JobPosting
 from server.jobs.search import fts, open_days
 from server.jobs.search.grams import WordQuery
-from server.jobs.search.keys import ID_MASK, floor_key, received_day, search_key
+from server.jobs.search.keys import (
+    ID_MASK,
+    KEY_DAY_SHIFT,
+    floor_key,
+    received_day,
+    search_key,
+)
 from server.jobs.search.tokens import (
     ALL,
     EARLY,
@@ -168,8 +181,22 @@ def _and(expr: str | None, token: str) -> str:
 ONE_PASS = 4000
 
 
-def _deadline_of(key: int, early: str | date | None) -> date:
-    return as_date(early) if early is not None else referral_deadline(received_day(key))
+def deadline_order(matches: Sequence[tuple[int, str | date | None]]) -> list[int]:
+    """Keys of (key, early 紹介期限日 or None) ordered by 紹介期限日, then key: the default
+    deadline of each 受付年月日 is worked out once per day, not once per posting."""
+    defaults: dict[int, int] = {}
+    order: list[tuple[int, int]] = []
+    for key, early in matches:
+        if early is None:
+            day = key >> KEY_DAY_SHIFT
+            deadline = defaults.get(day)
+            if deadline is None:
+                deadline = defaults[day] = referral_deadline(received_day(key)).toordinal()
+        else:
+            deadline = as_date(early).toordinal()
+        order.append((deadline, key))
+    order.sort()
+    return [k for _, k in order]
 
 
 class SqliteSearch:
@@ -190,30 +217,20 @@ class SqliteSearch:
             q = _open(expr, window.today)
             count = text(fts.COUNT).bindparams(q=q, floor=floor)
             if end <= ONE_PASS:
-                first = (
-                    (
-                        await db.execute(
-                            text(fts.PAGE_DESC), {"q": q, "floor": floor, "n": ONE_PASS, "o": 0}
-                        )
-                    )
-                    .scalars()
-                    .all()
-                )
-                page_ids = [k & ID_MASK for k in first[window.offset : end]]
-                if len(first) < ONE_PASS:
-                    return len(first), await load_postings(db, page_ids)
-                return await self._with_total(db, count, page_ids)
+                first = {"q": q, "floor": floor, "cap": ONE_PASS, "n": window.limit}
+                first["o"] = window.offset
+                rows = (await db.execute(text(fts.FIRST), first)).all()
+                found = next(n for kind, n in rows if kind == 0)
+                if found < ONE_PASS:
+                    # Every match was read: their number is the total, the page is in hand.
+                    keys = sorted((k for kind, k in rows if kind == 1), reverse=True)
+                    return found, await load_postings(db, [k & ID_MASK for k in keys])
+                # More: count them, and read the page newest first (cheap when they are many).
         page = (
             text(f"SELECT rowid & {ID_MASK} AS id FROM ({fts.PAGE_DESC})")  # noqa: S608
             .bindparams(q=_open(expr, window.today), floor=floor, n=window.limit, o=window.offset)
             .columns(column("id", Integer))
         )
-        return await self._with_total(db, count, page)
-
-    async def _with_total(
-        self, db: AsyncSession, count: TextClause, page: Any
-    ) -> tuple[int, list[JobPosting]]:
-        """The total and the page's postings (ids, or a statement selecting them in key order)."""
         # One statement for the page's rows and the total (an uncorrelated scalar subquery,
         # computed once): every statement costs several thread hops through aiosqlite.
         total_column = count.columns(column("total", Integer)).scalar_subquery()
@@ -274,21 +291,14 @@ class SqliteSearch:
             groups = sorted((as_date(d), int(n)) for d, n in rows if int(n) > 0)
             total = sum(n for _, n in groups)
         else:
-            first = (
-                await db.execute(
-                    text(fts.FIRST_WITH_EARLY),
-                    {
-                        "q": _open(expr, window.today),
-                        "floor": floor_key(window.since),
-                        "n": ONE_PASS,
-                    },
-                )
-            ).all()
-            if len(first) < ONE_PASS:
+            first = {"q": _open(expr, window.today), "floor": floor_key(window.since)}
+            first["cap"] = ONE_PASS
+            rows = (await db.execute(text(fts.FIRST_WITH_EARLY), first)).all()
+            if next(n for kind, n, _ in rows if kind == 0) < ONE_PASS:
                 # Every match in hand: order by (紹介期限日, key) here.
-                ordered = sorted((_deadline_of(k, e), k) for k, e in first)
-                page = [k & ID_MASK for _, k in ordered[window.offset : end]]
-                return len(first), await load_postings(db, page)
+                matches = [(k, x) for kind, k, x in rows if kind == 1]
+                page = [k & ID_MASK for k in deadline_order(matches)[window.offset : end]]
+                return len(matches), await load_postings(db, page)
             total, groups = await self._groups(db, expr, window)
         spans = page_spans(groups, window.offset, window.limit)
         if not spans:

@@ -51,11 +51,23 @@ COUNT = f"SELECT count(*) {_MATCH}"
 PAGE_DESC = f"SELECT rowid {_MATCH} ORDER BY rowid DESC LIMIT :n OFFSET :o"
 PAGE_ASC = f"SELECT rowid {_MATCH} ORDER BY rowid ASC LIMIT :n OFFSET :o"
 PROBE = "SELECT 1 FROM job_fts WHERE job_fts MATCH :q AND rowid = :key"
-# The first :n matches with their early 紹介期限日 (NULL: the default one of their 受付年月日).
+# Up to :cap matches read in one pass (in key order: FTS5 reads its lists backwards more
+# slowly) into a temporary table m, then from it: (0, their number) and, newest first,
+# (1, key) for the rows :o … :o+:n — the page when m holds every match.
+FIRST = (
+    "WITH m AS MATERIALIZED (SELECT rowid AS k FROM job_fts WHERE job_fts MATCH :q"
+    " AND rowid >= :floor LIMIT :cap)"
+    " SELECT 0, count(*) FROM m"
+    " UNION ALL SELECT * FROM (SELECT 1, k FROM m ORDER BY k DESC LIMIT :n OFFSET :o)"
+)
+# The same for 紹介期限日 order: (0, their number, NULL), then — only when they are fewer than
+# :cap, i.e. all of them — (1, key, early 紹介期限日 or NULL for the default one) each.
 FIRST_WITH_EARLY = (
-    "SELECT job_fts.rowid, e.expires_on FROM job_fts"
+    "WITH m AS MATERIALIZED (SELECT job_fts.rowid AS k, e.expires_on AS x FROM job_fts"
     " LEFT JOIN job_early_deadlines e ON e.key = job_fts.rowid"
-    " WHERE job_fts MATCH :q AND job_fts.rowid >= :floor LIMIT :n"
+    " WHERE job_fts MATCH :q AND job_fts.rowid >= :floor LIMIT :cap)"
+    " SELECT 0, count(*), NULL FROM m"
+    " UNION ALL SELECT 1, k, x FROM m WHERE (SELECT count(*) FROM m) < :cap"
 )
 # Matches with an early 紹介期限日, counted per day (:q already asks for early ones only);
 # the first column tells these rows from others in a compound statement.

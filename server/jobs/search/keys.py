@@ -17,6 +17,7 @@ from datetime import date
 
 _EPOCH = date(1970, 1, 1).toordinal()
 _ID_BITS = 32
+KEY_DAY_SHIFT = _ID_BITS  # key >> KEY_DAY_SHIFT: the day number of the 受付年月日
 ID_MASK = (1 << _ID_BITS) - 1
 MAX_ID = ID_MASK
 

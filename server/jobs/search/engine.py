@@ -10,10 +10,10 @@ The cost of a search is the pass over the index's lists, so each is read once wh
 be: the first `ONE_PASS` matches are read into a temporary table in one statement (fts.FIRST).
 Fewer than that is every match — their number is the total and the page is cut from them;
 this is the expensive case (many long lists, few matches) that used to be read twice, for the
-count and again for the page. More matches than that stop the pass early (cheap: they are
-dense) and are counted with `count(*)`; the page is then `ORDER BY rowid DESC LIMIT/OFFSET`
-straight off the index, with the page's rows and the total in one statement (each statement
-costs several thread hops through aiosqlite).
+count and again for the page. With more matches than that, the count goes on from the last
+key read (fts.COUNT_AFTER: nothing is read twice), and the page is `ORDER BY rowid DESC
+LIMIT/OFFSET` straight off the index (cheap: the matches are many), the page's rows and the
+total in one statement (each statement costs several thread hops through aiosqlite).
 
 Sorted by 紹介期限日 (`_by_deadline`), a small result is ordered here from its keys and the
 early deadlines joined in the same pass (fts.FIRST_WITH_EARLY). A large one is read as groups
@@ -177,8 +177,9 @@ def _and(expr: str | None, token: str) -> str:
 
 # A result of fewer matches than this is read whole in one pass (newest first for 受付年月日,
 # any order for 紹介期限日): its size is the total, and nothing needs counting a second time.
-# A larger one stops the pass at this many rows (cheap: matches are dense) and is counted.
-ONE_PASS = 4000
+# A larger one is counted on from the last key read, and its page read newest first (cheap:
+# with more matches than this, the page lies within the newest fraction of the lists).
+ONE_PASS = 500
 
 
 def deadline_order(matches: Sequence[tuple[int, str | date | None]]) -> list[int]:
@@ -220,12 +221,14 @@ class SqliteSearch:
                 first = {"q": q, "floor": floor, "cap": ONE_PASS, "n": window.limit}
                 first["o"] = window.offset
                 rows = (await db.execute(text(fts.FIRST), first)).all()
-                found = next(n for kind, n in rows if kind == 0)
+                found, last = next((n, k) for kind, n, k in rows if kind == 0)
                 if found < ONE_PASS:
                     # Every match was read: their number is the total, the page is in hand.
-                    keys = sorted((k for kind, k in rows if kind == 1), reverse=True)
+                    keys = sorted((k for kind, k, _ in rows if kind == 1), reverse=True)
                     return found, await load_postings(db, [k & ID_MASK for k in keys])
-                # More: count them, and read the page newest first (cheap when they are many).
+                # More: the count goes on after the last key read; the page is read newest
+                # first straight off the index (cheap: the matches are many).
+                count = text(fts.COUNT_AFTER).bindparams(q=q, last=last, found=found)
         page = (
             text(f"SELECT rowid & {ID_MASK} AS id FROM ({fts.PAGE_DESC})")  # noqa: S608
             .bindparams(q=_open(expr, window.today), floor=floor, n=window.limit, o=window.offset)
@@ -247,25 +250,29 @@ class SqliteSearch:
         return total, []
 
     async def _groups(
-        self, db: AsyncSession, expr: str, window: Window
+        self, db: AsyncSession, expr: str, window: Window, first: tuple[int, int]
     ) -> tuple[int, list[tuple[date, int]]]:
         """The total, and (紹介期限日, how many open matches expire on it) soonest first, empty
         ones left out — exact up to the group the requested page ends in, whose size (and the
-        later ones') may be cut at the page's end (page_spans needs no more)."""
+        later ones') may be cut at the page's end (page_spans needs no more). `first`: how
+        many matches the first pass read, and its last key."""
         floor = floor_key(window.since)
         end = window.offset + window.limit
         defaults = default_deadlines(window.since, window.today)
         params: dict[str, Any] = {
             "q": _and(expr, EARLY),
             "qt": _open(expr, window.today),
+            "found": first[0],
+            "last": first[1],
             "floor": floor,
             "today": window.today.isoformat(),
             "cap": end,
         }
         parts = [
             fts.EARLY_DAYS,
-            "SELECT 2, NULL, (SELECT count(*) FROM job_fts"
-            " WHERE job_fts MATCH :qt AND rowid >= :floor)",
+            # The total: the first matches read already, and those after them.
+            "SELECT 2, NULL, (SELECT :found + count(*) FROM job_fts"
+            " WHERE job_fts MATCH :qt AND rowid > :last)",
         ]
         for i, day in enumerate(defaults):
             params[f"d{i}"], params[f"q{i}"] = day.isoformat(), _and(expr, deadline_token(day))
@@ -294,12 +301,13 @@ class SqliteSearch:
             first = {"q": _open(expr, window.today), "floor": floor_key(window.since)}
             first["cap"] = ONE_PASS
             rows = (await db.execute(text(fts.FIRST_WITH_EARLY), first)).all()
-            if next(n for kind, n, _ in rows if kind == 0) < ONE_PASS:
+            found, last = next((n, k) for kind, n, k in rows if kind == 0)
+            if found < ONE_PASS:
                 # Every match in hand: order by (紹介期限日, key) here.
                 matches = [(k, x) for kind, k, x in rows if kind == 1]
                 page = [k & ID_MASK for k in deadline_order(matches)[window.offset : end]]
                 return len(matches), await load_postings(db, page)
-            total, groups = await self._groups(db, expr, window)
+            total, groups = await self._groups(db, expr, window, (found, last))
         spans = page_spans(groups, window.offset, window.limit)
         if not spans:
             return total, []

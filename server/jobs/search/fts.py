@@ -48,25 +48,28 @@ AUTOMERGE_ON = "INSERT INTO job_fts(job_fts, rank) VALUES ('automerge', 4)"
 # Matches among the postings received since the day whose first key is :floor. Constants only.
 _MATCH = "FROM job_fts WHERE job_fts MATCH :q AND rowid >= :floor"
 COUNT = f"SELECT count(*) {_MATCH}"
+# The rest of a count whose first :found matches (in key order) end at key :last.
+COUNT_AFTER = "SELECT :found + count(*) FROM job_fts WHERE job_fts MATCH :q AND rowid > :last"
 PAGE_DESC = f"SELECT rowid {_MATCH} ORDER BY rowid DESC LIMIT :n OFFSET :o"
 PAGE_ASC = f"SELECT rowid {_MATCH} ORDER BY rowid ASC LIMIT :n OFFSET :o"
 PROBE = "SELECT 1 FROM job_fts WHERE job_fts MATCH :q AND rowid = :key"
 # Up to :cap matches read in one pass (in key order: FTS5 reads its lists backwards more
-# slowly) into a temporary table m, then from it: (0, their number) and, newest first,
-# (1, key) for the rows :o … :o+:n — the page when m holds every match.
+# slowly) into a temporary table m, then from it: (0, their number, the last key) and, newest
+# first, (1, key, NULL) for the rows :o … :o+:n — the page when m holds every match. When it
+# is full, the pass goes on from after the last key with a count (nothing is read twice).
 FIRST = (
     "WITH m AS MATERIALIZED (SELECT rowid AS k FROM job_fts WHERE job_fts MATCH :q"
     " AND rowid >= :floor LIMIT :cap)"
-    " SELECT 0, count(*) FROM m"
-    " UNION ALL SELECT * FROM (SELECT 1, k FROM m ORDER BY k DESC LIMIT :n OFFSET :o)"
+    " SELECT 0, count(*), max(k) FROM m"
+    " UNION ALL SELECT * FROM (SELECT 1, k, NULL FROM m ORDER BY k DESC LIMIT :n OFFSET :o)"
 )
-# The same for 紹介期限日 order: (0, their number, NULL), then — only when they are fewer than
-# :cap, i.e. all of them — (1, key, early 紹介期限日 or NULL for the default one) each.
+# The same for 紹介期限日 order: (0, their number, the last key), then — only when they are
+# fewer than :cap, i.e. all of them — (1, key, early 紹介期限日 or NULL for the default one).
 FIRST_WITH_EARLY = (
     "WITH m AS MATERIALIZED (SELECT job_fts.rowid AS k, e.expires_on AS x FROM job_fts"
     " LEFT JOIN job_early_deadlines e ON e.key = job_fts.rowid"
     " WHERE job_fts MATCH :q AND job_fts.rowid >= :floor LIMIT :cap)"
-    " SELECT 0, count(*), NULL FROM m"
+    " SELECT 0, count(*), max(k) FROM m"
     " UNION ALL SELECT 1, k, x FROM m WHERE (SELECT count(*) FROM m) < :cap"
 )
 # Matches with an early 紹介期限日, counted per day (:q already asks for early ones only);

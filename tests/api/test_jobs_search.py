@@ -184,8 +184,9 @@ def search_cases(data: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]
 
 @pytest.fixture(params=["one pass", "counted"])
 def read_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Both ways SQLite reads a result: whole in one pass, or (more than ONE_PASS matches:
-    4,000, far above this dataset) cut short and counted, with deep pages read on their own."""
+    """Both ways SQLite reads a result: whole in one pass, or (more than ONE_PASS matches,
+    500: above most results of this dataset) counted on after the first pass, the page read
+    on its own — and deep pages read the old way."""
     if request.param == "counted":
         monkeypatch.setattr(engine, "ONE_PASS", 60)
     return str(request.param)

@@ -76,20 +76,21 @@ def _export_postgres(settings: ServerSettings, out: TextIO) -> int:
 class Bar:
     """A progress bar with rows/s on stderr (redrawn in place on a terminal)."""
 
-    def __init__(self, quiet: bool) -> None:
+    def __init__(self, quiet: bool, chars: int) -> None:
         self.quiet = quiet
+        self.chars = chars  # of the whole file: the bar's share
         self.tty = sys.stderr.isatty()
         self.last_tenth = -1
 
-    def __call__(self, done: int, total: int, seconds: float) -> None:
-        if self.quiet or total < 1:
+    def __call__(self, done: int, chars: int, seconds: float) -> None:
+        if self.quiet or self.chars < 1:
             return
-        share = done / total
+        share = min(chars / self.chars, 1.0)
         rate = done / seconds if seconds > 0 else 0.0
         bar = "#" * int(share * 30)
-        line = f"[{bar:<30}] {share:4.0%} {done:,}/{total:,} rows  {rate:,.0f} rows/s"
+        line = f"[{bar:<30}] {share:4.0%} {done:,} rows  {rate:,.0f} rows/s"
         if self.tty:
-            print("\r" + line, end="" if done < total else "\n", file=sys.stderr, flush=True)
+            print("\r" + line, end="" if share < 1 else "\n", file=sys.stderr, flush=True)
         elif int(share * 10) != self.last_tenth:
             self.last_tenth = int(share * 10)
             print(line, file=sys.stderr, flush=True)
@@ -116,27 +117,25 @@ def import_postings(settings: ServerSettings, args: argparse.Namespace) -> int:
         print(f"import-postings: {args.file}: {exc}", file=sys.stderr)
         return 2
     asyncio.run(migrate(settings.database_url))  # an empty data directory gets its database
-    bar = Bar(args.quiet or parsed.total < 5_000)
+    bar = Bar(args.quiet or parsed.pieces < 6, parsed.chars)  # from about 5,000 rows on
     # Rows are parsed in worker processes while earlier ones are being loaded.
     if path is None:
         from server.jobs import importer_pg
 
         report = asyncio.run(
-            importer_pg.import_rows(
-                settings.database_url, parsed.chunks, total=parsed.total, progress=bar
-            )
+            importer_pg.import_rows(settings.database_url, parsed.chunks, progress=bar)
         )
     else:
-        report = import_rows(path, parsed.chunks, total=parsed.total, progress=bar)
-    problems = sorted([*parsed.problems, *report.problems], key=lambda p: p.line)
+        report = import_rows(path, parsed.chunks, progress=bar)
+    problems = sorted(report.problems, key=lambda p: p.line)
     for problem in problems:
         print(f"{args.file}: {problem}", file=sys.stderr)
     bad_lines = len({p.line for p in problems})
     seconds = time.perf_counter() - t0
-    done = report.inserted + report.updated
+    same = f", {report.unchanged:,} unchanged" if report.unchanged else ""
     print(
-        f"{report.inserted:,} added, {report.updated:,} updated, {bad_lines:,} refused"
-        f" in {seconds:.1f} s ({done / seconds if seconds else 0:,.0f} rows/s)"
+        f"{report.inserted:,} added, {report.updated:,} updated{same}, {bad_lines:,} refused"
+        f" in {seconds:.1f} s ({report.done / seconds if seconds else 0:,.0f} rows/s)"
     )
     return 1 if problems else 0
 

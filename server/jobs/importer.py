@@ -18,16 +18,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from server.jobs.models import COLUMNS
-from server.jobs.postings_csv import Chunk, Problem
+from server.jobs.postings_csv import TABLE_ORDER, Chunk, Prepared, Problem
 from server.jobs.search import index, open_days
+from server.jobs.search.keys import MAX_ID
 from server.jobs.search.tokens import as_date
 from server.jobs.sheet_fields import Row
 
-BATCH = 2_000
-Progress = Callable[[int, int, float], None]  # (rows done, rows in all, seconds so far)
+BATCH = 5_000  # rows per transaction
+Progress = Callable[[int, int, float], None]  # (rows done, characters of the file read, seconds)
 
 _NAMES = ", ".join(COLUMNS)
-_MARKS = ", ".join("?" * len(COLUMNS))
 # Column names are the model's; values are bound parameters.
 _SELECT = f"SELECT {_NAMES} FROM job_postings"  # noqa: S608
 
@@ -36,32 +36,25 @@ _SELECT = f"SELECT {_NAMES} FROM job_postings"  # noqa: S608
 class ImportReport:
     inserted: int = 0
     updated: int = 0
+    unchanged: int = 0  # known 求人番号 whose every value was the same already
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
+    def done(self) -> int:
+        return self.inserted + self.updated + self.unchanged
+
+    @property
     def rows_per_second(self) -> float:
-        done = self.inserted + self.updated
-        return done / self.seconds if self.seconds > 0 else float(done)
+        return self.done / self.seconds if self.seconds > 0 else float(self.done)
 
 
-_DATES = ("received_on", "expires_on")
-_PLAIN = tuple(c for c in COLUMNS if c not in ("id", "sheet", *_DATES))
-_ORDER = ("id", *_PLAIN, *_DATES, "sheet")
-# The statements list the columns in _ORDER: plain values first, then the converted ones.
-_INSERT = f"INSERT INTO job_postings ({', '.join(_ORDER)}) VALUES ({_MARKS})"  # noqa: S608
+_ORDER = ("id", *TABLE_ORDER)
+_INSERT = f"INSERT INTO job_postings ({', '.join(_ORDER)}) VALUES ({', '.join('?' * len(_ORDER))})"  # noqa: S608
 _UPDATE = "UPDATE job_postings SET " + ", ".join(f"{c} = ?" for c in _ORDER[1:]) + " WHERE id = ?"  # noqa: S608
-
-
-def _db_values(row: Row, posting_id: int) -> tuple[Any, ...]:
-    """The row's values in _ORDER (dates as ISO text, `sheet` as JSON)."""
-    return (
-        posting_id,
-        *[row[c] for c in _PLAIN],
-        row["received_on"].isoformat(),
-        row["expires_on"].isoformat(),
-        row.get("_sheet_json") or json.dumps(row["sheet"], ensure_ascii=False),
-    )
+# Known postings as stored, their values in _ORDER (as a Prepared row's after the id).
+_KNOWN = f"SELECT {', '.join(_ORDER)} FROM job_postings WHERE job_number IN "  # noqa: S608
+_STATUS = _ORDER.index("status")
 
 
 def as_row(record: Mapping[str, Any] | sqlite3.Row) -> Row:
@@ -102,9 +95,13 @@ _BOOLEANS = (
 def _connect(path: str) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None, timeout=60)
     conn.row_factory = sqlite3.Row
+    # WAL with synchronous=NORMAL: a transaction is committed whole or not at all even
+    # on power loss (the last ones may be lost, never half of one).
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA cache_size=-131072")  # 128 MiB: the index's pages stay in memory
+    conn.execute("PRAGMA temp_store=MEMORY")
     return conn
 
 
@@ -112,8 +109,7 @@ def _known(conn: sqlite3.Connection, numbers: list[str]) -> dict[str, sqlite3.Ro
     known: dict[str, sqlite3.Row] = {}
     for i in range(0, len(numbers), 900):
         part = numbers[i : i + 900]
-        marks = ", ".join("?" * len(part))
-        sql = f"{_SELECT} WHERE job_number IN ({marks})"
+        sql = _KNOWN + "(" + ", ".join("?" * len(part)) + ")"
         known.update({r["job_number"]: r for r in conn.execute(sql, part)})
     return known
 
@@ -125,76 +121,86 @@ class Firsts:
         self.report = report
         self.seen: dict[str, int] = {}
 
-    def __call__(self, rows: list[tuple[int, Row]]) -> list[Row]:
-        unique: list[Row] = []
-        for line, row in rows:
-            number = row["job_number"]
-            if number in self.seen:
+    def __call__(self, rows: list[tuple[int, str, Any]]) -> list[Any]:
+        unique: list[Any] = []
+        seen = self.seen
+        for line, number, row in rows:
+            first = seen.setdefault(number, line)
+            if first != line:
                 self.report.problems.append(
-                    Problem(line, "求人番号", f"given twice (first on line {self.seen[number]})")
+                    Problem(line, "求人番号", f"given twice (first on line {first})")
                 )
                 continue
-            self.seen[number] = line
             unique.append(row)
         return unique
 
 
-def consumed(chunk: Chunk) -> int:
-    """Records a parsed chunk stands for (good rows and refused ones)."""
-    good, problems = chunk
-    return len(good) + len({p.line for p in problems})
-
-
 def import_rows(
-    path: str, chunks: Iterable[Chunk], *, total: int, progress: Progress | None = None
+    path: str, chunks: Iterable[Chunk], progress: Progress | None = None
 ) -> ImportReport:
-    """Insert or update the parsed rows (postings_csv.parse_rows chunks, consumed as they
-    are parsed) in the migrated SQLite database at `path`."""
+    """Insert or update the parsed rows (postings_csv.parse_rows chunks of `Prepared`
+    rows, consumed as they are parsed) in the migrated SQLite database at `path`."""
     t0 = time.perf_counter()
     report = ImportReport()
     firsts = Firsts(report)
     conn = _connect(path)
     try:
         next_id = (conn.execute("SELECT max(id) FROM job_postings").fetchone()[0] or 0) + 1
-        done = 0
+        pending: list[Prepared] = []
+        chars = 0
         for chunk in chunks:
-            report.problems += chunk[1]
-            rows = firsts(chunk[0])
-            for start in range(0, len(rows), BATCH):
-                next_id = _write(conn, rows[start : start + BATCH], next_id, report)
-            done += consumed(chunk)
+            report.problems += chunk.problems
+            pending += firsts(chunk.good)
+            while len(pending) >= BATCH:
+                next_id = _write(conn, pending[:BATCH], next_id, report)
+                del pending[:BATCH]
+            chars += chunk.chars
             if progress:
-                progress(done, total, time.perf_counter() - t0)
+                progress(report.done + len(pending), chars, time.perf_counter() - t0)
+        if pending:
+            _write(conn, pending, next_id, report)
     finally:
         conn.close()
     report.seconds = time.perf_counter() - t0
     return report
 
 
-def _write(conn: sqlite3.Connection, batch: list[Row], next_id: int, report: ImportReport) -> int:
+def _write(
+    conn: sqlite3.Connection, batch: list[Prepared], next_id: int, report: ImportReport
+) -> int:
     """One transaction: rows, index entries, open-day counts. Returns the next free id.
 
     New postings take the next ids in the file's order; the search orders them by 受付年月日
-    whatever their ids (search/keys.py), so an older posting needs no renumbering."""
+    whatever their ids (search/keys.py), so an older posting needs no renumbering. A known
+    posting whose values are all the same already is left as it is."""
+    if next_id + len(batch) > MAX_ID:
+        raise ValueError(f"posting ids would pass {MAX_ID}")
     conn.execute("BEGIN IMMEDIATE")
     try:
-        known = _known(conn, [r["job_number"] for r in batch])
+        known = _known(conn, [p[0][0] for p in batch])
         new_rows: list[tuple[Any, ...]] = []
+        updates: list[tuple[Any, ...]] = []
         added: list[index.Entry] = []
         removed: list[index.Entry] = []
-        for row in batch:
-            old = known.get(row["job_number"])
-            if old is not None:
-                posting_id = old["id"]
-                if old["status"] == "open":
-                    removed.append(index.entry(as_row(old), posting_id))
-                conn.execute(_UPDATE, (*_db_values(row, posting_id)[1:], posting_id))
-            else:
+        unchanged = 0
+        for values, status, floor, received, expires, g, u, f, early in batch:
+            old = known.get(values[0])
+            if old is None:
                 posting_id, next_id = next_id, next_id + 1
-                new_rows.append(_db_values(row, posting_id))
-            if row["status"] == "open":
-                added.append(index.entry(row, posting_id, row.get("_doc")))
+                new_rows.append((posting_id, *values))
+            else:
+                posting_id = old[0]
+                if tuple(old)[1:] == values:
+                    unchanged += 1
+                    continue
+                if old[_STATUS] == "open":
+                    removed.append(index.entry(as_row(old), posting_id))
+                updates.append((*values, posting_id))
+            if status == "open":
+                key = floor | posting_id
+                added.append(index.Entry(posting_id, key, received, expires, g, u, f, early))
         index.sqlite_delete(conn, removed)
+        conn.executemany(_UPDATE, updates)
         conn.executemany(_INSERT, new_rows)
         index.sqlite_insert(conn, added)
         changes = index.day_changes(removed, -1) + index.day_changes(added)
@@ -204,7 +210,8 @@ def _write(conn: sqlite3.Connection, batch: list[Row], next_id: int, report: Imp
         conn.execute("ROLLBACK")
         raise
     report.inserted += len(new_rows)
-    report.updated += len(batch) - len(new_rows)
+    report.updated += len(updates)
+    report.unchanged += unchanged
     return next_id
 
 

@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from server.jobs import importer
-from server.jobs.importer import Firsts, ImportReport, Progress, as_row, consumed
+from server.jobs.importer import Firsts, ImportReport, Progress, as_row
 from server.jobs.models import COLUMNS
 from server.jobs.postings_csv import Chunk
 from server.jobs.search import index, pg
@@ -60,8 +60,6 @@ def _day_changes(entries: list[index.Entry], sign: int) -> list[tuple[date, date
 async def import_rows(
     database_url: str,
     chunks: Iterable[Chunk],
-    *,
-    total: int,
     progress: Progress | None = None,
 ) -> ImportReport:
     """Insert or update the parsed rows (postings_csv.parse_rows chunks, consumed as they
@@ -76,16 +74,16 @@ async def import_rows(
         async with engine.connect() as sa_conn:
             raw = await sa_conn.get_raw_connection()
             conn: Any = raw.driver_connection  # asyncpg: COPY is its own API
-            done = 0
+            chars = 0
             for chunk in chunks:
-                report.problems += chunk[1]
-                rows = firsts(chunk[0])
+                report.problems += chunk.problems
+                rows: list[Row] = firsts(chunk.good)
                 for start in range(0, len(rows), importer.BATCH):
                     async with conn.transaction():
                         await _batch(conn, rows[start : start + importer.BATCH], report)
-                done += consumed(chunk)
+                chars += chunk.chars
                 if progress:
-                    progress(done, total, time.perf_counter() - t0)
+                    progress(report.done, chars, time.perf_counter() - t0)
     finally:
         await engine.dispose()
     report.seconds = time.perf_counter() - t0

@@ -12,18 +12,24 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import json
 import multiprocessing
+import operator
 import sys
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, TextIO
+from functools import cache
+from typing import Any, NamedTuple, TextIO
 
 from api_client.job_models import Feature
 from api_client.jp_format import jp_date
 from server.codes.tables import ancestors
 from server.jobs import sheet_fields
+from server.jobs.models import COLUMNS
+from server.jobs.search.keys import floor_key
 from server.jobs.search.tokens import FEATURE_BITS, index_document, search_body
 from server.jobs.sheet_fields import FIELD_BY_LABEL, FIELDS, REQUIRED, Row
 from server.jst import referral_deadline
@@ -113,6 +119,7 @@ _FEATURE_MIDDLES: dict[Feature, tuple[str, ...]] = {
 }
 
 
+@cache
 def features_of(classification: str) -> int:
     chain = ancestors(classification)
     middle = chain[1].code if len(chain) > 1 else ""
@@ -132,29 +139,54 @@ def _decoded(raw: bytes) -> str:
         ) from None
 
 
-Chunk = tuple[list[tuple[int, Row]], list[Problem]]
+class Chunk(NamedTuple):
+    """What one piece of the file parsed into."""
+
+    # (line the record starts on, 求人番号, the row: a `Prepared` tuple for SQLite, or a
+    # Row with its search body for PostgreSQL)
+    good: list[tuple[int, str, Any]]
+    problems: list[Problem]
+    chars: int  # characters of the file the piece spans (for the progress bar)
+    broken: bool  # the CSV reader failed in it: the rest of the file cannot be read
+
+
+# A new or updated posting as SQLite takes it, prepared in a worker process:
+# (table values in TABLE_ORDER, status, search-key floor of its day, 受付年月日 and
+# 紹介期限日 as ISO text, its index document (g, u, f), early deadline?)
+Prepared = tuple[tuple[Any, ...], str, int, str, str, str, str, str, bool]
+
+_DATES = ("received_on", "expires_on")
+_PLAIN = tuple(c for c in COLUMNS if c not in ("id", "sheet", *_DATES))
+# The table's columns after `id`, in the order of a Prepared row's values.
+TABLE_ORDER = (*_PLAIN, *_DATES, "sheet")
+_plain_values = operator.itemgetter(*_PLAIN)
 
 
 @dataclass
 class Parsed:
-    """A file split into records: `chunks` parses them (in worker processes, in order) as
-    they are consumed, so loading one chunk overlaps parsing the next ones."""
+    """A file whose header was read: `chunks` parses the records (in worker processes, in
+    order, a few pieces ahead) as they are consumed, so loading one piece overlaps parsing
+    the next ones."""
 
-    total: int  # data records (blank lines left out)
-    problems: list[Problem]  # of the file itself (a row the CSV reader could not read)
+    chars: int  # characters of the records (the progress bar's whole)
+    pieces: int  # how many chunks there will be
     chunks: Iterator[Chunk]
 
 
+PIECE_CHARS = 1_000_000  # about 800 postings of real length
+
+
 def parse_rows(raw: bytes, workers: int = 1, *, with_body: bool = False) -> Parsed:
-    """Check the header and split the records; raises FileRefused for a file it cannot
-    take at all. `with_body`: also compute each row's PostgreSQL search body (`_body`)."""
+    """Check the header and cut the records into pieces; raises FileRefused for a file it
+    cannot take at all. `with_body`: rows for PostgreSQL (Row dicts with their search
+    body) instead of SQLite's `Prepared` tuples."""
     text = _decoded(raw)
     if "\x00" in text:
         raise FileRefused("the file is not CSV text (it contains NUL bytes)")
     csv.field_size_limit(MAX_FIELD_CHARS)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header_end = _record_end(text, 0)
     try:
-        header = next(reader)
+        header = next(csv.reader(io.StringIO(text[:header_end], newline=""), strict=True))
     except StopIteration:
         raise FileRefused("the file is empty; the first line must be the header row") from None
     except csv.Error as exc:
@@ -169,99 +201,256 @@ def parse_rows(raw: bytes, workers: int = 1, *, with_body: bool = False) -> Pars
         raise FileRefused("column given twice: " + "、".join(dupes))
     if missing := [r for r in REQUIRED if r not in labels]:
         raise FileRefused("required column missing: " + "、".join(missing))
-    records: list[tuple[int, list[str]]] = []
+    bounds = _pieces(text, header_end)
+    tasks = _tasks(text, labels, bounds, 1 + _line_breaks(text, 0, header_end), with_body)
+    workers = workers if len(bounds) > 1 else 1  # starting processes costs more than one piece
+    return Parsed(len(text) - header_end, len(bounds), _parsed(tasks, workers))
+
+
+def _record_end(text: str, start: int, at_least: int = 0) -> int:
+    """Where the record that ends on or after `start + at_least` ends: just after the
+    first line break there outside quotes (or the end of the text).
+
+    Cutting at a line break after an even number of quotes is exact for CSV as written;
+    a stray quote inside an unquoted field can make the cut fall inside a quoted field
+    later on, but then the piece before it ends inside quotes, which the strict reader
+    refuses, and nothing after a piece the reader refused is read (as for one reader
+    over the whole file)."""
+    nl = text.find("\n", start + at_least)
+    while nl != -1 and text.count('"', start, nl) % 2:
+        nl = text.find("\n", nl + 1)
+    return len(text) if nl == -1 else nl + 1
+
+
+def _pieces(text: str, start: int) -> list[tuple[int, int]]:
+    bounds = []
+    while start < len(text):
+        end = _record_end(text, start, PIECE_CHARS)
+        bounds.append((start, end))
+        start = end
+    return bounds
+
+
+def _line_breaks(text: str, start: int, end: int) -> int:
+    """Line breaks as the CSV reader counts them (\\r\\n, \\n or \\r)."""
+    return (
+        text.count("\n", start, end) + text.count("\r", start, end) - text.count("\r\n", start, end)
+    )
+
+
+_Task = tuple[list[str], str, int, bool]  # (labels, records' text, first line, with_body)
+
+
+def _tasks(
+    text: str, labels: list[str], bounds: list[tuple[int, int]], line: int, with_body: bool
+) -> Iterator[_Task]:
+    for start, end in bounds:
+        yield labels, text[start:end], line, with_body
+        line += _line_breaks(text, start, end)
+
+
+def _parsed(tasks: Iterator[_Task], workers: int) -> Iterator[Chunk]:
+    """The pieces parsed in order, stopping after one the CSV reader could not finish.
+
+    With workers, a few pieces are parsed ahead (not the whole file: memory stays bounded
+    when loading is slower than parsing)."""
+    if workers <= 1:
+        for task in tasks:
+            chunk = parse_piece(task)
+            yield chunk
+            if chunk.broken:
+                return
+        return
+    ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    with ctx.Pool(workers) as pool:
+        ahead: deque[Any] = deque()
+        for task in itertools.islice(tasks, 3 * workers):
+            ahead.append(pool.apply_async(parse_piece, (task,)))
+        while ahead:
+            chunk = ahead.popleft().get()
+            for task in itertools.islice(tasks, 1):
+                ahead.append(pool.apply_async(parse_piece, (task,)))
+            yield chunk
+            if chunk.broken:
+                return
+
+
+def read_rows(raw: bytes, workers: int = 1) -> tuple[list[tuple[int, Row]], list[Problem]]:
+    """Every good row (with the line it starts on) and every problem of the bad ones."""
+    parsed = parse_rows(raw, workers, with_body=True)
+    good: list[tuple[int, Row]] = []
     problems: list[Problem] = []
-    line = reader.line_num + 1
+    for chunk in parsed.chunks:
+        good += [(line, row) for line, _, row in chunk.good]
+        problems += chunk.problems
+    return good, problems
+
+
+# --------------------------------------------------------------------------- one piece
+
+# A column's value is checked and converted by its kind's `write` (sheet_fields.py). Most
+# values repeat from posting to posting (あり, 正社員, 月給, a code, an address …), so what a
+# short value does to a row — the columns and sheet keys it sets, or why it is refused — is
+# remembered per column, and a row is put together from those effects with few Python
+# steps per value. Only 賃金 reads another column (求人区分): it is written after the rest.
+_REMEMBERED_CHARS = 200
+_REMEMBERED_VALUES = 20_000
+_READS_THE_ROW = frozenset({"wage"})
+
+
+class _Effect(NamedTuple):
+    columns: tuple[tuple[str, Any], ...]
+    sheet: tuple[tuple[str, Any], ...]
+
+
+class _Refused(NamedTuple):
+    label: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How the columns of one header become a row, in FIELDS order."""
+
+    texts: Callable[[list[str]], tuple[str, ...]]  # the remembered columns' values
+    steps: tuple[tuple[str, bool, Callable[[Row, str, str], None], str], ...]
+    remembered: tuple[dict[str, _Effect | _Refused], ...]
+    later: tuple[tuple[int, str, bool, Callable[[Row, str, str], None], str], ...]
+
+
+@cache
+def _plan(labels: tuple[str, ...]) -> _Plan:
+    position = {h: i for i, h in enumerate(labels)}
+    fields = [f for f in FIELDS if f.label in position]
+    now = [f for f in fields if f.kind not in _READS_THE_ROW]
+    columns = [position[f.label] for f in now]
+    return _Plan(
+        operator.itemgetter(*columns),  # several: the required columns are always there
+        tuple((f.label, f.required, sheet_fields.FIELD_KINDS[f.kind].write, f.key) for f in now),
+        tuple({} for _ in now),
+        tuple(
+            (position[f.label], f.label, f.required, sheet_fields.FIELD_KINDS[f.kind].write, f.key)
+            for f in fields
+            if f.kind in _READS_THE_ROW
+        ),
+    )
+
+
+def _effect(
+    step: tuple[str, bool, Callable[[Row, str, str], None], str], text: str
+) -> _Effect | _Refused:
+    label, required, write, key = step
+    if required and not text.strip():
+        return _Refused(label, "required value missing")
+    scratch: Row = {"sheet": {}}
+    try:
+        write(scratch, key, text)
+    except ValueError as exc:
+        return _Refused(label, str(exc))
+    sheet = scratch.pop("sheet")
+    return _Effect(tuple(scratch.items()), tuple(sheet.items()))
+
+
+_BLANK = blank_row()
+_FIELD_ORDER = {f.label: i for i, f in enumerate(FIELDS)} | {"": -1}
+_first = operator.itemgetter(0)
+_second = operator.itemgetter(1)
+
+
+def _row(plan: _Plan, line: int, values: list[str], problems: list[Problem]) -> Row | None:
+    """The posting row of a record's values, or None after adding its problems."""
+    texts = plan.texts(values)
+    effects: list[Any] = list(map(dict.get, plan.remembered, texts))  # _Effect, _Refused, None
+    if None in effects:
+        for i, effect in enumerate(effects):
+            if effect is None:
+                effects[i] = effect = _effect(plan.steps[i], texts[i])
+                if (
+                    len(texts[i]) <= _REMEMBERED_CHARS
+                    and len(plan.remembered[i]) < _REMEMBERED_VALUES
+                ):
+                    plan.remembered[i][texts[i]] = effect
+    bad: list[Problem] = []
+    if _Refused in set(map(type, effects)):
+        bad = [Problem(line, *e) for e in effects if type(e) is _Refused]
+        effects = [e for e in effects if type(e) is _Effect]
+    row = _BLANK | dict(itertools.chain.from_iterable(map(_first, effects)))
+    row["sheet"] = dict(itertools.chain.from_iterable(map(_second, effects)))
+    for column, label, required, write, key in plan.later:
+        text = values[column]
+        if required and not text.strip():
+            bad.append(Problem(line, label, "required value missing"))
+            continue
+        try:
+            write(row, key, text)
+        except ValueError as exc:
+            bad.append(Problem(line, label, str(exc)))
+    if not bad:
+        bad = _deadline_problems(line, row)
+    if bad:
+        problems += sorted(bad, key=lambda p: _FIELD_ORDER[p.column])
+        return None
+    row["features"] = features_of(row["classification_code"])
+    return row
+
+
+def parse_piece(task: _Task) -> Chunk:
+    """Rows and problems of a piece of the file. Each good row also gets its index
+    document, the other costly part of loading, so worker processes do both."""
+    labels, text, first_line, with_body = task
+    csv.field_size_limit(MAX_FIELD_CHARS)  # a spawned worker starts with the default
+    plan = _plan(tuple(labels))
+    width = len(labels)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    good: list[tuple[int, str, Any]] = []
+    problems: list[Problem] = []
+    broken = False
+    before = 0  # lines read before the record
     while True:
         try:
             values = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
-            problems.append(Problem(line, "", f"not CSV ({exc})"))
-            break  # the reader cannot find the next row after a broken one
-        start, line = line, reader.line_num + 1
-        if any(v.strip() for v in values):  # blank lines are skipped
-            records.append((start, values))
-    chunks = [(labels, records[i : i + CHUNK], with_body) for i in range(0, len(records), CHUNK)]
-    return Parsed(len(records), problems, _parsed(chunks, workers))
-
-
-def _parsed(
-    chunks: list[tuple[list[str], list[tuple[int, list[str]]], bool]], workers: int
-) -> Iterator[Chunk]:
-    if workers > 1 and len(chunks) > 1:
-        ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-        with ctx.Pool(workers) as pool:
-            yield from pool.imap(_parse_chunk, chunks)
-    else:
-        yield from map(_parse_chunk, chunks)
-
-
-def read_rows(
-    raw: bytes, workers: int = 1, *, with_body: bool = False
-) -> tuple[list[tuple[int, Row]], list[Problem]]:
-    """Every good row (with the line it starts on) and every problem of the bad ones."""
-    parsed = parse_rows(raw, workers, with_body=with_body)
-    good: list[tuple[int, Row]] = []
-    problems = list(parsed.problems)
-    for chunk_good, chunk_problems in parsed.chunks:
-        good += chunk_good
-        problems += chunk_problems
-    return good, problems
-
-
-CHUNK = 2_000
-
-
-def _parse_chunk(
-    args: tuple[list[str], list[tuple[int, list[str]]], bool],
-) -> tuple[list[tuple[int, Row]], list[Problem]]:
-    """Rows and problems of some records; each good row also carries its index document
-    (`_doc`), the other costly part of loading, so worker processes can do both."""
-    labels, records, with_body = args
-    position = {h: i for i, h in enumerate(labels)}
-    # Resolved once per chunk: (column, label, required, writer, key) in FIELDS order.
-    plan = [
-        (position[f.label], f.label, f.required, sheet_fields.FIELD_KINDS[f.kind].write, f.key)
-        for f in FIELDS
-        if f.label in position
-    ]
-    width = len(labels)
-    good: list[tuple[int, Row]] = []
-    problems: list[Problem] = []
-    for start, values in records:
+            problems.append(Problem(first_line + before, "", f"not CSV ({exc})"))
+            broken = True  # the reader cannot find the next row after a broken one
+            break
+        line, before = first_line + before, reader.line_num
+        if not any(v.strip() for v in values):  # blank lines are skipped
+            continue
         if len(values) != width:
-            problems.append(Problem(start, "", f"{len(values)} values for {width} columns"))
+            problems.append(Problem(line, "", f"{len(values)} values for {width} columns"))
             continue
-        row = blank_row()
-        row_problems = []
-        for column, label, required, write, key in plan:
-            text = values[column]
-            if required and not text.strip():
-                row_problems.append(Problem(start, label, "required value missing"))
-                continue
-            try:
-                write(row, key, text)
-            except ValueError as exc:
-                row_problems.append(Problem(start, label, str(exc)))
-        if not row_problems:
-            row_problems.extend(_deadline_problems(start, row))
-        if row_problems:
-            problems.extend(row_problems)
+        row = _row(plan, line, values, problems)
+        if row is None:
             continue
-        row["features"] = features_of(row["classification_code"])
-        row["_doc"] = index_document(row)
-        row["_sheet_json"] = json.dumps(row["sheet"], ensure_ascii=False)
+        doc = index_document(row)
+        sheet_json = json.dumps(row["sheet"], ensure_ascii=False)
         if with_body:
-            row["_body"] = search_body(row)
-        good.append((start, row))
-    return good, problems
+            row["_doc"], row["_sheet_json"], row["_body"] = doc, sheet_json, search_body(row)
+            good.append((line, row["job_number"], row))
+            continue
+        received, expires = row["received_on"], row["expires_on"]
+        received_iso, expires_iso = received.isoformat(), expires.isoformat()
+        prepared: Prepared = (
+            (*_plain_values(row), received_iso, expires_iso, sheet_json),
+            row["status"],
+            floor_key(received),
+            received_iso,
+            expires_iso,
+            *doc,
+            expires < _default_deadline(received),
+        )
+        good.append((line, row["job_number"], prepared))
+    return Chunk(good, problems, len(text), broken)
+
+
+_default_deadline = cache(referral_deadline)
 
 
 def _deadline_problems(line: int, row: Row) -> list[Problem]:
     """紹介期限日 lies between 受付年月日 and the end of the month after next (SPEC §2)."""
-    latest = referral_deadline(row["received_on"])
+    latest = _default_deadline(row["received_on"])
     if row["expires_on"] < row["received_on"]:
         return [Problem(line, "紹介期限日", "before 受付年月日")]
     if row["expires_on"] > latest:

@@ -277,24 +277,24 @@ def test_an_interrupted_import_leaves_whole_rows_and_a_consistent_index(
     out = tmp_path / "all.csv"
     assert _run("export-postings", str(out), "--database-url", f"sqlite+aiosqlite:///{source}") == 0
     monkeypatch.setattr(importer, "BATCH", 100)
-    real = index.entry
+    real = index.sqlite_insert
     calls = 0
 
-    def failing(*args: Any) -> index.Entry:
+    def failing(conn: sqlite3.Connection, entries: list[index.Entry]) -> None:
         nonlocal calls
         calls += 1
-        if calls == 150:  # in the middle of the second batch
+        if calls == 2:  # the second batch's rows are written, its index entries not yet
             raise KeyboardInterrupt
-        return real(*args)
+        real(conn, entries)
 
-    monkeypatch.setattr(index, "entry", failing)
+    monkeypatch.setattr(index, "sqlite_insert", failing)
     url = f"sqlite+aiosqlite:///{target}"
     with pytest.raises(KeyboardInterrupt):
         _run("import-postings", str(out), "--database-url", url, "--quiet")
     loaded = list(importer.export_rows(str(target)))
     assert len(loaded) == 100  # the first batch, whole
     _index_is_consistent(str(target))
-    monkeypatch.setattr(index, "entry", real)
+    monkeypatch.setattr(index, "sqlite_insert", real)
     assert _run("import-postings", str(out), "--database-url", url, "--quiet") == 0
     assert len(list(importer.export_rows(str(target)))) > 290
     _index_is_consistent(str(target))

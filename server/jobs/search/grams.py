@@ -16,6 +16,7 @@ of grams under GIN), so this module has no database code.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -35,10 +36,32 @@ def _is_word_char(c: str) -> bool:
     return cat[0] in "LNM"
 
 
+# Runs found by the regex engine instead of one Python step per character: `[^\W_]` is a
+# letter or a number. It is used for a text only when every distinct character in it was
+# checked once to be in a run exactly when its category is L or N — so never for a text
+# with a combining mark (M), which `\w` leaves out (the character loop handles those).
+_LETTERS_OR_NUMBERS = re.compile(r"[^\W_]+")
+_CHECKED: set[str] = set()
+
+
+def _checked(chars: set[str]) -> bool:
+    for c in chars - _CHECKED:
+        if bool(_LETTERS_OR_NUMBERS.fullmatch(c)) != (unicodedata.category(c)[0] in "LN"):
+            return False
+        if unicodedata.category(c)[0] == "M":
+            return False
+        if len(_CHECKED) < 100_000:
+            _CHECKED.add(c)
+    return True
+
+
 def runs(text: str) -> Iterator[str]:
     """Maximal runs of word characters of the normalised text."""
-    start = -1
     norm = normalise(text)
+    if _checked(set(norm)):
+        yield from _LETTERS_OR_NUMBERS.findall(norm)
+        return
+    start = -1
     for i, c in enumerate(norm):
         if _is_word_char(c):
             if start < 0:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -75,13 +75,13 @@ class Threshold:
     step: int
     floor: int
 
-    def emit(self, v: int) -> Iterator[str]:
+    @lru_cache(maxsize=4096)  # noqa: B019 (four module-level instances, never freed)
+    def emit(self, v: int) -> tuple[str, ...]:
         if v >= self.floor:
-            for t in range(self.floor, v + 1, self.step):
-                yield f"{self.name}{t}"
-        elif v >= 0:
-            for t in range(0, v + 1, self.step):
-                yield f"{self.name}l{t}"
+            return tuple(f"{self.name}{t}" for t in range(self.floor, v + 1, self.step))
+        if v >= 0:
+            return tuple(f"{self.name}l{t}" for t in range(0, v + 1, self.step))
+        return ()
 
     def want(self, r: int) -> tuple[str, ...]:
         if r >= self.floor:
@@ -143,7 +143,8 @@ def _compact(value: str) -> str:
     return value.replace("_", "")
 
 
-def _hours_tokens(start: int, end: int) -> list[str]:
+@lru_cache(maxsize=4096)
+def _hours_tokens(start: int, end: int) -> tuple[str, ...]:
     """Tokens for "starts at or after F" and "ends by U" (10-minute steps).
 
     sb{t}: starts before t (t ≤ noon); sa{t}: starts at or after t (t > noon);
@@ -155,7 +156,7 @@ def _hours_tokens(start: int, end: int) -> list[str]:
     out += [f"sa{t}" for t in range(NOON + STEP, DAY + 1, STEP) if start >= t]
     out += [f"ea{t}" for t in range(MID_AFTERNOON, DAY + 1, STEP) if effective_end > t]
     out += [f"eb{t}" for t in range(0, MID_AFTERNOON, STEP) if effective_end <= t]
-    return out
+    return tuple(out)
 
 
 def as_date(value: date | str) -> date:
@@ -333,19 +334,24 @@ def sheet_tokens(p: Mapping[str, Any]) -> list[str]:
     if text("access_means") == "徒歩" and minutes and int(minutes.group(1)) <= NEAR_STATION_MINUTES:
         t.append("fnearstation")
     if p["disclosure"] == 1:  # a hidden name is never searchable (as for free words)
-        t.extend(company_tokens(p["company_name"]))
+        t.extend(_company_tokens(p["company_name"]))
     return t
 
 
 def company_tokens(name: str) -> list[str]:
     """事業所名 as prefixed grams, in order (phrases), and its prefixed single characters."""
+    return list(_company_tokens(name))
+
+
+@lru_cache(maxsize=16_384)  # an employer's postings share the name (bulk loads, imports)
+def _company_tokens(name: str) -> tuple[str, ...]:
     out: list[str] = []
     for r in runs(name):
         if out:
             out.append(COMPANY_BREAK)
         out.extend(COMPANY + r[i : i + 2] for i in range(len(r) - 1))
     out.extend(COMPANY + c for c in sorted(chars(name)))
-    return out
+    return tuple(out)
 
 
 def company_query(q: WordQuery) -> WordQuery:

@@ -55,6 +55,12 @@ _UPDATE = "UPDATE job_postings SET " + ", ".join(f"{c} = ?" for c in _ORDER[1:])
 # Known postings as stored, their values in _ORDER (as a Prepared row's after the id).
 _KNOWN = f"SELECT {', '.join(_ORDER)} FROM job_postings WHERE job_number IN "  # noqa: S608
 _STATUS = _ORDER.index("status")
+# FTS5 keeps new index entries in memory up to its hash size (1 MiB, a few hundred
+# postings) and writes them out as a segment, which later merges read and rewrite. With a
+# batch's entries in one segment an import does about a third less index work.
+_HASH_SIZE = "INSERT INTO job_fts(job_fts, rank) VALUES ('hashsize', ?)"
+BIG_HASH = 64 << 20
+DEFAULT_HASH = 1 << 20  # FTS5's own
 
 
 def as_row(record: Mapping[str, Any] | sqlite3.Row) -> Row:
@@ -145,6 +151,7 @@ def import_rows(
     firsts = Firsts(report)
     conn = _connect(path)
     try:
+        conn.execute(_HASH_SIZE, (BIG_HASH,))
         next_id = (conn.execute("SELECT max(id) FROM job_postings").fetchone()[0] or 0) + 1
         pending: list[Prepared] = []
         chars = 0
@@ -160,7 +167,10 @@ def import_rows(
         if pending:
             _write(conn, pending, next_id, report)
     finally:
-        conn.close()
+        try:
+            conn.execute(_HASH_SIZE, (DEFAULT_HASH,))
+        finally:
+            conn.close()
     report.seconds = time.perf_counter() - t0
     return report
 

@@ -112,7 +112,7 @@ def import_postings(settings: ServerSettings, args: argparse.Namespace) -> int:
         return 2
     t0 = time.perf_counter()
     try:
-        parsed = parse_rows(raw, workers=args.workers, with_body=path is None)
+        parsed = parse_rows(raw, workers=args.workers, with_body=path is None, database=path)
     except FileRefused as exc:
         print(f"import-postings: {args.file}: {exc}", file=sys.stderr)
         return 2

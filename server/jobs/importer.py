@@ -10,18 +10,24 @@ search keys (search/keys.py), so a file may reach back before the newest posting
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from server.jobs.models import COLUMNS
-from server.jobs.postings_csv import TABLE_ORDER, Chunk, Prepared, Problem
+from server.jobs.postings_csv import (
+    TABLE_ORDER,
+    Chunk,
+    Prepared,
+    Problem,
+    stored_row,
+    stored_rows,
+)
 from server.jobs.search import index, open_days
 from server.jobs.search.keys import MAX_ID
-from server.jobs.search.tokens import as_date
+from server.jobs.search.tokens import index_document
 from server.jobs.sheet_fields import Row
 
 BATCH = 5_000  # rows per transaction
@@ -52,8 +58,6 @@ class ImportReport:
 _ORDER = ("id", *TABLE_ORDER)
 _INSERT = f"INSERT INTO job_postings ({', '.join(_ORDER)}) VALUES ({', '.join('?' * len(_ORDER))})"  # noqa: S608
 _UPDATE = "UPDATE job_postings SET " + ", ".join(f"{c} = ?" for c in _ORDER[1:]) + " WHERE id = ?"  # noqa: S608
-# Known postings as stored, their values in _ORDER (as a Prepared row's after the id).
-_KNOWN = f"SELECT {', '.join(_ORDER)} FROM job_postings WHERE job_number IN "  # noqa: S608
 _STATUS = _ORDER.index("status")
 # FTS5 keeps new index entries in memory up to its hash size (1 MiB, a few hundred
 # postings) and writes them out as a segment, which later merges read and rewrite. With a
@@ -63,39 +67,7 @@ BIG_HASH = 64 << 20
 DEFAULT_HASH = 1 << 20  # FTS5's own
 
 
-def as_row(record: Mapping[str, Any] | sqlite3.Row) -> Row:
-    """A stored posting as an import row (SQLite ISO dates or real ones; `sheet` decoded)."""
-    row = {c: record[c] for c in COLUMNS}
-    row["received_on"] = as_date(row["received_on"])
-    row["expires_on"] = as_date(row["expires_on"])
-    row["sheet"] = json.loads(row["sheet"] or "{}")
-    for c in _BOOLEANS:
-        row[c] = bool(row[c])
-    return row
-
-
-_BOOLEANS = (
-    "education_required",
-    "experience_required",
-    "licence_required",
-    "trial_employment",
-    "inexperienced_ok",
-    "commute_allowance",
-    "bonus",
-    "shift",
-    "weekends_off",
-    "ins_employment",
-    "ins_workers_comp",
-    "ins_health",
-    "ins_pension",
-    "transfer",
-    "car_commute",
-    "housing",
-    "childcare",
-    "uij_turn",
-    "online_application",
-    "synthetic",
-)
+as_row = stored_row  # a stored posting as a row (export, index entries)
 
 
 def _connect(path: str) -> sqlite3.Connection:
@@ -109,15 +81,6 @@ def _connect(path: str) -> sqlite3.Connection:
     conn.execute("PRAGMA cache_size=-131072")  # 128 MiB: the index's pages stay in memory
     conn.execute("PRAGMA temp_store=MEMORY")
     return conn
-
-
-def _known(conn: sqlite3.Connection, numbers: list[str]) -> dict[str, sqlite3.Row]:
-    known: dict[str, sqlite3.Row] = {}
-    for i in range(0, len(numbers), 900):
-        part = numbers[i : i + 900]
-        sql = _KNOWN + "(" + ", ".join("?" * len(part)) + ")"
-        known.update({r["job_number"]: r for r in conn.execute(sql, part)})
-    return known
 
 
 class Firsts:
@@ -187,26 +150,32 @@ def _write(
         raise ValueError(f"posting ids would pass {MAX_ID}")
     conn.execute("BEGIN IMMEDIATE")
     try:
-        known = _known(conn, [p[0][0] for p in batch])
+        known = stored_rows(conn, [p[0][0] for p in batch])
         new_rows: list[tuple[Any, ...]] = []
         updates: list[tuple[Any, ...]] = []
         added: list[index.Entry] = []
         removed: list[index.Entry] = []
         unchanged = 0
-        for values, status, floor, received, expires, g, u, f, early in batch:
+        for values, status, floor, received, expires, g, u, f, early, before in batch:
             old = known.get(values[0])
             if old is None:
                 posting_id, next_id = next_id, next_id + 1
                 new_rows.append((posting_id, *values))
             else:
                 posting_id = old[0]
-                if tuple(old)[1:] == values:
+                stored = tuple(old)[1:]
+                if stored == values:
                     unchanged += 1
                     continue
                 if old[_STATUS] == "open":
-                    removed.append(index.entry(as_row(old), posting_id))
+                    # The index document of what is stored, from the worker if it saw it.
+                    seen = before if isinstance(before, tuple) and before[0] == stored else None
+                    removed.append(index.entry(as_row(old), posting_id, seen and seen[1]))
                 updates.append((*values, posting_id))
             if status == "open":
+                if g is None or u is None or f is None:  # stored alike when the worker looked
+                    stored_alike = dict(zip(_ORDER, (posting_id, *values), strict=True))
+                    g, u, f = index_document(as_row(stored_alike))
                 key = floor | posting_id
                 added.append(index.Entry(posting_id, key, received, expires, g, u, f, early))
         index.sqlite_delete(conn, removed)

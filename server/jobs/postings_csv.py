@@ -16,9 +16,10 @@ import itertools
 import json
 import multiprocessing
 import operator
+import sqlite3
 import sys
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -30,7 +31,7 @@ from server.codes.tables import ancestors
 from server.jobs import sheet_fields
 from server.jobs.models import COLUMNS
 from server.jobs.search.keys import floor_key
-from server.jobs.search.tokens import FEATURE_BITS, index_document, search_body
+from server.jobs.search.tokens import FEATURE_BITS, as_date, index_document, search_body
 from server.jobs.sheet_fields import FIELD_BY_LABEL, FIELDS, REQUIRED, Row
 from server.jst import referral_deadline
 
@@ -148,12 +149,19 @@ class Chunk(NamedTuple):
     problems: list[Problem]
     chars: int  # characters of the file the piece spans (for the progress bar)
     broken: bool  # the CSV reader failed in it: the rest of the file cannot be read
+    unfinished: bool  # it failed at the end of the piece, inside a quoted value
 
 
 # A new or updated posting as SQLite takes it, prepared in a worker process:
 # (table values in TABLE_ORDER, status, search-key floor of its day, 受付年月日 and
-# 紹介期限日 as ISO text, its index document (g, u, f), early deadline?)
-Prepared = tuple[tuple[Any, ...], str, int, str, str, str, str, str, bool]
+# 紹介期限日 as ISO text, its index document g, u, f (None when SAME), early deadline?,
+# what the worker saw stored: None, SAME, or (the stored values, their index document or
+# None when the stored posting is not open))
+SAME = "same"
+Before = None | str | tuple[tuple[Any, ...], tuple[str, str, str] | None]
+Prepared = tuple[
+    tuple[Any, ...], str, int, str, str, str | None, str | None, str | None, bool, Before
+]
 
 _DATES = ("received_on", "expires_on")
 _PLAIN = tuple(c for c in COLUMNS if c not in ("id", "sheet", *_DATES))
@@ -176,10 +184,13 @@ class Parsed:
 PIECE_CHARS = 1_000_000  # about 800 postings of real length
 
 
-def parse_rows(raw: bytes, workers: int = 1, *, with_body: bool = False) -> Parsed:
+def parse_rows(
+    raw: bytes, workers: int = 1, *, with_body: bool = False, database: str | None = None
+) -> Parsed:
     """Check the header and cut the records into pieces; raises FileRefused for a file it
     cannot take at all. `with_body`: rows for PostgreSQL (Row dicts with their search
-    body) instead of SQLite's `Prepared` tuples."""
+    body) instead of SQLite's `Prepared` tuples; `database`: the SQLite file they go to
+    (see parse_piece)."""
     text = _decoded(raw)
     if "\x00" in text:
         raise FileRefused("the file is not CSV text (it contains NUL bytes)")
@@ -202,20 +213,20 @@ def parse_rows(raw: bytes, workers: int = 1, *, with_body: bool = False) -> Pars
     if missing := [r for r in REQUIRED if r not in labels]:
         raise FileRefused("required column missing: " + "、".join(missing))
     bounds = _pieces(text, header_end)
-    tasks = _tasks(text, labels, bounds, 1 + _line_breaks(text, 0, header_end), with_body)
+    line = 1 + _line_breaks(text, 0, header_end)
+    tasks = list(_tasks(text, labels, bounds, line, with_body, database))
     workers = workers if len(bounds) > 1 else 1  # starting processes costs more than one piece
-    return Parsed(len(text) - header_end, len(bounds), _parsed(tasks, workers))
+    return Parsed(len(text) - header_end, len(bounds), _parsed(text, tasks, workers))
 
 
 def _record_end(text: str, start: int, at_least: int = 0) -> int:
     """Where the record that ends on or after `start + at_least` ends: just after the
     first line break there outside quotes (or the end of the text).
 
-    Cutting at a line break after an even number of quotes is exact for CSV as written;
-    a stray quote inside an unquoted field can make the cut fall inside a quoted field
-    later on, but then the piece before it ends inside quotes, which the strict reader
-    refuses, and nothing after a piece the reader refused is read (as for one reader
-    over the whole file)."""
+    Cutting at a line break after an even number of quotes is exact for CSV as written. A
+    quote inside an unquoted value (which the reader takes as it is) can make a cut fall
+    inside a quoted value further on; the piece before it then ends inside quotes, and
+    the rest of the file is read again as one piece (see _parsed)."""
     nl = text.find("\n", start + at_least)
     while nl != -1 and text.count('"', start, nl) % 2:
         nl = text.find("\n", nl + 1)
@@ -238,41 +249,60 @@ def _line_breaks(text: str, start: int, end: int) -> int:
     )
 
 
-_Task = tuple[list[str], str, int, bool]  # (labels, records' text, first line, with_body)
+# (labels, (start, end) of the records' text, first line, with_body, SQLite database to
+# compare with); the text itself is cut out when the piece is sent to be parsed.
+_Task = tuple[list[str], tuple[int, int], int, bool, str | None]
+_Piece = tuple[list[str], str, int, bool, str | None]
 
 
 def _tasks(
-    text: str, labels: list[str], bounds: list[tuple[int, int]], line: int, with_body: bool
+    text: str,
+    labels: list[str],
+    bounds: list[tuple[int, int]],
+    line: int,
+    with_body: bool,
+    database: str | None,
 ) -> Iterator[_Task]:
     for start, end in bounds:
-        yield labels, text[start:end], line, with_body
+        yield labels, (start, end), line, with_body, database
         line += _line_breaks(text, start, end)
 
 
-def _parsed(tasks: Iterator[_Task], workers: int) -> Iterator[Chunk]:
+def _parsed(text: str, tasks: list[_Task], workers: int) -> Iterator[Chunk]:
     """The pieces parsed in order, stopping after one the CSV reader could not finish.
 
     With workers, a few pieces are parsed ahead (not the whole file: memory stays bounded
     when loading is slower than parsing)."""
-    if workers <= 1:
-        for task in tasks:
-            chunk = parse_piece(task)
-            yield chunk
-            if chunk.broken:
-                return
-        return
-    ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with ctx.Pool(workers) as pool:
-        ahead: deque[Any] = deque()
-        for task in itertools.islice(tasks, 3 * workers):
-            ahead.append(pool.apply_async(parse_piece, (task,)))
-        while ahead:
-            chunk = ahead.popleft().get()
-            for task in itertools.islice(tasks, 1):
-                ahead.append(pool.apply_async(parse_piece, (task,)))
-            yield chunk
-            if chunk.broken:
-                return
+
+    def piece(task: _Task, to_the_end: bool = False) -> _Piece:
+        labels, (start, end), line, with_body, database = task
+        return labels, text[start : len(text) if to_the_end else end], line, with_body, database
+
+    def in_order() -> Iterator[Chunk]:
+        if workers <= 1:
+            yield from (parse_piece(piece(task)) for task in tasks)
+            return
+        ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+        with ctx.Pool(workers) as pool:
+            waiting = iter(tasks)
+            ahead: deque[Any] = deque()
+            for task in itertools.islice(waiting, 3 * workers):
+                ahead.append(pool.apply_async(parse_piece, (piece(task),)))
+            while ahead:
+                chunk = ahead.popleft().get()
+                for task in itertools.islice(waiting, 1):
+                    ahead.append(pool.apply_async(parse_piece, (piece(task),)))
+                yield chunk
+
+    for i, chunk in enumerate(in_order()):
+        if chunk.unfinished and i < len(tasks) - 1:
+            # The cut after this piece fell inside a quoted value (a stray quote before
+            # it): the rest of the file is read as one piece, as one reader would.
+            yield parse_piece(piece(tasks[i], to_the_end=True))
+            return
+        yield chunk
+        if chunk.broken:
+            return
 
 
 def read_rows(raw: bytes, workers: int = 1) -> tuple[list[tuple[int, Row]], list[Problem]]:
@@ -394,17 +424,23 @@ def _row(plan: _Plan, line: int, values: list[str], problems: list[Problem]) -> 
     return row
 
 
-def parse_piece(task: _Task) -> Chunk:
+def parse_piece(task: _Piece) -> Chunk:
     """Rows and problems of a piece of the file. Each good row also gets its index
-    document, the other costly part of loading, so worker processes do both."""
-    labels, text, first_line, with_body = task
+    document, the other costly part of loading, so worker processes do both.
+
+    With a SQLite database, the rows it holds already are read first: a row stored with
+    the same values gets no index document (the importer leaves it alone), and a changed
+    one carries what was stored and its index document (the importer deletes that index
+    entry) — the importer checks both against the row it reads in its transaction."""
+    labels, text, first_line, with_body, database = task
     csv.field_size_limit(MAX_FIELD_CHARS)  # a spawned worker starts with the default
     plan = _plan(tuple(labels))
     width = len(labels)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    good: list[tuple[int, str, Any]] = []
+    lines = io.StringIO(text, newline="")
+    reader = csv.reader(lines, strict=True)
+    rows: list[tuple[int, Row]] = []
     problems: list[Problem] = []
-    broken = False
+    broken = unfinished = False
     before = 0  # lines read before the record
     while True:
         try:
@@ -414,6 +450,7 @@ def parse_piece(task: _Task) -> Chunk:
         except csv.Error as exc:
             problems.append(Problem(first_line + before, "", f"not CSV ({exc})"))
             broken = True  # the reader cannot find the next row after a broken one
+            unfinished = lines.read() == ""  # the end of the piece came inside quotes
             break
         line, before = first_line + before, reader.line_num
         if not any(v.strip() for v in values):  # blank lines are skipped
@@ -422,27 +459,87 @@ def parse_piece(task: _Task) -> Chunk:
             problems.append(Problem(line, "", f"{len(values)} values for {width} columns"))
             continue
         row = _row(plan, line, values, problems)
-        if row is None:
-            continue
-        doc = index_document(row)
-        sheet_json = json.dumps(row["sheet"], ensure_ascii=False)
-        if with_body:
-            row["_doc"], row["_sheet_json"], row["_body"] = doc, sheet_json, search_body(row)
+        if row is not None:
+            rows.append((line, row))
+    if with_body:
+        good: list[tuple[int, str, Any]] = []
+        for line, row in rows:
+            row["_doc"] = index_document(row)
+            row["_sheet_json"] = json.dumps(row["sheet"], ensure_ascii=False)
+            row["_body"] = search_body(row)
             good.append((line, row["job_number"], row))
-            continue
-        received, expires = row["received_on"], row["expires_on"]
-        received_iso, expires_iso = received.isoformat(), expires.isoformat()
-        prepared: Prepared = (
-            (*_plain_values(row), received_iso, expires_iso, sheet_json),
-            row["status"],
-            floor_key(received),
-            received_iso,
-            expires_iso,
-            *doc,
-            expires < _default_deadline(received),
-        )
-        good.append((line, row["job_number"], prepared))
-    return Chunk(good, problems, len(text), broken)
+        return Chunk(good, problems, len(text), broken, unfinished)
+    stored = _stored(database, [row["job_number"] for _, row in rows]) if database else {}
+    good = [_prepared(line, row, stored) for line, row in rows]
+    return Chunk(good, problems, len(text), broken, unfinished)
+
+
+def _prepared(line: int, row: Row, stored: dict[str, Any]) -> tuple[int, str, Prepared]:
+    received, expires = row["received_on"], row["expires_on"]
+    received_iso, expires_iso = received.isoformat(), expires.isoformat()
+    sheet_json = json.dumps(row["sheet"], ensure_ascii=False)
+    values = (*_plain_values(row), received_iso, expires_iso, sheet_json)
+    old = stored.get(values[0])
+    before: Before = None
+    doc: tuple[str, str, str] | tuple[None, None, None]
+    if old is not None:
+        old_values = tuple(old)[1:]
+        if old_values == values:
+            before, doc = SAME, (None, None, None)
+        else:
+            old_doc = index_document(stored_row(old)) if old["status"] == "open" else None
+            before, doc = (old_values, old_doc), index_document(row)
+    else:
+        doc = index_document(row)
+    early = expires < _default_deadline(received)
+    prepared = (
+        values,
+        row["status"],
+        floor_key(received),
+        received_iso,
+        expires_iso,
+        *doc,
+        early,
+        before,
+    )
+    return line, row["job_number"], prepared
+
+
+# The stored postings with these numbers: their columns in ("id", *TABLE_ORDER) order.
+STORED = f"SELECT {', '.join(('id', *TABLE_ORDER))} FROM job_postings WHERE job_number IN "  # noqa: S608
+
+
+def _stored(database: str, numbers: list[str]) -> dict[str, Any]:
+    conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=60)
+    conn.row_factory = sqlite3.Row
+    try:
+        return stored_rows(conn, numbers)
+    finally:
+        conn.close()
+
+
+def stored_rows(conn: sqlite3.Connection, numbers: list[str]) -> dict[str, sqlite3.Row]:
+    """The stored postings with these 求人番号 (SQLite), by number."""
+    found: dict[str, sqlite3.Row] = {}
+    for i in range(0, len(numbers), 900):
+        part = numbers[i : i + 900]
+        sql = STORED + "(" + ", ".join("?" * len(part)) + ")"
+        found.update({r["job_number"]: r for r in conn.execute(sql, part)})
+    return found
+
+
+def stored_row(record: Mapping[str, Any] | sqlite3.Row) -> Row:
+    """A stored posting as a row (SQLite ISO dates or real ones; `sheet` decoded)."""
+    row = {c: record[c] for c in COLUMNS}
+    row["received_on"] = as_date(row["received_on"])
+    row["expires_on"] = as_date(row["expires_on"])
+    row["sheet"] = json.loads(row["sheet"] or "{}")
+    for c in _BOOLEANS:
+        row[c] = bool(row[c])
+    return row
+
+
+_BOOLEANS = tuple(c for c, v in blank_row().items() if isinstance(v, bool))
 
 
 _default_deadline = cache(referral_deadline)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import io
 import shutil
 import sqlite3
 from collections import Counter
@@ -24,8 +25,9 @@ from api_client.client import MyPageClient
 from api_client.job_models import JobSearchRequest
 from api_client.sheet_text import LINES_PER_PAGE, a4_text, cells
 from server import admin
-from server.jobs import importer
+from server.jobs import importer, postings_csv
 from server.jobs.demo.generate import load_sqlite
+from server.jobs.postings_csv import Problem
 from server.jobs.search import index, tokens
 from server.jobs.search.keys import search_key
 from server.jst import referral_deadline
@@ -351,3 +353,98 @@ async def test_number_search_is_its_own_endpoint(seeker: MyPageClient) -> None:
     assert res.not_found == ["13010-1"]
     with pytest.raises(ValidationError):  # the client checks what the server would refuse
         await seeker.jobs_by_number([f"13010-{n}" for n in range(6)])
+
+
+def _fixture() -> tuple[list[str], list[list[str]]]:
+    rows = list(csv.reader(FIXTURE.open(encoding="utf-8", newline="")))
+    return rows[0], rows[1:]
+
+
+def _csv_text(rows: list[list[str]], newline: str = "\r\n") -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator=newline).writerows(rows)
+    return out.getvalue()
+
+
+def _parsed(text: str, workers: int) -> tuple[list[tuple[int, str, Any]], list[Problem]]:
+    parsed = postings_csv.parse_rows(text.encode(), workers)
+    good: list[tuple[int, str, Any]] = []
+    problems: list[Problem] = []
+    for chunk in parsed.chunks:
+        good += chunk.good
+        problems += chunk.problems
+    return good, problems
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("newline", ["\r\n", "\n", "\r"])
+def test_a_file_read_in_pieces_reads_as_one(
+    monkeypatch: pytest.MonkeyPatch, workers: int, newline: str
+) -> None:
+    """Pieces are cut at line breaks after an even number of quotes: the rows, their lines
+    and the problems are those of one reader over the whole file — with line breaks inside
+    values, a stray quote inside an unquoted value, and a record the reader refuses (after
+    which nothing is read)."""
+    header, rows = _fixture()
+    parking, number = header.index("最寄り駅"), header.index("求人番号")
+    records = []
+    for i in range(40):
+        row = list(rows[i % len(rows)])
+        row[number] = f"13010-{i:08d}"
+        row[parking] = f"stray{i}"
+        records.append(row)
+    text = _csv_text([header, *records], newline)
+    text = text.replace("stray3", 'ab"c', 1)  # a quote inside an unquoted value
+    text = text.replace("stray30", '"ab"c', 1)  # refused: a quote after a quoted value
+    whole = _parsed(text, 1)
+    assert whole[1][-1].reason.startswith("not CSV")
+    if newline != "\r":  # (the reader splits bare-CR files at the line breaks in values)
+        assert len(whole[0]) == 30 and len(whole[1]) == 1
+    monkeypatch.setattr(postings_csv, "PIECE_CHARS", 300)
+    assert postings_csv.parse_rows(text.encode()).pieces > (5 if newline != "\r" else 0)
+    assert _parsed(text, workers) == whole
+
+
+def test_importing_the_same_file_again_changes_nothing(
+    database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _db(database_url)
+    before = sqlite3.connect(path).execute("SELECT * FROM job_postings ORDER BY id").fetchall()
+    capsys.readouterr()
+    assert _run("import-postings", str(FIXTURE), "--database-url", database_url) == 0
+    assert "0 added, 0 updated, 4 unchanged, 0 refused" in capsys.readouterr().out
+    assert (
+        sqlite3.connect(path).execute("SELECT * FROM job_postings ORDER BY id").fetchall() == before
+    )
+    _index_is_consistent(path)
+
+
+@pytest.mark.parametrize("again", [False, True])
+async def test_a_posting_changed_after_the_worker_looked_is_indexed_as_stored(
+    tmp_path: Path, database_url: str, seeker: MyPageClient, again: bool
+) -> None:
+    """A worker compares its rows with the stored ones before the importer's transaction;
+    when a posting changes in between, what the importer reads in its transaction decides
+    which index entry is deleted (a stale one would still be found)."""
+    header, rows = _fixture()
+    title = header.index("職種")
+    path = _db(database_url)
+    # Parsed while 介護福祉士（グループホーム） is stored: the same row again, or a change.
+    first = list(rows[0])
+    if not again:
+        first[title] = "訪問ヘルパー主任"
+    chunks = list(
+        postings_csv.parse_rows(_csv_text([header, first]).encode(), database=path).chunks
+    )
+    between = list(rows[0])
+    between[title] = "夜間巡回スタッフ"
+    between_csv = tmp_path / "between.csv"
+    between_csv.write_text(_csv_text([header, between]), encoding="utf-8")
+    between_import = ("import-postings", str(between_csv), "--database-url", database_url)
+    assert await asyncio.to_thread(_run, *between_import) == 0
+    report = importer.import_rows(path, iter(chunks))
+    assert (report.inserted, report.updated, report.unchanged) == (0, 1, 0)
+    _index_is_consistent(path)
+    expected = {"夜間巡回": 0, "介護福祉士": int(again), "訪問ヘルパー主任": int(not again)}
+    for word, total in expected.items():
+        assert (await seeker.search_jobs(JobSearchRequest(words=word))).total == total, word

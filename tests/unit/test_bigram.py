@@ -134,3 +134,27 @@ def test_frequent_phrase_tokens_answer_exactly_like_bigram_phrases(
     want = {i + 1 for i, t in enumerate(texts) if any(word in r for r in runs(t))}
     assert _found(conn, word, frequent=False) == want
     assert _found(conn, word, frequent=True) == want
+
+
+def _runs_one_character_at_a_time(text: str) -> list[str]:
+    """Runs by the definition: maximal stretches of characters of category L, N or M."""
+    out: list[str] = []
+    current = ""
+    for c in normalise(text):
+        if unicodedata.category(c)[0] in "LNM":
+            current += c
+        elif current:
+            out.append(current)
+            current = ""
+    return [*out, current] if current else out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=12))
+def test_runs_are_those_of_the_definition(text: str) -> None:
+    assert list(runs(text)) == _runs_one_character_at_a_time(text)
+
+
+def test_runs_keep_combining_marks_and_split_at_underscores() -> None:
+    for text in ("ｶﾞｲﾄﾞ", "a\u0301b c", "क्षत्रिय", "snake_case", "Ⅻ番地", "x\u200dy", "²³"):
+        assert list(runs(text)) == _runs_one_character_at_a_time(text), text

@@ -22,6 +22,7 @@ from server.jobs.postings_csv import (
     Chunk,
     Prepared,
     Problem,
+    no_cycle_collection,
     stored_row,
     stored_rows,
 )
@@ -114,21 +115,8 @@ def import_rows(
     firsts = Firsts(report)
     conn = _connect(path)
     try:
-        conn.execute(_HASH_SIZE, (BIG_HASH,))
-        next_id = (conn.execute("SELECT max(id) FROM job_postings").fetchone()[0] or 0) + 1
-        pending: list[Prepared] = []
-        chars = 0
-        for chunk in chunks:
-            report.problems += chunk.problems
-            pending += firsts(chunk.good)
-            while len(pending) >= BATCH:
-                next_id = _write(conn, pending[:BATCH], next_id, report)
-                del pending[:BATCH]
-            chars += chunk.chars
-            if progress:
-                progress(report.done + len(pending), chars, time.perf_counter() - t0)
-        if pending:
-            _write(conn, pending, next_id, report)
+        with no_cycle_collection():
+            _import(conn, chunks, report, firsts, progress, t0)
     finally:
         try:
             conn.execute(_HASH_SIZE, (DEFAULT_HASH,))
@@ -136,6 +124,31 @@ def import_rows(
             conn.close()
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _import(
+    conn: sqlite3.Connection,
+    chunks: Iterable[Chunk],
+    report: ImportReport,
+    firsts: Firsts,
+    progress: Progress | None,
+    t0: float,
+) -> None:
+    conn.execute(_HASH_SIZE, (BIG_HASH,))
+    next_id = (conn.execute("SELECT max(id) FROM job_postings").fetchone()[0] or 0) + 1
+    pending: list[Prepared] = []
+    chars = 0
+    for chunk in chunks:
+        report.problems += chunk.problems
+        pending += firsts(chunk.good)
+        while len(pending) >= BATCH:
+            next_id = _write(conn, pending[:BATCH], next_id, report)
+            del pending[:BATCH]
+        chars += chunk.chars
+        if progress:
+            progress(report.done + len(pending), chars, time.perf_counter() - t0)
+    if pending:
+        _write(conn, pending, next_id, report)
 
 
 def _write(

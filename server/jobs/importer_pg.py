@@ -20,7 +20,7 @@ from typing import Any
 from server.jobs import importer
 from server.jobs.importer import Firsts, ImportReport, Progress, as_row
 from server.jobs.models import COLUMNS
-from server.jobs.postings_csv import Chunk
+from server.jobs.postings_csv import Chunk, no_cycle_collection
 from server.jobs.search import index, pg
 from server.jobs.sheet_fields import Row
 
@@ -68,26 +68,33 @@ async def import_rows(
 
     t0 = time.perf_counter()
     report = ImportReport()
-    firsts = Firsts(report)
     engine = create_engine(database_url)
     try:
         async with engine.connect() as sa_conn:
             raw = await sa_conn.get_raw_connection()
             conn: Any = raw.driver_connection  # asyncpg: COPY is its own API
-            chars = 0
-            for chunk in chunks:
-                report.problems += chunk.problems
-                rows: list[Row] = firsts(chunk.good)
-                for start in range(0, len(rows), importer.BATCH):
-                    async with conn.transaction():
-                        await _batch(conn, rows[start : start + importer.BATCH], report)
-                chars += chunk.chars
-                if progress:
-                    progress(report.done, chars, time.perf_counter() - t0)
+            with no_cycle_collection():
+                await _load(conn, chunks, report, progress, t0)
     finally:
         await engine.dispose()
     report.seconds = time.perf_counter() - t0
     return report
+
+
+async def _load(
+    conn: Any, chunks: Iterable[Chunk], report: ImportReport, progress: Progress | None, t0: float
+) -> None:
+    firsts = Firsts(report)
+    chars = 0
+    for chunk in chunks:
+        report.problems += chunk.problems
+        rows: list[Row] = firsts(chunk.good)
+        for start in range(0, len(rows), importer.BATCH):
+            async with conn.transaction():
+                await _batch(conn, rows[start : start + importer.BATCH], report)
+        chars += chunk.chars
+        if progress:
+            progress(report.done, chars, time.perf_counter() - t0)
 
 
 async def _batch(conn: Any, batch: list[Row], report: ImportReport) -> None:

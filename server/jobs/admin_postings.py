@@ -119,14 +119,22 @@ def import_postings(settings: ServerSettings, args: argparse.Namespace) -> int:
     asyncio.run(migrate(settings.database_url))  # an empty data directory gets its database
     bar = Bar(args.quiet or parsed.pieces < 6, parsed.chars)  # from about 5,000 rows on
     # Rows are parsed in worker processes while earlier ones are being loaded.
-    if path is None:
-        from server.jobs import importer_pg
+    try:
+        if path is None:
+            from server.jobs import importer_pg
 
-        report = asyncio.run(
-            importer_pg.import_rows(settings.database_url, parsed.chunks, progress=bar)
+            report = asyncio.run(
+                importer_pg.import_rows(settings.database_url, parsed.chunks, progress=bar)
+            )
+        else:
+            report = import_rows(path, parsed.chunks, progress=bar)
+    except KeyboardInterrupt:
+        print(
+            f"\nimport-postings: {args.file}: interrupted; the rows loaded so far are whole and"
+            " indexed — run it again to load the rest (loaded rows are kept as they are)",
+            file=sys.stderr,
         )
-    else:
-        report = import_rows(path, parsed.chunks, progress=bar)
+        return 130
     problems = sorted(report.problems, key=lambda p: p.line)
     for problem in problems:
         print(f"{args.file}: {problem}", file=sys.stderr)

@@ -17,6 +17,7 @@ import itertools
 import json
 import multiprocessing
 import operator
+import signal
 import sqlite3
 import sys
 from collections import deque
@@ -286,7 +287,7 @@ def _parsed(text: str, tasks: list[_Task], workers: int) -> Iterator[Chunk]:
             yield from (parse_piece(piece(task)) for task in tasks)
             return
         ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-        with ctx.Pool(workers) as pool:
+        with ctx.Pool(workers, initializer=_leave_interrupts_to_the_loader) as pool:
             waiting = iter(tasks)
             ahead: deque[Any] = deque()
             for task in itertools.islice(waiting, 3 * workers):
@@ -306,6 +307,11 @@ def _parsed(text: str, tasks: list[_Task], workers: int) -> Iterator[Chunk]:
         yield chunk
         if chunk.broken:
             return
+
+
+def _leave_interrupts_to_the_loader() -> None:
+    """Ctrl-C stops the loading process, which ends the workers (no traceback from each)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def read_rows(raw: bytes, workers: int = 1) -> tuple[list[tuple[int, Row]], list[Problem]]:

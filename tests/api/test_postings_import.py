@@ -270,7 +270,10 @@ async def test_import_again_updates_by_job_number(
 
 
 def test_an_interrupted_import_leaves_whole_rows_and_a_consistent_index(
-    tmp_path: Path, _template_db: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    _template_db: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     source, target = tmp_path / "s.db", tmp_path / "t.db"
     shutil.copyfile(_template_db, source)
@@ -291,8 +294,10 @@ def test_an_interrupted_import_leaves_whole_rows_and_a_consistent_index(
 
     monkeypatch.setattr(index, "sqlite_insert", failing)
     url = f"sqlite+aiosqlite:///{target}"
-    with pytest.raises(KeyboardInterrupt):
-        _run("import-postings", str(out), "--database-url", url, "--quiet")
+    capsys.readouterr()
+    assert _run("import-postings", str(out), "--database-url", url, "--quiet") == 130
+    err = capsys.readouterr().err
+    assert "interrupted; the rows loaded so far are whole" in err and "Traceback" not in err
     loaded = list(importer.export_rows(str(target)))
     assert len(loaded) == 100  # the first batch, whole
     _index_is_consistent(str(target))

@@ -55,14 +55,17 @@ def known_revisions() -> frozenset[str]:
     return frozenset(rev.revision for rev in script.walk_revisions())
 
 
-async def upgrade_to_head(engine: AsyncEngine) -> str | None:
+async def upgrade_to_head(engine: AsyncEngine, *, rebuild_index: bool = True) -> str | None:
     """Migrate to head, once, whoever else is starting at the same moment. Returns the
-    revision found under the lock (None: an empty database)."""
+    revision found under the lock (None: an empty database).
+
+    `rebuild_index=False` leaves an outdated search index for the caller to rebuild
+    (server/jobs/search/pg_build.py does it with every core)."""
     async with _sqlite_file_lock(engine), engine.begin() as conn:
-        return await conn.run_sync(_upgrade)
+        return await conn.run_sync(_upgrade, rebuild_index)
 
 
-def _upgrade(connection: Connection) -> str | None:
+def _upgrade(connection: Connection, rebuild_index: bool = True) -> str | None:
     if connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
     current = _current_revision(connection)
@@ -78,7 +81,8 @@ def _upgrade(connection: Connection) -> str | None:
     # when it was built for other tokens (server/jobs/search/index.py).
     from server.jobs.search.index import ensure_current
 
-    ensure_current(connection)
+    if rebuild_index:
+        ensure_current(connection)
     return current
 
 
@@ -148,12 +152,13 @@ _FTS_SHADOW_SUFFIXES = ("", "_data", "_idx", "_content", "_docsize", "_config")
 def unmanaged_tables(connection: Connection) -> set[str]:
     """Tables no model describes: SQLite virtual (FTS) tables and their shadow tables.
 
-    On PostgreSQL: the search table of server/jobs/search/pg.py (a token array under GIN).
+    On PostgreSQL: the search table of server/jobs/search/pg.py and the posting lists of
+    pg_lists.py.
     On SQLite also the early deadlines beside the index (server/jobs/search/fts.py).
     Migrations create them with raw SQL; autogenerate must neither drop nor diff them.
     """
     if connection.dialect.name == "postgresql":
-        return {"job_search"}
+        return {"job_search", "job_search_lists", "job_search_state", "job_search_log"}
     if connection.dialect.name != "sqlite":
         return set()
     rows = connection.execute(

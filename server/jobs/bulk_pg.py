@@ -20,7 +20,7 @@ from typing import Any
 
 from server.jobs.bulk import LoadReport
 from server.jobs.models import COLUMNS
-from server.jobs.search import index, open_days, pg
+from server.jobs.search import index, open_days, pg, pg_lists
 
 # (table rows in COLUMNS order, index.pg_row rows of the open postings)
 PgPrepared = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]
@@ -37,6 +37,17 @@ _POSTING_INDEXES = {
     " ON job_postings (id) WHERE status = 'withdrawn'",
 }
 PROGRESS_EVERY = 50_000
+
+
+async def write_lists(conn: Any, lists: dict[str, bytes]) -> None:
+    """Replace the posting lists and start a new generation (pg_lists.py), in the caller's
+    transaction (which holds pg_lists.LOCK). `conn`: the asyncpg connection."""
+    for sql in pg_lists.CLEAR:
+        await conn.execute(sql)
+    await conn.copy_records_to_table(
+        "job_search_lists", records=list(lists.items()), columns=("token", "ids")
+    )
+    await conn.execute(pg_lists.STAMP)
 
 
 async def load_postgres(
@@ -69,12 +80,17 @@ async def load_postgres(
             await conn.execute("TRUNCATE job_postings, job_search, job_open_days CASCADE")
             await conn.execute(pg.CREATE_STAGE)
             await conn.execute(pg.DROP_FK)
+            await conn.execute(pg_lists.LOCK)
+            await conn.execute(pg_lists.TRIGGERS_OFF)
+            lists = pg_lists.ListBuilder()
             # Names are constants of this module and of pg.py.
             for name in [*_POSTING_INDEXES, *pg.INDEXES]:
                 await conn.execute(f"DROP INDEX IF EXISTS {name}")
             for table, search_rows in chunks:
                 await conn.copy_records_to_table("job_postings", records=table, columns=COLUMNS)
                 await pg.copy_search_rows(conn, search_rows)
+                for r in search_rows:
+                    lists.add(r[0], r[1], r[3].split())
                 before, done = done, done + len(table)
                 indexed += len(search_rows)
                 if progress and done // PROGRESS_EVERY != before // PROGRESS_EVERY:
@@ -93,6 +109,8 @@ async def load_postgres(
                 " coalesce(max(id), 0) + 1, false) FROM job_postings"
             )
             await conn.execute(open_days.REBUILD)
+            await write_lists(conn, lists.serialised())
+            await conn.execute(pg_lists.TRIGGERS_ON)
             await conn.execute("DELETE FROM job_index_state")
             await conn.execute(
                 "INSERT INTO job_index_state (id, version) VALUES (1, $1)", index.INDEX_VERSION

@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from server.jobs.search import fts, open_days, pg
+from server.jobs.search import fts, open_days, pg, pg_lists
 from server.jobs.search.keys import search_key
 from server.jobs.search.tokens import as_date, index_document, is_early, search_body
 
@@ -157,7 +157,10 @@ def rebuild(connection: Connection, batch: int = 2_000) -> None:
             connection.execute(text(sql))
         connection.execute(text(fts.CREATE_EARLY))
     else:
+        connection.execute(text(pg_lists.LOCK))
+        connection.execute(text(pg_lists.TRIGGERS_OFF))
         connection.execute(text("DELETE FROM job_search"))
+    lists = pg_lists.ListBuilder()
     last = 0
     while True:
         result = connection.execute(text(_NEXT_OPEN), {"last": last, "n": batch})
@@ -175,9 +178,20 @@ def rebuild(connection: Connection, batch: int = 2_000) -> None:
             if early:
                 connection.execute(text(fts.INSERT_EARLY_NAMED), early)
         else:
-            connection.execute(text(pg.INSERT), [pg_record(e, r) for e, r in entries])
+            records = [pg_record(e, r) for e, r in entries]
+            connection.execute(text(pg.INSERT), records)
+            for rec in records:
+                lists.add(rec["id"], rec["key"], rec["tokens"])
     if dialect == "sqlite":
         connection.execute(text(fts.OPTIMIZE_FTS))
         connection.execute(text(fts.AUTOMERGE_ON))
+    else:
+        for sql in pg_lists.CLEAR:
+            connection.execute(text(sql))
+        rows = pg_lists.write_rows(lists.serialised())
+        if rows:
+            connection.execute(text(pg_lists.INSERT_LIST), rows)
+        connection.execute(text(pg_lists.STAMP))
+        connection.execute(text(pg_lists.TRIGGERS_ON))
     connection.execute(text(open_days.CLEAR))
     connection.execute(text(open_days.REBUILD))

@@ -1,36 +1,43 @@
-"""The same search on PostgreSQL: the tokens of tokens.py in a GIN-indexed text[].
+"""The same search on PostgreSQL: the tokens of tokens.py as posting-list bitmaps.
 
 `job_search` holds, per open posting, its search key (keys.py) and 紹介期限日, every token of
 its index row as one array (bigrams, single characters, frequent phrases, facets) and `body`,
-its normalised runs one per line. A condition is array containment (`@>`: all of these
-tokens) or overlap (`&&`: any of them), which GIN answers with bitmap scans the planner can
-AND together; a word of 3+ characters that is not a single token is then confirmed with
-`body LIKE '%run%'` on the few rows left (a run holds letters and digits only, so it needs no
-LIKE escaping). "Still open" is `key ≥ floor AND expires_on ≥ today` (B-tree columns), and the
-two orders are `key DESC` and `(expires_on, key)`, each with an index to walk.
+its normalised runs one per line. The search itself runs on the posting lists of
+pg_lists.py: a condition is an AND (all of these tokens) or OR (any of them) of bitmaps, a
+NOT is a difference, and a word of 3+ characters that is not a single token is then
+confirmed with `body LIKE '%run%'` on the candidates left (a run holds letters and digits
+only, so it needs no LIKE escaping). "Still open" is the union of the 受付年月日 bitmaps from
+the window's first day, minus the postings that expired early by today (the same
+expired_token as on SQLite); the total is the size of the result, exact. Newest first, a page
+is cut from the per-day bitmaps walked from today backwards (keys order by day, then id);
+by 紹介期限日 it is cut from the groups of one deadline token each, in key order within.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from pyroaring import BitMap
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.jobs.models import JobPosting
-from server.jobs.search import open_days
-from server.jobs.search.engine import Window, load_postings
+from server.jobs.search.engine import Window, load_postings, page_spans
 from server.jobs.search.grams import RUN_BREAK, WordQuery
-from server.jobs.search.keys import floor_key
-from server.jobs.search.tokens import COMPANY, COMPANY_MARK, SearchPlan, word_pieces
+from server.jobs.search.keys import day_number
+from server.jobs.search.pg_lists import DAY, DEADLINE, Lists
+from server.jobs.search.tokens import (
+    COMPANY,
+    COMPANY_MARK,
+    SearchPlan,
+    expired_token,
+    word_pieces,
+)
 
-# The secondary indexes of job_search as the migrations create them (a bulk load drops and
-# builds them again around the load).
-INDEXES = {
-    "ix_job_search_tokens": "CREATE INDEX ix_job_search_tokens ON job_search USING gin (tokens)",
-    "ix_job_search_key": "CREATE UNIQUE INDEX ix_job_search_key ON job_search (key)",
-    "ix_job_search_deadline": "CREATE INDEX ix_job_search_deadline ON job_search (expires_on, key)",
-}
+# The secondary indexes of job_search besides its primary key (none: searches read the
+# posting lists, and rows are only looked up by id).
+INDEXES: dict[str, str] = {}
 INSERT = (
     "INSERT INTO job_search (id, key, expires_on, tokens, body)"
     " VALUES (:id, :key, :expires_on, :tokens, :body)"
@@ -66,100 +73,194 @@ async def copy_search_rows(conn: Any, rows: list[tuple[Any, ...]]) -> None:
     await conn.execute(EMPTY_STAGE)
 
 
-class _Sql:
-    """Collects a WHERE clause with numbered bound parameters."""
+def _run(piece: tuple[str, ...]) -> str:
+    """The run a phrase of bigrams spells."""
+    return piece[0][0] + "".join(b[1] for b in piece)
 
-    def __init__(self) -> None:
-        self.params: dict[str, Any] = {}
 
-    def bind(self, value: Any) -> str:
-        name = f"p{len(self.params)}"
-        self.params[name] = value
-        return f":{name}"
+_CONFIRM = "SELECT id FROM job_search WHERE id = ANY(CAST(:ids AS integer[])) AND "
+_NUMBERS = "SELECT id FROM job_postings WHERE status = 'open'"
 
-    def tokens(self, op: str, tokens: list[str] | tuple[str, ...]) -> str:
-        return f"tokens {op} CAST({self.bind(sorted(set(tokens)))} AS text[])"
 
-    def word(self, q: WordQuery) -> str:
+class _Query:
+    """One search's evaluation over the posting lists."""
+
+    def __init__(self, db: AsyncSession, lists: Lists) -> None:
+        self.db = db
+        self.lists = lists
+
+    async def _confirm(self, ids: BitMap, conds: list[str], values: list[str]) -> BitMap:
+        """The ids among `ids` whose body passes every condition (`body LIKE :v0` …)."""
+        if not ids or not conds:
+            return ids
+        params: dict[str, Any] = {"ids": list(ids)}
+        for i, v in enumerate(values):
+            params[f"v{i}"] = v
+        # Conditions are constants of this module; values are bound parameters.
+        sql = _CONFIRM + " AND ".join(conds)
+        return BitMap((await self.db.execute(text(sql), params)).scalars().all())
+
+    async def _all(self, tokens: list[str], within: BitMap) -> BitMap:
+        maps = await self.lists.get(tokens)
+        out = BitMap(within)
+        for t in sorted(tokens, key=lambda t: len(maps[t])):
+            out &= maps[t]
+            if not out:
+                break
+        return out
+
+    async def word(self, q: WordQuery, within: BitMap) -> BitMap:
+        """The postings among `within` whose text has the word."""
         pieces = word_pieces(q)
-        parts = [self.tokens("@>", [t for p in pieces for t in p])]
-        for p in pieces:
-            if len(p) > 1:  # a bigram phrase: the tokens say "maybe", the text says "yes"
-                run = p[0][0] + "".join(b[1] for b in p)
-                parts.append(f"body LIKE {self.bind('%' + run + '%')}")
-        return "(" + " AND ".join(parts) + ")"
+        found = await self._all([t for p in pieces for t in p], within)
+        runs = ["%" + _run(p) + "%" for p in pieces if len(p) > 1]
+        return await self._confirm(found, [f"body LIKE :v{i}" for i in range(len(runs))], runs)
 
-    def company(self, q: WordQuery) -> str:
+    async def company(self, q: WordQuery, within: BitMap) -> BitMap:
         """A 事業所名 word (company_query spelling): the prefixed grams narrow, the marked
         body lines of the name confirm each run."""
         pieces = word_pieces(q, frequent=False)
-        parts = [self.tokens("@>", [t for p in pieces for t in p])]
-        for p in pieces:
-            if len(p) > 1:
-                grams = [b.removeprefix(COMPANY) for b in p]
-                run = grams[0][0] + "".join(b[1] for b in grams)
-                # Runs hold letters and digits only: nothing to escape in the pattern.
-                pattern = f"(^|\n){COMPANY_MARK}[^\n]*{run}"
-                parts.append(f"body ~ {self.bind(pattern)}")
-        return "(" + " AND ".join(parts) + ")"
+        found = await self._all([t for p in pieces for t in p], within)
+        # Runs hold letters and digits only: nothing to escape in the patterns.
+        patterns = [
+            f"(^|\n){COMPANY_MARK}[^\n]*" + _run(tuple(b.removeprefix(COMPANY) for b in p))
+            for p in pieces
+            if len(p) > 1
+        ]
+        conds = [f"body ~ :v{i}" for i in range(len(patterns))]
+        return await self._confirm(found, conds, patterns)
 
-    def clause(self, atoms: tuple[str | WordQuery, ...]) -> str:
+    async def clause(self, atoms: tuple[str | WordQuery, ...], within: BitMap) -> BitMap:
         facets = [a for a in atoms if isinstance(a, str)]
-        words = [a for a in atoms if not isinstance(a, str)]
-        parts = [self.tokens("&&", facets)] if facets else []
-        parts += [self.word(w) for w in words]
-        return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+        out = BitMap()
+        if facets:
+            maps = await self.lists.get(facets)
+            out = BitMap.union(*maps.values()) & within
+        for w in atoms:
+            if not isinstance(w, str):
+                out |= await self.word(w, within - out)
+        return out
 
+    async def numbers(self, plan: SearchPlan, window: Window) -> BitMap:
+        conds = [_NUMBERS]
+        params: dict[str, Any] = {}
+        if plan.job_numbers:
+            conds.append("job_number = ANY(CAST(:numbers AS text[]))")
+            params["numbers"] = list(plan.job_numbers)
+        if plan.employer_number:
+            conds.append(
+                "employer_number = :employer AND disclosure = ANY(CAST(:levels AS smallint[]))"
+            )
+            params["employer"] = plan.employer_number
+            params["levels"] = list(window.employer_levels) or [0]
+        sql = " AND ".join(conds)  # constants of this module; values are bound parameters
+        return BitMap((await self.db.execute(text(sql), params)).scalars().all())
 
-def where_clause(plan: SearchPlan, window: Window) -> tuple[str, dict[str, Any]]:
-    sql = _Sql()
-    conds = [
-        f"key >= {sql.bind(floor_key(window.since))}",
-        f"expires_on >= CAST({sql.bind(window.today)} AS date)",
-    ]
-    conds += [sql.clause(c) for c in plan.clauses]
-    for tokens, unless in plan.excluded:
-        has = sql.tokens("&&", tokens)
-        conds.append(
-            f"NOT {has}" if unless is None else f"NOT ({has} AND NOT {sql.tokens('@>', [unless])})"
-        )
-    conds += [f"NOT {sql.word(w)}" for w in plan.not_words]
-    if plan.company:
-        company = " AND ".join(sql.company(q) for q in plan.company)
-        conds.append(f"NOT ({company})" if plan.company_exclude else f"({company})")
-    numbers = ["status = 'open'"]
-    if plan.job_numbers:
-        numbers.append(f"job_number = ANY(CAST({sql.bind(list(plan.job_numbers))} AS text[]))")
-    if plan.employer_number:
-        levels = list(window.employer_levels) or [0]
-        numbers.append(
-            f"employer_number = {sql.bind(plan.employer_number)}"
-            f" AND disclosure = ANY(CAST({sql.bind(levels)} AS smallint[]))"
-        )
-    if len(numbers) > 1:
-        subquery = f"SELECT id FROM job_postings WHERE {' AND '.join(numbers)}"  # noqa: S608
-        conds.append(f"id IN ({subquery})")
-    return " AND ".join(conds), sql.params
+    async def days(self, since: date) -> list[tuple[int, BitMap]]:
+        """(day number, its postings) from `since` on, newest first."""
+        first = day_number(since)
+        names = [t for t in self.lists.cache.tokens_named(DAY) if int(t[len(DAY) :]) >= first]
+        maps = await self.lists.get(names)
+        return sorted(((int(t[len(DAY) :]), maps[t]) for t in names), reverse=True)
+
+    async def open(self, window: Window) -> BitMap:
+        """Every open posting received since `window.since` (cached until the next change)."""
+        cache = self.lists.cache
+        key = ("open", window.since, window.today)
+        have = cache.derived.get(key)
+        if have is None:
+            days = await self.days(window.since)
+            expired = await self.lists.one(expired_token(window.today))
+            have = BitMap.union(*(m for _, m in days)) - expired if days else BitMap()
+            cache.derived[key] = have
+        return have
+
+    async def matches(self, plan: SearchPlan, window: Window) -> BitMap:
+        result = await self.open(window)
+        if plan.job_numbers or plan.employer_number:
+            result = result & await self.numbers(plan, window)
+        # Clauses of facets only first: the words' confirmations then see fewer candidates.
+        for c in sorted(plan.clauses, key=lambda c: any(not isinstance(a, str) for a in c)):
+            if not result:
+                break
+            result = await self.clause(c, result)
+        for tokens, unless in plan.excluded:
+            if not result:
+                break
+            maps = await self.lists.get([*tokens, *([unless] if unless else [])])
+            out = BitMap.union(*(maps[t] for t in tokens))
+            if unless is not None:
+                out -= maps[unless]
+            result = result - out
+        for w in plan.not_words:
+            if result:
+                result = result - await self.word(w, result)
+        if plan.company and result:
+            named = result
+            for q in plan.company:
+                named = await self.company(q, named)
+            result = result - named if plan.company_exclude else named
+        return result
+
+    async def newest_first(self, result: BitMap, window: Window) -> list[int]:
+        """Ids `offset … offset+limit` of `result` in key order, newest first."""
+        skip, need = window.offset, window.limit
+        out: list[int] = []
+        for _, day in await self.days(window.since):
+            size = result.intersection_cardinality(day)
+            if skip >= size:
+                skip -= size
+                continue
+            ids = result & day
+            take = min(need, size - skip)
+            out.extend(reversed(list(ids[size - skip - take : size - skip])))
+            skip, need = 0, need - take
+            if not need:
+                break
+        return out
+
+    async def by_deadline(self, result: BitMap, window: Window) -> list[int]:
+        """The same page sorted by 紹介期限日 (soonest first), key order within a day."""
+        first = f"{DEADLINE}{window.today:%Y%m%d}"
+        names = [t for t in self.lists.cache.tokens_named(DEADLINE) if t >= first]
+        maps = await self.lists.get(names)
+        by_day = {date(int(t[2:6]), int(t[6:8]), int(t[8:10])): maps[t] for t in names}
+        sizes = [(d, result.intersection_cardinality(m)) for d, m in sorted(by_day.items())]
+        days = (await self.days(window.since))[::-1]  # oldest first: ascending keys
+        out: list[int] = []
+        for deadline, skip, take in page_spans(
+            [s for s in sizes if s[1]], window.offset, window.limit
+        ):
+            group = result & by_day[deadline]
+            for _, day in days:
+                size = group.intersection_cardinality(day)
+                if skip >= size:
+                    skip -= size
+                    continue
+                n = min(take, size - skip)
+                out.extend((group & day)[skip : skip + n])
+                skip, take = 0, take - n
+                if not take:
+                    break
+        return out
 
 
 class PostgresSearch:
     async def search(
         self, db: AsyncSession, plan: SearchPlan, window: Window
     ) -> tuple[int, list[JobPosting]]:
-        where, params = where_clause(plan, window)
-        # Every piece of the SQL is built here from constants; values are bound parameters.
-        if plan.unconditional:
-            count = open_days.with_dates(open_days.COUNT_SINCE)
-            count_params: dict[str, Any] = {"since": window.since, "today": window.today}
-        else:
-            count, count_params = text(f"SELECT count(*) FROM job_search WHERE {where}"), params  # noqa: S608
-        total: int = (await db.execute(count, count_params)).scalar_one()
+        lists = Lists(db)
+        await lists.refresh()
+        query = _Query(db, lists)
+        result = await query.matches(plan, window)
+        total = len(result)
         if total <= window.offset:
             return total, []
-        order = "expires_on, key" if window.by_deadline else "key DESC"
-        sql = f"SELECT id FROM job_search WHERE {where} ORDER BY {order} LIMIT :n OFFSET :o"  # noqa: S608
-        page = await db.execute(text(sql), params | {"n": window.limit, "o": window.offset})
-        return total, await load_postings(db, [int(i) for i in page.scalars().all()])
+        if window.by_deadline:
+            ids = await query.by_deadline(result, window)
+        else:
+            ids = await query.newest_first(result, window)
+        return total, await load_postings(db, ids)
 
 
 def document_tokens(g: str, u: str, f: str) -> list[str]:

@@ -1,14 +1,21 @@
 """Load: N simulated seekers against `hellowork serve --workers 2`, loopback only, bounded.
 
     .venv/bin/python -m bench.load --database-url postgresql+asyncpg://… [--jobs 1000000]
-        [--seekers 10,50,200] [--seconds 60] [--workers 2]
+        [--seekers 10,50,200] [--seconds 60] [--workers 2] [--think 5] [--ramp 20]
     .venv/bin/python -m bench.load --throwaway-pg --jobs 20000      # a cluster of its own
 
 Each seeker signs in (password, then the OTP read from the server's Maildir), then until the
 level's time is up: searches (a mix of free words, places, 希望する職種 and conditions), opens
 one or two job sheets of the results, adds a favorite, applies once to a posting that takes
-online applications, and sends messages in that application's thread. No think time: every
-seeker sends its next request as soon as the last one answered, so N is N requests in flight.
+online applications, and sends messages in that application's thread.
+
+A simulated seeker is a person: between two actions it thinks (reads the list, the sheet,
+the OTP mail) for a random 0.5–1.5 × `--think` seconds (default 5), and the N seekers of a
+level start (sign in) at random moments over the first `--ramp` seconds (default 20), as
+people arrive. So N is N people using the site at once, offering about
+N / (think + response time) requests per second — not N requests in flight. `--think 0`
+(ramp 0 unless given) is the stress mode: every seeker sends its next request as soon as
+the last one answered, so N is N requests in flight and N sign-ins at the same instant.
 
 Prints, per level, requests/s and p50/p95/p99 per endpoint and the error count (an error:
 any exception or any answer other than the expected one). Goal (issue 14): no errors, p95 ≤
@@ -122,18 +129,31 @@ async def read_otp(maildir: Path, address: str, after: float) -> str:
     raise TimeoutError(f"no OTP mail to {address}")
 
 
+@dataclass(frozen=True)
+class Pace:
+    think: float  # mean seconds between two actions of one seeker (0: none)
+    ramp: float  # seekers start at random moments over this many seconds
+
+    async def pause(self, rng: random.Random, until: float) -> None:
+        if self.think > 0:
+            wait = rng.uniform(0.5, 1.5) * self.think
+            await asyncio.sleep(max(0.0, min(wait, until - time.monotonic())))
+
+
 async def seeker(
-    i: int, base_url: str, maildir: Path, stats: Stats, until: float, seed: int
+    i: int, base_url: str, maildir: Path, stats: Stats, until: float, seed: int, pace: Pace
 ) -> None:
     rng = random.Random(seed * 1_000 + i)
     address = f"load{i:04d}@example.jp"
     transport = ForwardedFor(f"198.18.{i // 250}.{i % 250 + 1}")
+    await asyncio.sleep(rng.uniform(0, pace.ramp))  # people arrive one by one
     async with MyPageClient(base_url, transport=transport) as api:
         sent_at = time.time() - 1  # Maildir mtimes have 1 s granularity on some file systems
         ticket = await stats.timed("POST /auth/login", api.login(address, PASSWORD))
         if ticket is None or ticket.login_ticket is None:
             return
         otp = await read_otp(maildir, address, sent_at)
+        await pace.pause(rng, until)  # opening the mail, typing the code
         if await stats.timed("POST /auth/otp", api.verify_otp(ticket.login_ticket, otp)) is None:
             return
         # A seeker of an earlier level (or run) has applied already: it writes in that thread.
@@ -141,19 +161,25 @@ async def seeker(
         application_id = mine.items[0].id if mine is not None and mine.items else None
         messages = 0
         while time.monotonic() < until:
+            await pace.pause(rng, until)  # filling in the search form
+            if time.monotonic() >= until:
+                break
             name, req = search_request(rng)
             found = await stats.timed(name, api.search_jobs(req))
             if found is None or not found.items:
                 continue
             sheets = []
             for card in rng.sample(found.items, min(2, len(found.items))):
+                await pace.pause(rng, until)  # reading the list
                 sheet = await stats.timed("GET job sheet", api.job_sheet(card.job_number))
                 if sheet is not None:
                     sheets.append(sheet)
             pick = rng.choice(found.items)
+            await pace.pause(rng, until)  # reading the sheet
             await stats.timed("POST favorites", api.add_favorites([pick.job_number]))
             online = [s for s in sheets if s.online_application]
             if application_id is None and online:
+                await pace.pause(rng, until)  # writing the motivation
                 applied = await stats.timed(
                     "POST apply",
                     api.apply(
@@ -164,6 +190,7 @@ async def seeker(
                 )
                 application_id = applied.id if applied is not None else None
             elif application_id is not None and messages < MESSAGES_PER_SEEKER:
+                await pace.pause(rng, until)  # writing the message
                 messages += 1
                 await stats.timed(
                     "POST message",
@@ -313,12 +340,13 @@ def report(n: int, stats: Stats, seconds: float) -> None:
             print(f"  ! {name}: {text}")
 
 
-async def level(n: int, base: str, maildir: Path, seconds: float, seed: int) -> None:
+async def level(n: int, base: str, maildir: Path, seconds: float, seed: int, pace: Pace) -> None:
     stats = Stats()
     start = time.monotonic()
     until = start + seconds
     outcomes = await asyncio.gather(
-        *(seeker(i, base, maildir, stats, until, seed) for i in range(n)), return_exceptions=True
+        *(seeker(i, base, maildir, stats, until, seed, pace) for i in range(n)),
+        return_exceptions=True,
     )
     for failure in (o for o in outcomes if isinstance(o, BaseException)):
         stats.errors["seeker"].append(f"{type(failure).__name__}: {failure}"[:200])
@@ -337,8 +365,21 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seconds", type=float, default=60.0, help="length of each level")
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument(
+        "--think",
+        type=float,
+        default=5.0,
+        help="mean seconds a seeker thinks between actions, drawn from 0.5–1.5× (0: none)",
+    )
+    p.add_argument(
+        "--ramp",
+        type=float,
+        help="seconds over which the seekers of a level sign in (default 20; 0 with --think 0)",
+    )
     args = p.parse_args(argv)
     levels = [int(x) for x in args.seekers.split(",")]
+    ramp = args.ramp if args.ramp is not None else (20.0 if args.think > 0 else 0.0)
+    pace = Pace(think=args.think, ramp=min(ramp, args.seconds))
 
     cluster = None
     if args.throwaway_pg:
@@ -371,12 +412,17 @@ def main(argv: list[str] | None = None) -> int:
             asyncio.run(make_seekers(database_url, max(levels), tmp))
             proc, base = start_serve(database_url, args.workers, tmp)
             try:
+                thinking = (
+                    f"think {pace.think:g} s (0.5–1.5×), sign-ins over {pace.ramp:g} s"
+                    if pace.think > 0
+                    else f"no think time, sign-ins over {pace.ramp:g} s"
+                )
                 print(
                     f"{have if have >= args.jobs else args.jobs:,} postings, serve --workers "
-                    f"{args.workers}, {args.seconds:.0f} s per level, no think time"
+                    f"{args.workers}, {args.seconds:.0f} s per level, {thinking}"
                 )
                 for n in levels:
-                    asyncio.run(level(n, base, tmp / "outbox", args.seconds, args.seed))
+                    asyncio.run(level(n, base, tmp / "outbox", args.seconds, args.seed, pace))
             finally:
                 proc.terminate()
                 proc.wait(timeout=60)

@@ -26,7 +26,7 @@ from server.jobs.models import JobPosting
 from server.jobs.search.engine import Window, load_postings, page_spans
 from server.jobs.search.grams import RUN_BREAK, WordQuery
 from server.jobs.search.keys import day_number
-from server.jobs.search.pg_lists import DAY, DEADLINE, Lists
+from server.jobs.search.pg_lists import DAY, DEADLINE, IndexCache, Lists
 from server.jobs.search.tokens import (
     COMPANY,
     COMPANY_MARK,
@@ -222,7 +222,11 @@ class _Query:
     async def by_deadline(self, result: BitMap, window: Window) -> list[int]:
         """The same page sorted by 紹介期限日 (soonest first), key order within a day."""
         first = f"{DEADLINE}{window.today:%Y%m%d}"
-        names = [t for t in self.lists.cache.tokens_named(DEADLINE) if t >= first]
+        names = [
+            t
+            for t in self.lists.cache.tokens_named(DEADLINE)
+            if len(t) == len(first) and t[len(DEADLINE) :].isdigit() and t >= first
+        ]
         maps = await self.lists.get(names)
         by_day = {date(int(t[2:6]), int(t[6:8]), int(t[8:10])): maps[t] for t in names}
         sizes = [(d, result.intersection_cardinality(m)) for d, m in sorted(by_day.items())]
@@ -246,10 +250,13 @@ class _Query:
 
 
 class PostgresSearch:
+    def __init__(self, cache: IndexCache | None = None) -> None:
+        self.cache = cache  # None: this process's cache of the session's database
+
     async def search(
         self, db: AsyncSession, plan: SearchPlan, window: Window
     ) -> tuple[int, list[JobPosting]]:
-        lists = Lists(db)
+        lists = Lists(db, self.cache)
         await lists.refresh()
         query = _Query(db, lists)
         result = await query.matches(plan, window)

@@ -181,9 +181,9 @@ def cache_for(db: AsyncSession) -> IndexCache:
 class Lists:
     """The posting lists as one search sees them (refreshed from the database first)."""
 
-    def __init__(self, db: AsyncSession) -> None:
+    def __init__(self, db: AsyncSession, cache: IndexCache | None = None) -> None:
         self.db = db
-        self.cache = cache_for(db)
+        self.cache = cache if cache is not None else cache_for(db)
 
     async def refresh(self) -> None:
         c = self.cache

@@ -1,0 +1,122 @@
+"""PostgreSQL's posting lists (server/jobs/search/pg_lists.py) are cached per server process:
+every process must see what another one changed — postings added, withdrawn, changed and
+expired — at its next search, and a transaction that has not committed yet must not show."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api_client.job_models import JobSearchRequest
+from server.db.engine import create_engine
+from server.jobs.bulk import migrate
+from server.jobs.demo.generate import Calendar, chunk_rows, load_postgres
+from server.jobs.search.engine import Window
+from server.jobs.search.pg import PostgresSearch
+from server.jobs.search.pg_lists import IndexCache
+from server.jobs.search.tokens import plan
+from server.jobs.store import add_posting, withdraw
+from server.jst import expiry_cutoff
+from tests.api import jobs_data
+
+pytestmark = pytest.mark.postgres
+
+N = 300
+REQUESTS = (
+    JobSearchRequest(),
+    JobSearchRequest(words="介護"),
+    JobSearchRequest(words="事務 経理", word_mode="any"),
+    JobSearchRequest(places=[{"prefecture": "13"}], sort="deadline_asc"),
+    JobSearchRequest(words="営業", not_words="ノルマ"),
+)
+
+
+def _iso(r: dict[str, Any]) -> dict[str, Any]:
+    """The oracle reads rows as SQLite returns them (ISO dates)."""
+    return r | {"received_on": str(r["received_on"]), "expires_on": str(r["expires_on"])}
+
+
+async def _answer(
+    worker: PostgresSearch, db: AsyncSession, req: JobSearchRequest, today: date
+) -> list[str]:
+    window = Window(
+        since=expiry_cutoff(today),
+        today=today,
+        by_deadline=req.sort == "deadline_asc",
+        limit=N,
+        offset=0,
+        employer_levels=(0, 1, 2),
+    )
+    total, rows = await worker.search(db, plan(req), window)
+    assert total == len(rows)
+    return [p.job_number for p in rows]
+
+
+async def _check(
+    workers: list[PostgresSearch], db: AsyncSession, data: list[dict[str, Any]]
+) -> None:
+    for req in REQUESTS:
+        want = jobs_data.expected(data, req)
+        for worker in workers:
+            assert await _answer(worker, db, req, jobs_data.TODAY) == want, req
+
+
+async def test_every_process_sees_the_changes_of_another(pg_database_url: str) -> None:
+    await migrate(pg_database_url)
+    await load_postgres(pg_database_url, N, seed=jobs_data.SEED, today=jobs_data.TODAY, workers=1)
+    generated = chunk_rows(jobs_data.SEED, 0, N, Calendar.make(jobs_data.TODAY))
+    data = [_iso(r) for r in generated]
+    engine = create_engine(pg_database_url)
+    try:
+        async with AsyncSession(engine, expire_on_commit=False) as db:
+            early = PostgresSearch(IndexCache())
+            await _check([early], db, data)  # its cache now holds the lists as loaded
+            await db.commit()
+
+            # Another process withdraws a matching posting and adds a new one.
+            gone = jobs_data.expected(data, JobSearchRequest(words="介護"))[0]
+            async with AsyncSession(engine) as other:
+                await withdraw(other, gone)
+                values = jobs_data.posting_values(job_number="13010-99999991")
+                values["job_title"] = "介護職員（新規）"
+                added = await add_posting(other, dict(values))
+                await other.commit()
+                new_id = added.id
+            data = [r for r in data if r["job_number"] != gone]
+            data.append(_iso(values | {"id": new_id}))
+            late = PostgresSearch(IndexCache())  # a process started after the change
+            await _check([early, late], db, data)
+            await db.commit()
+
+            # A change not committed yet is seen by nobody; once committed, by everybody.
+            async with AsyncSession(engine) as other:
+                await withdraw(other, "13010-99999991")
+                await other.flush()
+                await _check([early, late], db, data)
+                await db.commit()
+                await other.commit()
+            data = [r for r in data if r["job_number"] != "13010-99999991"]
+            await _check([early, late], db, data)
+            await db.commit()
+
+            # Expiry needs no write: the same lists answer for a later day.
+            later = jobs_data.TODAY + timedelta(days=40)
+            want = [
+                r["job_number"]
+                for r in sorted(data, key=lambda r: (r["received_on"], r["id"]), reverse=True)
+                if r["status"] == "open"
+                and r["expires_on"] >= later.isoformat()
+                and r["received_on"] >= expiry_cutoff(later).isoformat()
+            ]
+            for worker in (early, late):
+                assert await _answer(worker, db, JobSearchRequest(), later) == want
+
+            # A rebuild starts a new generation: caches drop what they held.
+            log = (await db.execute(text("SELECT count(*) FROM job_search_log"))).scalar_one()
+            assert log > 0
+    finally:
+        await engine.dispose()

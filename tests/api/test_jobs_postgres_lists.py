@@ -83,9 +83,8 @@ async def test_every_process_sees_the_changes_of_another(pg_database_url: str) -
                 await withdraw(other, gone)
                 values = jobs_data.posting_values(job_number="13010-99999991")
                 values["job_title"] = "介護職員（新規）"
-                added = await add_posting(other, dict(values))
+                new_id = (await add_posting(other, dict(values))).id
                 await other.commit()
-                new_id = added.id
             data = [r for r in data if r["job_number"] != gone]
             data.append(_iso(values | {"id": new_id}))
             late = PostgresSearch(IndexCache())  # a process started after the change

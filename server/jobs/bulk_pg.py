@@ -90,7 +90,7 @@ async def load_postgres(
                 await conn.copy_records_to_table("job_postings", records=table, columns=COLUMNS)
                 await pg.copy_search_rows(conn, search_rows)
                 for r in search_rows:
-                    lists.add(r[0], r[1], r[3].split())
+                    lists.add(r[0], r[1], r[3].split(), r[4])
                 before, done = done, done + len(table)
                 indexed += len(search_rows)
                 if progress and done // PROGRESS_EVERY != before // PROGRESS_EVERY:

@@ -181,7 +181,7 @@ def rebuild(connection: Connection, batch: int = 2_000) -> None:
             records = [pg_record(e, r) for e, r in entries]
             connection.execute(text(pg.INSERT), records)
             for rec in records:
-                lists.add(rec["id"], rec["key"], rec["tokens"])
+                lists.add(rec["id"], rec["key"], rec["tokens"], rec["body"])
     if dialect == "sqlite":
         connection.execute(text(fts.OPTIMIZE_FTS))
         connection.execute(text(fts.AUTOMERGE_ON))

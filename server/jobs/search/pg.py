@@ -26,7 +26,7 @@ from server.jobs.models import JobPosting
 from server.jobs.search.engine import Window, load_postings, page_spans
 from server.jobs.search.grams import RUN_BREAK, WordQuery
 from server.jobs.search.keys import day_number
-from server.jobs.search.pg_lists import DAY, DEADLINE, IndexCache, Lists
+from server.jobs.search.pg_lists import DAY, DEADLINE, LINE, IndexCache, Lists
 from server.jobs.search.tokens import (
     COMPANY,
     COMPANY_MARK,
@@ -78,7 +78,6 @@ def _run(piece: tuple[str, ...]) -> str:
     return piece[0][0] + "".join(b[1] for b in piece)
 
 
-_CONFIRM = "SELECT id FROM job_search WHERE id = ANY(CAST(:ids AS integer[])) AND "
 _NUMBERS = "SELECT id FROM job_postings WHERE status = 'open'"
 
 
@@ -89,46 +88,44 @@ class _Query:
         self.db = db
         self.lists = lists
 
-    async def _confirm(self, ids: BitMap, conds: list[str], values: list[str]) -> BitMap:
-        """The ids among `ids` whose body passes every condition (`body LIKE :v0` …)."""
-        if not ids or not conds:
-            return ids
-        params: dict[str, Any] = {"ids": list(ids)}
-        for i, v in enumerate(values):
-            params[f"v{i}"] = v
-        # Conditions are constants of this module; values are bound parameters.
-        sql = _CONFIRM + " AND ".join(conds)
-        return BitMap((await self.db.execute(text(sql), params)).scalars().all())
-
-    async def _all(self, tokens: list[str], within: BitMap) -> BitMap:
-        maps = await self.lists.get(tokens)
-        out = BitMap(within)
-        for t in sorted(tokens, key=lambda t: len(maps[t])):
-            out &= maps[t]
-            if not out:
-                break
-        return out
+    async def _lines(self, text: str, within: BitMap, company: bool = False) -> BitMap:
+        """The postings among `within` with a body line containing `text` (of a 事業所名
+        line only with `company`)."""
+        lines = self.lists.cache.lines_with(text)
+        if company:
+            lines = [t for t in lines if t.startswith(LINE + COMPANY_MARK)]
+        if not lines:
+            return BitMap()
+        maps = await self.lists.get(lines)
+        return BitMap.union(*maps.values()) & within
 
     async def word(self, q: WordQuery, within: BitMap) -> BitMap:
-        """The postings among `within` whose text has the word."""
-        pieces = word_pieces(q)
-        found = await self._all([t for p in pieces for t in p], within)
-        runs = ["%" + _run(p) + "%" for p in pieces if len(p) > 1]
-        return await self._confirm(found, [f"body LIKE :v{i}" for i in range(len(runs))], runs)
+        """The postings among `within` whose text has the word: single tokens from their
+        lists, other runs from the lists of the body lines that contain them."""
+        found = within
+        for p in word_pieces(q):
+            if not found:
+                break
+            if len(p) > 1:
+                found = await self._lines(_run(p), found)
+            else:
+                found = found & await self.lists.one(p[0])
+        return found
 
     async def company(self, q: WordQuery, within: BitMap) -> BitMap:
-        """A 事業所名 word (company_query spelling): the prefixed grams narrow, the marked
-        body lines of the name confirm each run."""
-        pieces = word_pieces(q, frequent=False)
-        found = await self._all([t for p in pieces for t in p], within)
-        # Runs hold letters and digits only: nothing to escape in the patterns.
-        patterns = [
-            f"(^|\n){COMPANY_MARK}[^\n]*" + _run(tuple(b.removeprefix(COMPANY) for b in p))
-            for p in pieces
-            if len(p) > 1
-        ]
-        conds = [f"body ~ :v{i}" for i in range(len(patterns))]
-        return await self._confirm(found, conds, patterns)
+        """A 事業所名 word (company_query spelling): single grams from their lists, runs
+        from the marked body lines of the names that contain them."""
+        found = within
+        for p in word_pieces(q, frequent=False):
+            if not found:
+                break
+            if len(p) > 1:
+                found = await self._lines(
+                    _run(tuple(b.removeprefix(COMPANY) for b in p)), found, True
+                )
+            else:
+                found = found & await self.lists.one(p[0])
+        return found
 
     async def clause(self, atoms: tuple[str | WordQuery, ...], within: BitMap) -> BitMap:
         facets = [a for a in atoms if isinstance(a, str)]

@@ -43,7 +43,7 @@ def _prepare(records: list[dict[str, Any]]) -> Prepared:
         e = index.entry(row, row["id"])
         r = index.pg_record(e, row)
         rows.append((r["id"], r["key"], r["expires_on"], " ".join(r["tokens"]), r["body"]))
-        lists.add(r["id"], r["key"], r["tokens"])
+        lists.add(r["id"], r["key"], r["tokens"], r["body"])
     return rows, lists.serialised()
 
 

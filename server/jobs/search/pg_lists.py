@@ -38,6 +38,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 DAY = "#d"  # + day number: the postings received on that day (no other token holds "#")
+LINE = "#r"  # + a line of `body` (a run, or a marked run of the 事業所名): who has that line
 DEADLINE = "xd"  # tokens.deadline_token's prefix: the postings expiring on that day
 # Advisory lock key serialising the writers of job_search_log (the triggers of migration
 # 0013 take it too).
@@ -64,14 +65,25 @@ _STATE = (
     " coalesce((SELECT log_seq FROM job_search_state), 0),"
     " (SELECT max(seq) FROM job_search_log)"
 )
-_NAMES = "SELECT token FROM job_search_lists WHERE token LIKE '#d%' OR token LIKE 'xd%'"
+_NAMES = (
+    "SELECT token FROM job_search_lists"
+    " WHERE token LIKE '#d%' OR token LIKE 'xd%' OR token LIKE '#r%'"
+)
 _LISTS = "SELECT token, ids FROM job_search_lists WHERE token = ANY(CAST(:tokens AS text[]))"
 _TOUCHED = "SELECT DISTINCT id FROM job_search_log WHERE seq > :seq AND seq <= :upto"
-_ROWS = "SELECT id, key, tokens FROM job_search WHERE id = ANY(CAST(:ids AS integer[]))"
+_ROWS = "SELECT id, key, tokens, body FROM job_search WHERE id = ANY(CAST(:ids AS integer[]))"
 
 
 def day_token(key: int) -> str:
     return f"{DAY}{key >> 32}"
+
+
+def line_tokens(body: str) -> set[str]:
+    """The distinct lines of a body as tokens. Postings share few distinct lines (about
+    10,000 in 280,000 of a 2 % sample at 1,000,000 postings), so a word of 3+ characters
+    that is no single token is matched exactly against the lines that contain it, with no
+    posting text read at search time."""
+    return {LINE + line for line in body.split("\n") if line}
 
 
 class ListBuilder:
@@ -80,11 +92,10 @@ class ListBuilder:
     def __init__(self) -> None:
         self._ids: defaultdict[str, array[int]] = defaultdict(lambda: array("I"))
 
-    def add(self, posting_id: int, key: int, tokens: Iterable[str]) -> None:
+    def add(self, posting_id: int, key: int, tokens: Iterable[str], body: str) -> None:
         ids = self._ids
-        for t in tokens:
+        for t in (*tokens, *line_tokens(body), day_token(key)):
             ids[t].append(posting_id)
-        ids[day_token(key)].append(posting_id)
 
     def serialised(self) -> dict[str, bytes]:
         return {t: BitMap(a).serialize() for t, a in self._ids.items()}
@@ -123,7 +134,8 @@ class IndexCache:
     built: OrderedDict[str, BitMap] = field(default_factory=OrderedDict)  # LRU
     built_bytes: int = 0
     sizes: dict[str, int] = field(default_factory=dict)
-    names: frozenset[str] = frozenset()  # day and deadline tokens of the build
+    names: frozenset[str] = frozenset()  # day, deadline and line tokens of the build
+    lines: tuple[str, ...] = ()  # the line tokens of the build
     touched: BitMap = field(default_factory=BitMap)
     overlay: dict[str, BitMap] = field(default_factory=dict)
     overlay_tokens: dict[int, tuple[str, ...]] = field(default_factory=dict)
@@ -131,6 +143,7 @@ class IndexCache:
 
     def reset(self, generation: int, seq: int, names: frozenset[str]) -> None:
         self.generation, self.seq, self.names = generation, seq, names
+        self.lines = tuple(t for t in names if t.startswith(LINE))
         self.built.clear()
         self.sizes.clear()
         self.built_bytes = 0
@@ -147,8 +160,8 @@ class IndexCache:
         for i in ids:
             for t in self.overlay_tokens.pop(i, ()):
                 self.overlay[t].discard(i)
-        for posting_id, key, tokens in rows:
-            mine = (*tokens, day_token(key))
+        for posting_id, key, tokens, body in rows:
+            mine = (*tokens, *line_tokens(body), day_token(key))
             self.overlay_tokens[posting_id] = mine
             for t in mine:
                 self.overlay.setdefault(t, BitMap()).add(posting_id)
@@ -162,6 +175,12 @@ class IndexCache:
         while self.built_bytes > CACHE_BYTES and len(self.built) > 1:
             old, _ = self.built.popitem(last=False)
             self.built_bytes -= self.sizes.pop(old)
+
+    def lines_with(self, text: str) -> list[str]:
+        """The line tokens whose line contains `text`."""
+        found = [t for t in self.lines if text in t]
+        found += [t for t, bm in self.overlay.items() if t.startswith(LINE) and text in t and bm]
+        return found
 
     def tokens_named(self, prefix: str) -> list[str]:
         have = {t for t in self.names if t.startswith(prefix)}

@@ -1,10 +1,11 @@
 """Bulk loading of postings into PostgreSQL with COPY (demo data, benchmarks).
 
 The PostgreSQL counterpart of bulk.py: in one transaction the postings are replaced, the
-secondary indexes of `job_postings` and `job_search` are dropped, rows and search rows go in
-with binary COPY (asyncpg's `copy_records_to_table`), the indexes are built once at the end
-(the GIN index over the tokens with a generous `maintenance_work_mem`), the open postings per
-day are counted and the index version is stamped. An interrupted load leaves the database
+secondary indexes of `job_postings` are dropped, rows and search rows go in with binary COPY
+(asyncpg's `copy_records_to_table`) while the posting lists of the search are collected
+(search/pg_lists.py; the change-log triggers are off meanwhile), the indexes are built once
+at the end, the lists written as a new generation, the open postings per day counted and
+the index version stamped. An interrupted load leaves the database
 as it was. `ANALYZE` runs after the commit so the planner knows the new sizes.
 
 Chunks arrive prepared (`PgPrepared`: table tuples in `models.COLUMNS` order with real dates,

@@ -1,4 +1,4 @@
-"""The same search on a throwaway PostgreSQL cluster (GIN over the same tokens), checked
+"""The same search on a throwaway PostgreSQL cluster (posting lists of the same tokens), checked
 against the same oracle and dataset as the SQLite tests."""
 
 from __future__ import annotations

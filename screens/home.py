@@ -100,9 +100,10 @@ class HomeScreen(SignedInScreen):
     def on_mount(self) -> None:
         self.query_one("#qr", QRCodeWidget).display = False
         self.menu.focus()  # the entry keys work at once, as on the seeds' home page
-        self.load()
-        self.load_saved()
-        self.load_activity()
+        # After the first frame: the answers asked ahead are often in by now, and filling
+        # the sections (and drawing the QR code) before that frame kept Home's title off
+        # the screen for as long.
+        self.call_after_refresh(self.action_reload)
 
     def apply_language(self) -> None:
         self.query_one("#title", Static).update(t("home.title"))

@@ -198,6 +198,7 @@ class SearchForm(Vertical):
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id)
         self._labels: list[_Label] = []
+        self._restack_due = False  # a row measurement is scheduled (on_tick_box_resized)
         self._selects: list[tuple[Select[str], Callable[[], list[tuple[str, str]]]]] = []
         # Chosen with pickers: 希望する職種 (group, details), 職業分類 (code, name),
         # municipalities per place slot, 産業分類.
@@ -425,6 +426,19 @@ class SearchForm(Vertical):
 
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self._stack_rows)
+
+    def on_tick_box_resized(self, event: TickBox.Resized) -> None:
+        """Rows are measured again once their boxes have their new widths: measured right
+        after a relabel, they could still have the old language's (Ctrl+T left rows of
+        English boxes running off the form)."""
+        event.stop()
+        if not self._restack_due:
+            self._restack_due = True
+            self.call_after_refresh(self._restack)
+
+    def _restack(self) -> None:
+        self._restack_due = False
+        self._stack_rows()
 
     def _stack_rows(self) -> None:
         """A row wider than the form (the condition boxes at 80 columns) is laid out one

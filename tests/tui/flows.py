@@ -13,7 +13,7 @@ from screens.otp import OtpScreen
 from screens.results import ResultsScreen
 from screens.search import SearchScreen
 from server.jobs.demo.generate import load_sqlite
-from tests.tui.helpers import screen_text, settle, type_text
+from tests.tui.helpers import press_times, screen_text, settle, type_text
 from tests.tui.support import DEMO_EMAIL, DEMO_PASSWORD, TuiServer
 
 SIZE = (100, 40)
@@ -51,7 +51,15 @@ async def sign_in_to_home(pilot: Pilot[object], server: TuiServer) -> None:
 
 
 async def focus(pilot: Pilot[object], widget_id: str, limit: int = 120) -> None:
-    """Press Tab until the widget with `widget_id` has the focus."""
+    """Press Tab until the widget with `widget_id` has the focus.
+
+    The Tabs the focus chain says are needed go in one burst; then one at a time, in case
+    moving the focus changed the chain."""
+    chain = pilot.app.screen.focus_chain
+    ids = [w.id for w in chain]
+    focused = pilot.app.focused
+    if widget_id in ids and focused in chain:
+        await press_times(pilot, "tab", (ids.index(widget_id) - chain.index(focused)) % len(chain))
     for _ in range(limit):
         focused = pilot.app.focused
         if focused is not None and focused.id == widget_id:

@@ -21,7 +21,7 @@ from screens.results import ResultsScreen
 from screens.search import SearchScreen
 from screens.title_prompt import TitleModal
 from tests.tui.flows import database_with_postings, focus, open_search
-from tests.tui.helpers import field_error, screen_text, settle, type_text
+from tests.tui.helpers import field_error, press_times, screen_text, settle, type_text
 from tests.tui.support import TuiServer
 from tui.app import HelloWorkApp
 from widgets.desired_job_picker import DesiredJobPicker
@@ -63,6 +63,10 @@ async def choose(pilot: Pilot[object], select_id: str, value: str) -> None:
     await pilot.press("enter")
     await settle(pilot)
     values = [v for _, v in select._options]
+    overlay = pilot.app.focused
+    assert isinstance(overlay, OptionList)
+    if overlay.highlighted is not None and value in values:
+        await press_times(pilot, "down", values.index(value) - overlay.highlighted)
     for _ in range(len(values)):
         overlay = pilot.app.focused
         assert isinstance(overlay, OptionList)

@@ -11,7 +11,7 @@ from textual.widgets._select import SelectCurrent
 
 from screens.open_account import OpenAccountScreen
 from tests.tui.flows import focus, open_search
-from tests.tui.helpers import settle, type_text
+from tests.tui.helpers import press_times, settle, type_text
 from tests.tui.support import TuiServer
 from tui.app import HelloWorkApp
 from widgets.date_field import DateField
@@ -80,13 +80,12 @@ async def test_every_control_of_the_search_form_is_whole_where_focus_reaches_it(
             assert widget is not None
             if widget not in form.walk_children() or widget in seen:
                 break
-            await settle(pilot)
             seen.append(widget)
             shown = widget.region
             assert shown.width == widget.outer_size.width, (widget.id, shown)  # not clipped
             assert shown.right <= size[0] and shown.height > 0, (widget.id, shown)
             assert shown.y >= 0 and shown.bottom <= size[1], (widget.id, shown)
-            await pilot.press("tab")
+            await press_times(pilot, "tab", 1)  # waits until the new focus is laid out
         ids = {w.id for w in seen}
         assert {"category", "class-2", "licence_codes-2", "feat-parenting"} <= ids
 

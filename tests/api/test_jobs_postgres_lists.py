@@ -4,6 +4,7 @@ expired — at its next search, and a transaction that has not committed yet mus
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, timedelta
 from typing import Any
 
@@ -15,10 +16,11 @@ from api_client.job_models import JobSearchRequest
 from server.db.engine import create_engine
 from server.jobs.bulk import migrate
 from server.jobs.demo.generate import Calendar, chunk_rows, load_postgres
+from server.jobs.search import index
 from server.jobs.search.engine import Window
 from server.jobs.search.pg import PostgresSearch
 from server.jobs.search.pg_lists import IndexCache
-from server.jobs.search.tokens import plan
+from server.jobs.search.tokens import plan, word_pieces
 from server.jobs.store import add_posting, withdraw
 from server.jst import expiry_cutoff
 from tests.api import jobs_data
@@ -117,5 +119,96 @@ async def test_every_process_sees_the_changes_of_another(pg_database_url: str) -
             # A rebuild starts a new generation: caches drop what they held.
             log = (await db.execute(text("SELECT count(*) FROM job_search_log"))).scalar_one()
             assert log > 0
+    finally:
+        await engine.dispose()
+
+
+@pytest.mark.parametrize("others", ["elsewhere", "in this process too"])
+async def test_a_search_sees_one_build_when_a_rebuild_commits_under_it(
+    pg_database_url: str, others: str
+) -> None:
+    """A rebuild that commits while a search is between two of its reads: the search
+    answers from the old lists or from the new ones, never from some of each. The two
+    postings swap their words between the builds, so a mix finds one that has both."""
+    await migrate(pg_database_url)
+    engine = create_engine(pg_database_url)
+    eel, cod = "鰻", "鱈"
+
+    async def rebuild() -> None:
+        async with engine.begin() as conn:
+            await conn.run_sync(index.rebuild)
+
+    async def titles(first: str, second: str) -> None:
+        async with engine.begin() as conn:  # the postings alone: the lists keep the old words
+            for number, title in ((one, first), (two, second)):
+                await conn.execute(
+                    text("UPDATE job_postings SET job_title = :t WHERE job_number = :n"),
+                    {"t": f"{title}の仕込み", "n": number},
+                )
+
+    try:
+        one, two = "13010-99999981", "13010-99999982"
+        async with AsyncSession(engine) as db:
+            for number in (one, two):
+                await add_posting(db, jobs_data.posting_values(job_number=number))
+            await db.commit()
+        await titles(eel, cod)
+        await rebuild()  # the old build: 鰻 → one, 鱈 → two
+        await titles(cod, eel)  # what the next build will see: 鰻 → two, 鱈 → one
+        both = JobSearchRequest(words=f"{eel} {cod}")
+        async with AsyncSession(engine) as db:
+            assert await _answer(
+                PostgresSearch(IndexCache()), db, JobSearchRequest(words=eel), jobs_data.TODAY
+            ) == [one]
+
+        tokens = {
+            t
+            for c in plan(both).clauses
+            for w in c
+            if not isinstance(w, str)
+            for p in word_pieces(w)
+            for t in p
+        }
+        cache = IndexCache()  # one server process, nothing read yet: both words are read
+        reached, go = asyncio.Event(), asyncio.Event()
+        reads: list[set[str]] = []
+        async with AsyncSession(engine) as db:
+            real = db.execute
+
+            async def execute(statement: Any, params: Any = None, **kw: Any) -> Any:
+                # The second read of the two words' lists waits until the rebuild committed.
+                if isinstance(params, dict) and set(params.get("tokens", ("-",))) <= tokens:
+                    reads.append(set(params["tokens"]))
+                    if len(reads) == 2:
+                        reached.set()
+                        await go.wait()
+                return await real(statement, params, **kw)
+
+            db.execute = execute  # type: ignore[method-assign]
+            searching = asyncio.create_task(
+                _answer(PostgresSearch(cache), db, both, jobs_data.TODAY)
+            )
+            try:
+                paused = asyncio.create_task(reached.wait())
+                await asyncio.wait([paused, searching], return_when=asyncio.FIRST_COMPLETED)
+                assert reached.is_set(), searching.result()
+                assert len(reads) == 2 and reads[0] != reads[1]  # one word read, the other next
+                await rebuild()
+                if others == "in this process too":
+                    async with AsyncSession(engine) as other:
+                        found = await _answer(
+                            PostgresSearch(cache),
+                            other,
+                            JobSearchRequest(words=eel),
+                            jobs_data.TODAY,
+                        )
+                        assert found == [two]
+            finally:
+                go.set()  # (also when an assertion failed: the search must not hang)
+            assert await searching == []  # old build: none has both; new build: none either
+        async with AsyncSession(engine) as db:
+            assert await _answer(
+                PostgresSearch(cache), db, JobSearchRequest(words=cod), jobs_data.TODAY
+            ) == [one]
     finally:
         await engine.dispose()

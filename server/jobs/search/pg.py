@@ -26,7 +26,7 @@ from server.jobs.models import JobPosting
 from server.jobs.search.engine import Window, load_postings, page_spans
 from server.jobs.search.grams import RUN_BREAK, WordQuery
 from server.jobs.search.keys import day_number
-from server.jobs.search.pg_lists import DAY, DEADLINE, LINE, IndexCache, Lists
+from server.jobs.search.pg_lists import DAY, DEADLINE, LINE, RETRIES, IndexCache, Lists, Stale
 from server.jobs.search.tokens import (
     COMPANY,
     COMPANY_MARK,
@@ -91,7 +91,7 @@ class _Query:
     async def _lines(self, text: str, within: BitMap, company: bool = False) -> BitMap:
         """The postings among `within` with a body line containing `text` (of a 事業所名
         line only with `company`)."""
-        lines = self.lists.cache.lines_with(text)
+        lines = self.lists.view.lines_with(text)
         if company:
             lines = [t for t in lines if t.startswith(LINE + COMPANY_MARK)]
         if not lines:
@@ -156,20 +156,20 @@ class _Query:
     async def days(self, since: date) -> list[tuple[int, BitMap]]:
         """(day number, its postings) from `since` on, newest first."""
         first = day_number(since)
-        names = [t for t in self.lists.cache.tokens_named(DAY) if int(t[len(DAY) :]) >= first]
+        names = [t for t in self.lists.view.tokens_named(DAY) if int(t[len(DAY) :]) >= first]
         maps = await self.lists.get(names)
         return sorted(((int(t[len(DAY) :]), maps[t]) for t in names), reverse=True)
 
     async def open(self, window: Window) -> BitMap:
         """Every open posting received since `window.since` (cached until the next change)."""
-        cache = self.lists.cache
+        derived = self.lists.view.derived
         key = ("open", window.since, window.today)
-        have = cache.derived.get(key)
+        have = derived.get(key)
         if have is None:
             days = await self.days(window.since)
             expired = await self.lists.one(expired_token(window.today))
             have = BitMap.union(*(m for _, m in days)) - expired if days else BitMap()
-            cache.derived[key] = have
+            derived[key] = have
         return have
 
     async def matches(self, plan: SearchPlan, window: Window) -> BitMap:
@@ -221,7 +221,7 @@ class _Query:
         first = f"{DEADLINE}{window.today:%Y%m%d}"
         names = [
             t
-            for t in self.lists.cache.tokens_named(DEADLINE)
+            for t in self.lists.view.tokens_named(DEADLINE)
             if len(t) == len(first) and t[len(DEADLINE) :].isdigit() and t >= first
         ]
         maps = await self.lists.get(names)
@@ -253,6 +253,18 @@ class PostgresSearch:
     async def search(
         self, db: AsyncSession, plan: SearchPlan, window: Window
     ) -> tuple[int, list[JobPosting]]:
+        for _ in range(RETRIES):
+            try:
+                total, ids = await self._ids(db, plan, window)
+            except Stale:
+                continue  # a rebuild committed under it: again, on the new lists alone
+            return total, await load_postings(db, ids)
+        raise RuntimeError(f"the search index was rebuilt {RETRIES} times during one search")
+
+    async def _ids(
+        self, db: AsyncSession, plan: SearchPlan, window: Window
+    ) -> tuple[int, list[int]]:
+        """The total and the page's ids, all read from one view of the lists."""
         lists = Lists(db, self.cache)
         await lists.refresh()
         query = _Query(db, lists)
@@ -261,10 +273,8 @@ class PostgresSearch:
         if total <= window.offset:
             return total, []
         if window.by_deadline:
-            ids = await query.by_deadline(result, window)
-        else:
-            ids = await query.newest_first(result, window)
-        return total, await load_postings(db, ids)
+            return total, await query.by_deadline(result, window)
+        return total, await query.newest_first(result, window)
 
 
 def document_tokens(g: str, u: str, f: str) -> list[str]:

@@ -23,6 +23,12 @@ the generation and the newest `seq`: a new generation drops the cache; new log e
 their ids as touched and re-read those ids' current `job_search` rows into a small overlay.
 A token's bitmap is then `(built − touched) | overlay`, so postings added, changed or withdrawn
 by the importer, staff or the loader are seen by every worker at its next search.
+
+One search sees one state. It takes the process's current `View` (a generation and a log
+position; views are never changed, a newer one replaces them) and every statement it reads
+lists, log or rows with also returns the generation it saw: when a rebuild committed in the
+middle of a search (READ COMMITTED: each statement sees the newest commit), the search starts
+again on the new lists instead of mixing some of each (`Stale`).
 """
 
 from __future__ import annotations
@@ -66,12 +72,9 @@ _STATE = (
     " (SELECT max(seq) FROM job_search_log)"
 )
 _NAMES = (
-    "SELECT token FROM job_search_lists"
-    " WHERE token LIKE '#d%' OR token LIKE 'xd%' OR token LIKE '#r%'"
+    "SELECT s.generation, l.token FROM job_search_state s LEFT JOIN job_search_lists l"
+    " ON l.token LIKE '#d%' OR l.token LIKE 'xd%' OR l.token LIKE '#r%'"
 )
-_LISTS = "SELECT token, ids FROM job_search_lists WHERE token = ANY(CAST(:tokens AS text[]))"
-_TOUCHED = "SELECT DISTINCT id FROM job_search_log WHERE seq > :seq AND seq <= :upto"
-_ROWS = "SELECT id, key, tokens, body FROM job_search WHERE id = ANY(CAST(:ids AS integer[]))"
 
 
 def day_token(key: int) -> str:
@@ -123,52 +126,28 @@ def write_rows(lists: dict[str, bytes]) -> list[dict[str, Any]]:
 
 _EMPTY = BitMap()
 CACHE_BYTES = 512 * 1024 * 1024  # bitmaps read from the database, per process
+RETRIES = 5  # a search restarted this often because rebuilds kept committing under it
+
+
+class Stale(Exception):
+    """The lists changed generation while a search read them: it starts again."""
 
 
 @dataclass
-class IndexCache:
-    """One process's view of the posting lists (module docstring)."""
+class Generation:
+    """The lists of one build as far as this process has read them. Immutable once read:
+    a search holding an older `Generation` keeps reading consistent bitmaps."""
 
-    generation: int = -1
-    seq: int = 0
-    built: OrderedDict[str, BitMap] = field(default_factory=OrderedDict)  # LRU
-    built_bytes: int = 0
-    sizes: dict[str, int] = field(default_factory=dict)
+    number: int
     names: frozenset[str] = frozenset()  # day, deadline and line tokens of the build
     lines: tuple[str, ...] = ()  # the line tokens of the build
-    touched: BitMap = field(default_factory=BitMap)
-    overlay: dict[str, BitMap] = field(default_factory=dict)
-    overlay_tokens: dict[int, tuple[str, ...]] = field(default_factory=dict)
-    derived: dict[Any, BitMap] = field(default_factory=dict)  # per (generation, seq)
-
-    def reset(self, generation: int, seq: int, names: frozenset[str]) -> None:
-        self.generation, self.seq, self.names = generation, seq, names
-        self.lines = tuple(t for t in names if t.startswith(LINE))
-        self.built.clear()
-        self.sizes.clear()
-        self.built_bytes = 0
-        self.touched = BitMap()
-        self.overlay.clear()
-        self.overlay_tokens.clear()
-        self.derived.clear()
-
-    def apply(self, upto: int, ids: Sequence[int], rows: Sequence[Any]) -> None:
-        """Postings `ids` changed up to log entry `upto`; `rows`: their current rows."""
-        if upto <= self.seq:
-            return  # another search of this process applied these (or newer) already
-        self.touched |= BitMap(ids)
-        for i in ids:
-            for t in self.overlay_tokens.pop(i, ()):
-                self.overlay[t].discard(i)
-        for posting_id, key, tokens, body in rows:
-            mine = (*tokens, *line_tokens(body), day_token(key))
-            self.overlay_tokens[posting_id] = mine
-            for t in mine:
-                self.overlay.setdefault(t, BitMap()).add(posting_id)
-        self.seq = upto
-        self.derived.clear()
+    built: OrderedDict[str, BitMap] = field(default_factory=OrderedDict)  # LRU
+    sizes: dict[str, int] = field(default_factory=dict)
+    built_bytes: int = 0
 
     def keep(self, token: str, bm: BitMap, size: int) -> None:
+        if token in self.sizes:
+            return
         self.built[token] = bm
         self.sizes[token] = size
         self.built_bytes += size
@@ -176,16 +155,75 @@ class IndexCache:
             old, _ = self.built.popitem(last=False)
             self.built_bytes -= self.sizes.pop(old)
 
+
+@dataclass(frozen=True)
+class View:
+    """What one search sees: one generation's lists and the changes up to log entry `seq`.
+    Never changed after it is made (apply makes a new one), so a search that holds it sees
+    one consistent state however other searches of the process move on meanwhile."""
+
+    gen: Generation
+    seq: int
+    touched: BitMap = field(default_factory=BitMap)
+    overlay: dict[str, BitMap] = field(default_factory=dict)
+    derived: dict[Any, BitMap] = field(default_factory=dict)  # cached results of this view
+
     def lines_with(self, text: str) -> list[str]:
         """The line tokens whose line contains `text`."""
-        found = [t for t in self.lines if text in t]
+        found = [t for t in self.gen.lines if text in t]
         found += [t for t, bm in self.overlay.items() if t.startswith(LINE) and text in t and bm]
         return found
 
     def tokens_named(self, prefix: str) -> list[str]:
-        have = {t for t in self.names if t.startswith(prefix)}
+        have = {t for t in self.gen.names if t.startswith(prefix)}
         have |= {t for t, bm in self.overlay.items() if t.startswith(prefix) and bm}
         return sorted(have)
+
+
+class IndexCache:
+    """One process's view of the posting lists (module docstring): the newest `View`."""
+
+    def __init__(self) -> None:
+        self.view = View(Generation(-1), 0)
+        # The tokens each overlaid posting was added under (to take it out again).
+        self._overlay_tokens: dict[int, tuple[str, ...]] = {}
+
+    @property
+    def generation(self) -> int:
+        return self.view.gen.number
+
+    @property
+    def seq(self) -> int:
+        return self.view.seq
+
+    def reset(self, generation: int, seq: int, names: frozenset[str]) -> None:
+        lines = tuple(t for t in names if t.startswith(LINE))
+        self.view = View(Generation(generation, names, lines), seq)
+        self._overlay_tokens = {}
+
+    def apply(self, upto: int, ids: Sequence[int], rows: Sequence[Any]) -> None:
+        """Postings `ids` changed up to log entry `upto`; `rows`: their current rows."""
+        old = self.view
+        if upto <= old.seq:
+            return  # another search of this process applied these (or newer) already
+        overlay = dict(old.overlay)
+        copied: set[str] = set()
+
+        def mine(t: str) -> BitMap:
+            if t not in copied:
+                copied.add(t)
+                overlay[t] = BitMap(overlay[t]) if t in overlay else BitMap()
+            return overlay[t]
+
+        for i in ids:
+            for t in self._overlay_tokens.pop(i, ()):
+                mine(t).discard(i)
+        for posting_id, key, tokens, body in rows:
+            have = (*tokens, *line_tokens(body), day_token(key))
+            self._overlay_tokens[posting_id] = have
+            for t in have:
+                mine(t).add(posting_id)
+        self.view = View(old.gen, upto, old.touched | BitMap(ids), overlay)
 
 
 _CACHES: dict[str, IndexCache] = {}
@@ -197,53 +235,94 @@ def cache_for(db: AsyncSession) -> IndexCache:
     return _CACHES.setdefault(url, IndexCache())
 
 
+# Every read below also returns the generation it saw, in the same statement (one
+# snapshot): a rebuild committing in the middle of a search is noticed, never mixed in.
+_TOUCHED = (
+    "SELECT (SELECT generation FROM job_search_state), ARRAY(SELECT DISTINCT id FROM job_search_log"
+    " WHERE seq > :seq AND seq <= :upto)"
+)
+_ROWS = (
+    "SELECT s.generation, r.id, r.key, r.tokens, r.body FROM job_search_state s"
+    " LEFT JOIN job_search r ON r.id = ANY(CAST(:ids AS integer[]))"
+)
+_LISTS = (
+    "SELECT s.generation, l.token, l.ids FROM job_search_state s"
+    " LEFT JOIN job_search_lists l ON l.token = ANY(CAST(:tokens AS text[]))"
+)
+
+
+def _seen(rows: Sequence[Any]) -> int:
+    """The generation a statement of the form `… FROM job_search_state s LEFT JOIN …` saw
+    (0 with no state row, as `_STATE` reads it)."""
+    return int(rows[0][0]) if rows else 0
+
+
 class Lists:
-    """The posting lists as one search sees them (refreshed from the database first)."""
+    """The posting lists as one search sees them: one `View`, taken by `refresh`."""
 
     def __init__(self, db: AsyncSession, cache: IndexCache | None = None) -> None:
         self.db = db
         self.cache = cache if cache is not None else cache_for(db)
+        self.view = self.cache.view
+
+    def _check(self, generation: int | None) -> None:
+        """A statement saw `generation`: it must be the one of this search's view."""
+        if generation != self.view.gen.number:
+            raise Stale
 
     async def refresh(self) -> None:
+        """Bring the process's cache up to the database's newest state and take its view
+        for this search. Raises Stale when a rebuild commits meanwhile."""
         c = self.cache
         generation, base_seq, newest = (await self.db.execute(text(_STATE))).one()
         if generation != c.generation:
-            names = frozenset((await self.db.execute(text(_NAMES))).scalars().all())
-            c.reset(generation, base_seq, names)
-        seq = c.seq
-        if newest is not None and newest > seq:
-            ids = list(
-                (await self.db.execute(text(_TOUCHED), {"seq": seq, "upto": newest}))
-                .scalars()
-                .all()
-            )
-            rows = (await self.db.execute(text(_ROWS), {"ids": ids})).all() if ids else []
-            c.apply(newest, ids, rows)
+            named = (await self.db.execute(text(_NAMES))).all()
+            if _seen(named) != generation:
+                raise Stale
+            c.reset(generation, base_seq, frozenset(t for _, t in named if t is not None))
+        self.view = view = c.view
+        self._check(generation)
+        if newest is not None and newest > view.seq:
+            now, ids = (
+                await self.db.execute(text(_TOUCHED), {"seq": view.seq, "upto": newest})
+            ).one()
+            self._check(now)
+            rows: list[Any] = []
+            if ids:
+                found = (await self.db.execute(text(_ROWS), {"ids": list(ids)})).all()
+                self._check(_seen(found))
+                rows = [r[1:] for r in found if r[1] is not None]
+            if c.view.gen is view.gen:  # (else another search moved on to a new build)
+                c.apply(newest, ids, rows)
+            self.view = c.view
+            self._check(generation)
 
     async def get(self, tokens: Iterable[str]) -> dict[str, BitMap]:
         """The current bitmap of each token (empty when no posting carries it)."""
-        c = self.cache
+        v = self.view
+        gen = v.gen
         found: dict[str, BitMap] = {}
         missing = []
         for t in set(tokens):
-            bm = c.built.get(t)
+            bm = gen.built.get(t)
             if bm is None:
                 missing.append(t)
             else:
                 found[t] = bm
-                c.built.move_to_end(t)
+                gen.built.move_to_end(t)
         if missing:
             rows = (await self.db.execute(text(_LISTS), {"tokens": missing})).all()
-            blobs = {t: bytes(b) for t, b in rows}
+            self._check(_seen(rows))
+            blobs = {t: bytes(b) for _, t, b in rows if t is not None}
             for t in missing:
                 blob = blobs.get(t, b"")
                 found[t] = BitMap.deserialize(blob) if blob else BitMap()
-                c.keep(t, found[t], len(blob))
+                gen.keep(t, found[t], len(blob))
         out = {}
         for t, bm in found.items():
-            if c.touched:
-                bm = bm - c.touched
-            extra = c.overlay.get(t)
+            if v.touched:
+                bm = bm - v.touched
+            extra = v.overlay.get(t)
             out[t] = bm | extra if extra else bm
         return out
 

@@ -55,18 +55,17 @@ async def press_times(pilot: Pilot[object], key: str, times: int) -> None:
     """Press a non-printing key (tab, down…) `times` times in one burst, as a held key does.
 
     Pilot.press waits for the CPU to go idle after every key, 40 ms or more each; a burst
-    waits once. Deterministic: the App takes the keys in order (a callback queued behind them
-    runs after the last), and the settle after it lets every widget process what they caused.
+    waits once. Deterministic: the keys go straight onto the App's queue (the driver would
+    queue them a loop turn later), so a callback queued behind them runs after the last one
+    is handled; the settle after it lets every widget process what they caused.
     """
     if times <= 0:
         return
     app = pilot.app
-    driver = app._driver
-    assert driver is not None
     for _ in range(times):
         event = events.Key(key, None)
         event.set_sender(app)
-        driver.send_message(event)
+        assert app.post_message(event)
     taken = asyncio.Event()
     app.call_later(taken.set)
     await taken.wait()

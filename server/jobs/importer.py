@@ -10,6 +10,7 @@ search keys (search/keys.py), so a file may reach back before the newest posting
 
 from __future__ import annotations
 
+import operator
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
@@ -67,6 +68,8 @@ _HASH_SIZE = "INSERT INTO job_fts(job_fts, rank) VALUES ('hashsize', ?)"
 BIG_HASH = 64 << 20
 DEFAULT_HASH = 1 << 20  # FTS5's own
 
+
+_KEY = operator.attrgetter("key")
 
 as_row = stored_row  # a stored posting as a row (export, index entries)
 
@@ -191,6 +194,10 @@ def _write(
                     g, u, f = index_document(as_row(stored_alike))
                 key = floor | posting_id
                 added.append(index.Entry(posting_id, key, received, expires, g, u, f, early))
+        # In key order: FTS5 writes out its pending entries whenever a key comes below the
+        # one before, so a file not in 受付年月日 order would cost a segment per posting.
+        removed.sort(key=_KEY)
+        added.sort(key=_KEY)
         index.sqlite_delete(conn, removed)
         conn.executemany(_UPDATE, updates)
         conn.executemany(_INSERT, new_rows)

@@ -453,3 +453,117 @@ async def test_a_posting_changed_after_the_worker_looked_is_indexed_as_stored(
     expected = {"夜間巡回": 0, "介護福祉士": int(again), "訪問ヘルパー主任": int(not again)}
     for word, total in expected.items():
         assert (await seeker.search_jobs(JobSearchRequest(words=word))).total == total, word
+
+
+def _index_tables(path: Path) -> dict[str, list[Any]]:
+    """What the search reads, in full: every term at every position of every posting in the
+    FTS index (fts5vocab), the early deadlines, the open-day counts, and the postings."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, job_fts, instance)")
+        queries = {
+            "fts": "SELECT doc, col, offset, term FROM temp.v ORDER BY doc, col, offset, term",
+            "early": "SELECT * FROM job_early_deadlines ORDER BY key",
+            "days": "SELECT * FROM job_open_days WHERE open_count != 0 ORDER BY 1, 2",
+            "postings": "SELECT * FROM job_postings ORDER BY id",
+        }
+        return {name: conn.execute(sql).fetchall() for name, sql in queries.items()}
+    finally:
+        conn.close()
+
+
+def _rebuilt(path: Path, tmp_path: Path) -> dict[str, list[Any]]:
+    """The same tables after the reference rebuild (every document made afresh from the
+    stored postings, as when the index version changes)."""
+    from sqlalchemy import create_engine
+
+    copy = tmp_path / "rebuilt.db"
+    shutil.copyfile(path, copy)
+    engine = create_engine(f"sqlite:///{copy}")
+    try:
+        with engine.begin() as conn:
+            index.rebuild(conn)
+    finally:
+        engine.dispose()
+    return _index_tables(copy)
+
+
+@pytest.mark.parametrize("in_order", [True, False])
+def test_the_imported_index_is_the_one_a_rebuild_makes(
+    tmp_path: Path, _template_db: Path, monkeypatch: pytest.MonkeyPatch, in_order: bool
+) -> None:
+    """Rows parsed in worker processes piece by piece (with the columns a piece holds
+    constant applied once), index documents made there and written in key order: the
+    index holds exactly what the reference path makes from the stored postings — for a
+    file in 受付年月日 order or not, and after a re-import that changes some postings."""
+    source, target = tmp_path / "s.db", tmp_path / "t.db"
+    shutil.copyfile(_template_db, source)
+    shutil.copyfile(_template_db, target)
+    load_sqlite(str(source), 400, seed=11, today=jobs_data.TODAY, workers=1)
+    out = tmp_path / "all.csv"
+    assert _run("export-postings", str(out), "--database-url", f"sqlite+aiosqlite:///{source}") == 0
+    header, *rows = list(csv.reader(out.open(encoding="utf-8", newline="")))
+    if not in_order:
+        rows.reverse()
+    out.write_text(_csv_text([header, *rows]), encoding="utf-8")
+    monkeypatch.setattr(postings_csv, "PIECE_CHARS", 40_000)  # several pieces, two workers
+    monkeypatch.setattr(importer, "BATCH", 150)
+    url = f"sqlite+aiosqlite:///{target}"
+    assert postings_csv.parse_rows(out.read_bytes()).pieces > 4
+    assert _run("import-postings", str(out), "--database-url", url, "--quiet") == 0
+    imported = _index_tables(target)
+    assert len(imported["postings"]) == len(rows) and imported["fts"]
+    assert imported == _rebuilt(target, tmp_path)
+    title, wage = header.index("職種"), header.index("賃金")
+    for row in rows[::7]:
+        row[title] = "夜間巡回スタッフ" + row[title]
+    for row in rows[3::11]:
+        row[wage] = "999,999円"
+    out.write_text(_csv_text([header, *rows]), encoding="utf-8")
+    assert _run("import-postings", str(out), "--database-url", url, "--quiet") == 0
+    again = _index_tables(target)
+    assert again != imported and again == _rebuilt(target, tmp_path)
+
+
+def test_columns_constant_in_a_piece_are_applied_once_with_the_same_rows() -> None:
+    """A piece's constant columns go into its base row: every row (and its sheet, in
+    order) is what the column-by-column path makes, problems included."""
+    header, rows = _fixture()
+    number, kana = header.index("求人番号"), header.index("事業所名（カナ）")
+    wage = header.index("賃金")
+    records = []
+    for i in range(30):
+        row = list(rows[i % len(rows)])
+        row[number] = f"13010-{i:08d}"
+        row[kana] = "カブシキガイシャ"  # constant: set once
+        if i == 7:
+            row[wage] = "たくさん"  # refused
+        records.append(row)
+    plan = postings_csv._plan(tuple(header))
+    piece = postings_csv._piece_plan(plan, records)
+    assert kana in plan.columns and kana not in piece.columns
+    assert piece.base["company_kana"] == "カブシキガイシャ"
+    problems: list[Problem] = []
+    problems_piece: list[Problem] = []
+    for i, record in enumerate(records):
+        want = postings_csv._row(plan, i + 2, record, problems)
+        got = postings_csv._row(piece, i + 2, record, problems_piece)
+        assert got == want and problems_piece == problems
+        assert want is None or list(got["sheet"].items()) == list(want["sheet"].items())
+    assert [p.column for p in problems] == ["賃金"]
+
+
+def test_no_two_columns_set_the_same_table_column() -> None:
+    """What lets a piece apply its constant columns first, in any order."""
+    header, rows = _fixture()
+    plan = postings_csv._plan(tuple(header))
+    sets: list[set[str]] = []
+    for step, column in zip(plan.steps, plan.columns, strict=True):
+        keys: set[str] = set()
+        for text in {"", *(r[column] for r in rows)}:
+            effect = postings_csv._effect(step, text)
+            if isinstance(effect, postings_csv._Effect):
+                keys |= {k for k, _ in effect.columns}
+        sets.append(keys)
+    for i, keys in enumerate(sets):
+        assert not keys & set().union(*sets[:i], *sets[i + 1 :]), plan.steps[i][0]

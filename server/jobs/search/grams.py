@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 # Longest single free word we accept (characters after normalisation); longer words are
@@ -91,8 +91,13 @@ RUN_BREAK = "\uff5c"
 
 def gram_text(text: str) -> str:
     """Space-separated bigrams, runs kept apart: the positional column of the index."""
+    return runs_gram_text(runs(text))
+
+
+def runs_gram_text(text_runs: Iterable[str]) -> str:
+    """gram_text of the text with these runs."""
     return f" {RUN_BREAK} ".join(
-        " ".join(r[i : i + 2] for i in range(len(r) - 1)) for r in runs(text) if len(r) > 1
+        " ".join(r[i : i + 2] for i in range(len(r) - 1)) for r in text_runs if len(r) > 1
     )
 
 

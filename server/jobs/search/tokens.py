@@ -49,8 +49,8 @@ from server.jobs.search.grams import (
     RUN_BREAK,
     WordQuery,
     chars,
-    gram_text,
     runs,
+    runs_gram_text,
     split_words,
     word_query,
 )
@@ -598,11 +598,12 @@ def plan(req: JobSearchRequest) -> SearchPlan:
 @lru_cache(maxsize=65_536)
 def _line_grams(line: str) -> tuple[str, frozenset[str]]:
     """Bigram text of a line, and its single characters plus the frequent phrases in it."""
-    bag = set(chars(line))
-    for r in runs(line):
+    line_runs = list(runs(line))  # once: normalising is most of the work
+    bag = set().union(*line_runs)  # = chars(line)
+    for r in line_runs:
         if len(r) >= 3:
             bag.update(phrases_in_run(r))
-    return gram_text(line), frozenset(bag)
+    return runs_gram_text(line_runs), frozenset(bag)
 
 
 def word_pieces(q: WordQuery, *, frequent: bool = True) -> list[tuple[str, ...]]:

@@ -154,7 +154,8 @@ def unmanaged_tables(connection: Connection) -> set[str]:
 
     On PostgreSQL: the search table of server/jobs/search/pg.py and the posting lists of
     pg_lists.py.
-    On SQLite also the early deadlines beside the index (server/jobs/search/fts.py).
+    On SQLite also the early deadlines and the counted tokens' days beside the index
+    (server/jobs/search/fts.py).
     Migrations create them with raw SQL; autogenerate must neither drop nor diff them.
     """
     if connection.dialect.name == "postgresql":
@@ -165,7 +166,7 @@ def unmanaged_tables(connection: Connection) -> set[str]:
         text("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'")
     ).scalars()
     fts = {f"{name}{suffix}" for name in rows for suffix in _FTS_SHADOW_SUFFIXES}
-    return fts | {"job_early_deadlines"}
+    return fts | {"job_early_deadlines", "job_token_days"}
 
 
 def include_name_filter(connection: Connection) -> Callable[[str | None, str, Any], bool]:

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.jobs.models import COLUMNS, STATUS_OPEN, STATUS_WITHDRAWN, JobPosting
 from server.jobs.search import fts, open_days, pg
-from server.jobs.search.index import entry, pg_record
+from server.jobs.search.index import entry, pg_record, token_day_changes
 
 
 def _values(p: JobPosting) -> dict[str, Any]:
@@ -24,8 +24,15 @@ async def _index(db: AsyncSession, p: JobPosting, *, delete: bool = False) -> No
     values = _values(p)
     e = entry(values, p.id)
     if db.get_bind().dialect.name == "sqlite":
-        params = {"key": e.key, "g": e.g, "u": e.u, "f": e.f}
+        key, g, u, f = e.fts_row
+        params = {"key": key, "g": g, "u": u, "f": f}
         await db.execute(text(fts.DELETE_FTS_NAMED if delete else fts.INSERT_FTS_NAMED), params)
+        changes = token_day_changes([e], -1 if delete else 1)
+        if changes:
+            await db.execute(
+                text(fts.BUMP_TERM_DAYS_NAMED),
+                [{"token": t, "received_on": r, "expires_on": x, "n": n} for t, r, x, n in changes],
+            )
         if e.early and delete:
             await db.execute(text(fts.DELETE_EARLY_NAMED), {"key": e.key})
         elif e.early:

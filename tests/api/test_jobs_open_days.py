@@ -18,7 +18,7 @@ from api_client.job_models import JobSearchRequest, NewWithin, SortKey
 from server.app import create_app
 from server.config import ServerSettings
 from server.jobs.demo.generate import Calendar, chunk_rows
-from server.jobs.search import open_days
+from server.jobs.search import index, open_days
 from server.jobs.store import add_posting, withdraw
 from tests.api import jobs_data
 from tests.api.flows import sign_in
@@ -59,6 +59,15 @@ async def _check(api: MyPageClient, app: FastAPI, data: list[dict[str, Any]]) ->
         await db.execute(text(open_days.REBUILD.replace("job_open_days", "recount")))
         fresh = (await db.execute(text(f"SELECT {columns} FROM recount"))).all()
         await db.rollback()
+        if db.get_bind().dialect.name == "sqlite":
+            # The counted tokens' days (SQLite only) against the open postings' own tokens.
+            tokens = "token, received_on, expires_on, open_count"
+            kept_tokens = (await db.execute(text(f"SELECT {tokens} FROM job_token_days"))).all()
+            rows = await db.execute(text("SELECT * FROM job_postings WHERE status = 'open'"))
+            entries = [index.entry(r, r["id"]) for r in rows.mappings()]
+            fresh_tokens = index.token_day_changes(entries)
+            assert fresh_tokens
+            assert {k[:3]: k[3] for k in kept_tokens if k[3]} == {k[:3]: k[3] for k in fresh_tokens}
     assert {(r, x): n for r, x, n in kept if n} == {(r, x): n for r, x, n in fresh}
 
 

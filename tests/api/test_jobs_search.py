@@ -179,6 +179,63 @@ def search_cases(data: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]
             "事業所名 + word + days off",
             {"company_name": "株式会社", "words": "歓迎", "days_off": ["sun"]},
         ),
+        # One prefecture: the regional facet tokens (sqlite_extras.py); two: the national ones.
+        (
+            "one prefecture + the real form's boxes",
+            {
+                "places": [{"prefecture": "13"}],
+                "days_off": ["sat"],
+                "work_from": "08:30",
+                "work_until": "17:30",
+                "dispatch": "exclude",
+                "retirement_age_min": 60,
+                "smoking_measures": True,
+            },
+        ),
+        (
+            "municipality + 求人区分, 就業形態, age, transfer, car",
+            {
+                "places": [{"prefecture": "13", "municipalities": [muni]}],
+                "category": "general",
+                "work_styles": ["full_time"],
+                "age": 40,
+                "no_transfer": True,
+                "car_commute": True,
+                "weekly_two_days": "any",
+            },
+        ),
+        (
+            "one prefecture + licences, contract, insurance, features",
+            {
+                "places": [{"prefecture": "13"}],
+                "car_licence": ["required"],
+                "car_licence_exclude": True,
+                "contract_renewal": ["in_principle", "conditional"],
+                "insurance_items": ["employment", "health"],
+                "overtime_max": 30,
+                "employees_min": 10,
+                "exclude_shift": True,
+            },
+        ),
+        (
+            "two prefectures + the real form's boxes",
+            {
+                "places": [{"prefecture": "13"}, {"prefecture": "27"}],
+                "days_off": ["sun"],
+                "employment_types": ["regular"],
+                "smoking_measures": True,
+            },
+        ),
+        ("事業所名 a legal form", {"company_name": "株式会社"}),
+        (
+            "事業所名 a legal form + place",
+            {"company_name": "株式会社", "places": [{"prefecture": "27"}]},
+        ),
+        (
+            "事業所名 a legal form のぞく",
+            {"company_name": "株式会社", "company_name_exclude": True},
+        ),
+        ("3+-char word, one frequent phrase", {"words": "未経験"}),
     ]
 
 
@@ -245,6 +302,11 @@ async def test_early_deadlines_expire_and_sort_exactly(
         {"new_within": "today_yesterday"},
         {"words": "介護"},
         {"places": [{"prefecture": "13"}], "new_within": "week"},
+        # Counted tokens: totals and 紹介期限日 groups from job_token_days.
+        {"words": "未経験"},
+        {"words": "未経験者歓迎", "new_within": "week"},
+        {"company_name": "株式会社"},
+        {"company_name": "株式会社", "new_within": "today_yesterday"},
     ):
         for sort in ("received_desc", "deadline_asc"):
             req = JobSearchRequest(**fields, sort=sort)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy
 from fastapi import FastAPI
 from pydantic import ValidationError
 
@@ -63,6 +64,46 @@ def _index_is_consistent(path: str) -> None:
         per_days = Counter((r, x) for _, r, x in open_rows)
         counted = conn.execute("SELECT received_on, expires_on, open_count FROM job_open_days")
         assert {(r, x): n for r, x, n in counted if n} == per_days
+        assert _token_days(conn) == _token_days_recounted(conn)
+    finally:
+        conn.close()
+
+
+def _token_days(conn: sqlite3.Connection) -> dict[tuple[str, str, str], int]:
+    rows = conn.execute("SELECT token, received_on, expires_on, open_count FROM job_token_days")
+    return {(t, r, x): n for t, r, x, n in rows if n}
+
+
+def _token_days_recounted(conn: sqlite3.Connection) -> dict[tuple[str, str, str], int]:
+    """The counted tokens' open postings per day, from the posting rows themselves."""
+    cursor = conn.execute("SELECT * FROM job_postings WHERE status = 'open'")
+    names = [d[0] for d in cursor.description]
+    entries = [
+        index.entry(row, row["id"]) for row in (dict(zip(names, r, strict=True)) for r in cursor)
+    ]
+    recount = {(t, r, x): n for t, r, x, n in index.token_day_changes(entries)}
+    assert recount, "the postings carry no counted token: the check would be empty"
+    return recount
+
+
+def _index_content(path: str) -> dict[str, Any]:
+    """Everything the SQLite index holds: each token's documents, columns and positions,
+    the early deadlines and both day counts."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, job_fts, instance)")
+        return {
+            "fts": Counter(conn.execute("SELECT term, doc, col, offset FROM temp.v")),
+            "early": set(conn.execute("SELECT key, expires_on FROM job_early_deadlines")),
+            "open_days": {
+                (r, x): n
+                for r, x, n in conn.execute(
+                    "SELECT received_on, expires_on, open_count FROM job_open_days"
+                )
+                if n
+            },
+            "token_days": _token_days(conn),
+        }
     finally:
         conn.close()
 
@@ -305,6 +346,29 @@ def test_an_interrupted_import_leaves_whole_rows_and_a_consistent_index(
     assert _run("import-postings", str(out), "--database-url", url, "--quiet") == 0
     assert len(list(importer.export_rows(str(target)))) > 290
     _index_is_consistent(str(target))
+
+
+def test_import_writes_the_index_a_rebuild_writes(tmp_path: Path, _template_db: Path) -> None:
+    """The importer's index (rows, regional facets, counted tokens' days, early deadlines,
+    open days) is token for token what `migrate` rebuilds from the same postings."""
+    source, target = tmp_path / "s.db", tmp_path / "t.db"
+    shutil.copyfile(_template_db, source)
+    shutil.copyfile(_template_db, target)
+    load_sqlite(str(source), 300, seed=9, today=jobs_data.TODAY, workers=1)
+    out = tmp_path / "all.csv"
+    assert _run("export-postings", str(out), "--database-url", f"sqlite+aiosqlite:///{source}") == 0
+    url = f"sqlite+aiosqlite:///{target}"
+    assert _run("import-postings", str(out), "--database-url", url, "--quiet") == 0
+    imported = _index_content(str(target))
+    assert any(t.startswith("p13") for t, _, _, _ in imported["fts"])
+    assert imported["token_days"]
+    engine = sqlalchemy.create_engine(f"sqlite:///{target}")
+    try:
+        with engine.begin() as conn:
+            index.rebuild(conn)
+    finally:
+        engine.dispose()
+    assert _index_content(str(target)) == imported
 
 
 def test_older_postings_take_their_place_and_no_id_changes(

@@ -23,6 +23,13 @@ at a time), the rest on earlier days listed in `job_early_deadlines`. One statem
 total once, the early groups per day through that small table, and each default group only up
 to the page's end; the page is cut from the groups it spans. Totals and order are exact.
 
+Two shortcuts use what only SQLite's index carries (sqlite_extras.py): a search within one
+prefecture asks for the regional copies of the facet tokens (`p13dosat` for `dosat`), lists
+as long as the prefecture's share, and a search for nothing but one counted token (a word
+that is one frequent phrase, a 事業所名 that is one legal form) takes its total and its
+紹介期限日 groups from `job_token_days` as a search without conditions does from
+job_open_days; its page is read off the index as usual.
+
 Job and employer numbers are the exception: they are selective B-tree lookups, and the few
 candidates are checked against the expression one key at a time (FTS5 seeks by rowid), so a
 common word never has to be materialised.
@@ -48,11 +55,13 @@ from server.jobs.search.keys import (
     received_day,
     search_key,
 )
+from server.jobs.search.sqlite_extras import COUNTED, prefecture_of, regional, regional_token
 from server.jobs.search.tokens import (
     ALL,
     EARLY,
     SearchPlan,
     as_date,
+    company_pieces,
     deadline_token,
     expired_token,
     word_pieces,
@@ -121,11 +130,15 @@ def _quote(token: str) -> str:
     return '"' + token.replace('"', '""') + '"'
 
 
+def _pieces(parts: list[tuple[str, ...]]) -> str:
+    quoted = [_quote(" ".join(p)) for p in parts]
+    return quoted[0] if len(quoted) == 1 else "(" + " AND ".join(quoted) + ")"
+
+
 def _atom(a: str | WordQuery, frequent: bool) -> str:
     if isinstance(a, str):
         return _quote(a)
-    parts = [_quote(" ".join(p)) for p in word_pieces(a, frequent=frequent)]
-    return parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")"
+    return _pieces(word_pieces(a, frequent=frequent))
 
 
 def _any(tokens: tuple[str, ...]) -> str:
@@ -133,21 +146,62 @@ def _any(tokens: tuple[str, ...]) -> str:
     return quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")"
 
 
+def region(plan: SearchPlan) -> str | None:
+    """The one prefecture a plan's place clause keeps it within, or None."""
+    places = [
+        c for c in plan.clauses if all(isinstance(a, str) and a[:2] in ("pf", "mu") for a in c)
+    ]
+    return prefecture_of(str(a) for a in places[0]) if len(places) == 1 else None
+
+
+def counted_token(plan: SearchPlan) -> str | None:
+    """The counted token (sqlite_extras.COUNTED) that is all a plan asks for, or None."""
+    if plan.not_words or plan.excluded or plan.job_numbers or plan.employer_number:
+        return None
+    if plan.company:
+        if plan.clauses or plan.company_exclude or len(plan.company) != 1:
+            return None
+        pieces = company_pieces(plan.company[0])
+    elif len(plan.clauses) == 1 and len(plan.clauses[0]) == 1:
+        word = plan.clauses[0][0]
+        if not isinstance(word, WordQuery):
+            return None
+        pieces = word_pieces(word)
+    else:
+        return None
+    if len(pieces) == 1 and len(pieces[0]) == 1 and pieces[0][0] in COUNTED:
+        return pieces[0][0]
+    return None
+
+
 def fts_expression(plan: SearchPlan, *, frequent: bool = True) -> str | None:
     """The FTS5 MATCH expression of a plan; None when it would match every open posting.
 
-    `frequent=False` spells every word as bigram phrases (tests compare both spellings).
+    `frequent=False` spells every word and 事業所名 as bigram phrases and every facet by its
+    national token (tests compare both spellings).
     """
+    local = region(plan) if frequent else None
+
+    def facet(t: str) -> str:
+        return regional_token(local, t) if local is not None and regional(t) else t
 
     def atom(a: str | WordQuery) -> str:
-        return _atom(a, frequent)
+        return _atom(facet(a) if isinstance(a, str) else a, frequent)
 
     clauses = [
         atom(c[0]) if len(c) == 1 else "(" + " OR ".join(map(atom, c)) + ")" for c in plan.clauses
     ]
     if plan.company:
-        # 事業所名: its words as phrases of the prefixed grams (company_query).
-        company = "(" + " AND ".join(_atom(q, False) for q in plan.company) + ")"
+        # 事業所名: its words as phrases of the prefixed grams (company_query), a legal form
+        # as its one token.
+        company = (
+            "("
+            + " AND ".join(
+                _pieces(company_pieces(q) if frequent else word_pieces(q, frequent=False))
+                for q in plan.company
+            )
+            + ")"
+        )
         if plan.company_exclude:
             not_company = company
         else:
@@ -159,7 +213,9 @@ def fts_expression(plan: SearchPlan, *, frequent: bool = True) -> str | None:
         expr = f"({expr}) NOT {not_company}"
     # FTS5's NOT is binary; nest explicitly: ((A) NOT (B)) NOT (C) …
     for tokens, unless in plan.excluded:
-        out = _any(tokens) if unless is None else f"({_any(tokens)} NOT {_quote(unless)})"
+        out = _any(tuple(map(facet, tokens)))
+        if unless is not None:
+            out = f"({out} NOT {_quote(facet(unless))})"
         expr = f"({expr}) NOT {out}"
     if plan.not_words:
         expr = f"({expr}) NOT ({' OR '.join(map(atom, plan.not_words))})"
@@ -207,13 +263,16 @@ class SqliteSearch:
         expr = fts_expression(plan)
         if plan.job_numbers or plan.employer_number:
             return await self._by_numbers(db, plan, expr, window)
+        token = counted_token(plan)
         if window.by_deadline:
-            return await self._by_deadline(db, expr, window)
+            return await self._by_deadline(db, expr, window, token)
         dates = {"since": window.since, "today": window.today}
         floor = floor_key(window.since)
         end = window.offset + window.limit
         if expr is None:
             count = open_days.with_dates(open_days.COUNT_SINCE).bindparams(**dates)
+        elif token is not None:
+            count = open_days.with_dates(fts.TERM_COUNT_SINCE).bindparams(**dates, token=token)
         else:
             q = _open(expr, window.today)
             count = text(fts.COUNT).bindparams(q=q, floor=floor)
@@ -289,12 +348,18 @@ class SqliteSearch:
         return total, sorted((d, n) for d, n in sizes.items() if n > 0)
 
     async def _by_deadline(
-        self, db: AsyncSession, expr: str | None, window: Window
+        self, db: AsyncSession, expr: str | None, window: Window, token: str | None
     ) -> tuple[int, list[JobPosting]]:
         end = window.offset + window.limit
-        if expr is None:
-            per_day = open_days.with_dates(open_days.PER_DEADLINE)
-            rows = (await db.execute(per_day, {"since": window.since, "today": window.today})).all()
+        if expr is None or token is not None:
+            # Every open posting, or those of one counted token: the groups from day counts.
+            dates: dict[str, Any] = {"since": window.since, "today": window.today}
+            if token is None:
+                per_day = open_days.with_dates(open_days.PER_DEADLINE)
+            else:
+                per_day = open_days.with_dates(fts.TERM_PER_DEADLINE)
+                dates["token"] = token
+            rows = (await db.execute(per_day, dates)).all()
             groups = sorted((as_date(d), int(n)) for d, n in rows if int(n) > 0)
             total = sum(n for _, n in groups)
         else:

@@ -10,6 +10,9 @@ space-separated tokens it is the identity: the Python normaliser is the single s
 truth, with no drift between Python's Unicode tables and SQLite's (unicode61 knows Unicode
 6.1 only). Only open postings are indexed; withdrawing deletes the index row.
 
+Column `f` holds the facet tokens and their regional copies, and `job_token_days` counts the
+open postings of a few very common tokens per day (sqlite_extras.py).
+
 `job_early_deadlines` lists the indexed postings whose 紹介期限日 comes before the default
 (the end of the month after next): few, and what sorting by 紹介期限日 needs besides the
 index (engine.py).
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 FTS_TABLE = "job_fts"
 EARLY_TABLE = "job_early_deadlines"
+TERM_DAYS_TABLE = "job_token_days"
 
 CREATE_FTS = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS job_fts USING fts5("
@@ -30,6 +34,30 @@ CREATE_EARLY = (
     " (key INTEGER PRIMARY KEY, expires_on DATE NOT NULL)"
 )
 DROP_EARLY = "DROP TABLE IF EXISTS job_early_deadlines"
+CREATE_TERM_DAYS = (
+    "CREATE TABLE IF NOT EXISTS job_token_days (token TEXT NOT NULL, received_on DATE NOT NULL,"
+    " expires_on DATE NOT NULL, open_count INTEGER NOT NULL,"
+    " PRIMARY KEY (token, received_on, expires_on)) WITHOUT ROWID"
+)
+DROP_TERM_DAYS = "DROP TABLE IF EXISTS job_token_days"
+# (token, received_on, expires_on, change) rows, qmark style; and the same named.
+BUMP_TERM_DAYS = (
+    "INSERT INTO job_token_days (token, received_on, expires_on, open_count)"
+    " VALUES (?, ?, ?, ?) ON CONFLICT (token, received_on, expires_on) DO UPDATE"
+    " SET open_count = job_token_days.open_count + excluded.open_count"
+)
+BUMP_TERM_DAYS_NAMED = (
+    "INSERT INTO job_token_days (token, received_on, expires_on, open_count)"
+    " VALUES (:token, :received_on, :expires_on, :n)"
+    " ON CONFLICT (token, received_on, expires_on) DO UPDATE"
+    " SET open_count = job_token_days.open_count + excluded.open_count"
+)
+# A counted token's open postings (as open_days.COUNT_SINCE / PER_DEADLINE for all).
+_TERM_OPEN = (
+    "FROM job_token_days WHERE token = :token AND received_on >= :since AND expires_on >= :today"
+)
+TERM_COUNT_SINCE = f"SELECT coalesce(sum(open_count), 0) {_TERM_OPEN}"
+TERM_PER_DEADLINE = f"SELECT expires_on, sum(open_count) {_TERM_OPEN} GROUP BY expires_on"
 INSERT_FTS = "INSERT INTO job_fts(rowid, g, u, f) VALUES (?, ?, ?, ?)"
 INSERT_FTS_NAMED = "INSERT INTO job_fts(rowid, g, u, f) VALUES (:key, :g, :u, :f)"
 # Deleting from a contentless table needs the very values that were indexed.

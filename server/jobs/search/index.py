@@ -4,12 +4,14 @@ An index entry is what one open posting puts into the index: its key (keys.py), 
 token columns (tokens.index_document), its dates, and on PostgreSQL its normalised text for
 the LIKE recheck. Every write path — one posting at a time (store.py), the bulk loader, the
 importer and the rebuild below — goes through the helpers here, so the index row, the early
-deadline list (SQLite) and the open-day counts (open_days.py) always change together.
+deadline list and the counted tokens' days (SQLite, sqlite_extras.py) and the open-day counts
+(open_days.py) always change together.
 
 The index is derived data. `INDEX_VERSION` names the shape of its tokens; a database records
 the version its index was built with (`job_index_state`), and `ensure_current` — run after
 every migration to head — rebuilds the index when they differ. Change the version whenever
-the tokens of a posting change.
+the tokens of a posting change (on either database: SQLite's regional and counted tokens are
+part of its shape too).
 """
 
 from __future__ import annotations
@@ -25,11 +27,12 @@ from sqlalchemy import Connection, text
 
 from server.jobs.search import fts, open_days, pg, pg_lists
 from server.jobs.search.keys import search_key
+from server.jobs.search.sqlite_extras import counted_tokens, sqlite_facets
 from server.jobs.search.tokens import as_date, index_document, is_early, search_body
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 _STATE = "SELECT version FROM job_index_state WHERE id = 1"
 _NEXT_OPEN = "SELECT * FROM job_postings WHERE status = 'open' AND id > :last ORDER BY id LIMIT :n"
 
@@ -47,7 +50,9 @@ class Entry:
 
     @property
     def fts_row(self) -> tuple[int, str, str, str]:
-        return (self.key, self.g, self.u, self.f)
+        """The SQLite index row: the facet column with its regional copies (a function of
+        `f`, so deleting writes the very values inserting did)."""
+        return (self.key, self.g, self.u, sqlite_facets(self.f))
 
 
 def entry(
@@ -76,6 +81,14 @@ def day_changes(entries: Iterable[Entry], sign: int = 1) -> list[tuple[str, str,
     return [(r, x, sign * n) for (r, x), n in days.items()]
 
 
+def token_day_changes(entries: Iterable[Entry], sign: int = 1) -> list[tuple[str, str, str, int]]:
+    """`fts.BUMP_TERM_DAYS` rows for adding (sign 1) or removing (-1) these entries."""
+    days = Counter(
+        (t, e.received_on, e.expires_on) for e in entries for t in counted_tokens(e.u, e.f)
+    )
+    return [(t, r, x, sign * n) for (t, r, x), n in days.items()]
+
+
 def pg_record(e: Entry, row: Mapping[str, Any]) -> dict[str, Any]:
     """The `job_search` row of an entry (`row`: the posting's columns)."""
     return {
@@ -98,22 +111,26 @@ def pg_row(e: Entry, row: Mapping[str, Any]) -> tuple[Any, ...]:
 
 
 def sqlite_insert(conn: sqlite3.Connection, entries: list[Entry]) -> None:
-    """Index rows and early deadlines of new entries (the caller bumps the day counts)."""
+    """Index rows, early deadlines and counted tokens' days of new entries (the caller bumps
+    the open-day counts)."""
     conn.executemany(fts.INSERT_FTS, [e.fts_row for e in entries])
     conn.executemany(fts.INSERT_EARLY, [(e.key, e.expires_on) for e in entries if e.early])
+    conn.executemany(fts.BUMP_TERM_DAYS, token_day_changes(entries))
 
 
 def sqlite_delete(conn: sqlite3.Connection, entries: list[Entry]) -> None:
     conn.executemany(fts.DELETE_FTS, [e.fts_row for e in entries])
     conn.executemany(fts.DELETE_EARLY, [(e.key,) for e in entries if e.early])
+    conn.executemany(fts.BUMP_TERM_DAYS, token_day_changes(entries, -1))
 
 
 def sqlite_recreate(conn: sqlite3.Connection) -> None:
-    """An empty index (FTS table and early deadlines), ready for a bulk load."""
-    conn.execute(fts.DROP_FTS)
-    conn.execute(fts.CREATE_FTS)
-    conn.execute(fts.DROP_EARLY)
-    conn.execute(fts.CREATE_EARLY)
+    """An empty index (FTS table, early deadlines, counted tokens' days), ready for a bulk
+    load."""
+    for sql in (fts.DROP_FTS, fts.CREATE_FTS, fts.DROP_EARLY, fts.CREATE_EARLY):
+        conn.execute(sql)
+    conn.execute(fts.DROP_TERM_DAYS)
+    conn.execute(fts.CREATE_TERM_DAYS)
 
 
 def sqlite_stamp(conn: sqlite3.Connection) -> None:
@@ -136,6 +153,8 @@ def _stamp(connection: Connection) -> None:
 
 def ensure_current(connection: Connection) -> bool:
     """Rebuild the index if it was built for other tokens; True when it did."""
+    if connection.dialect.name == "sqlite":  # a new database's, or one of before version 5
+        connection.execute(text(fts.CREATE_TERM_DAYS))
     version = connection.execute(text(_STATE)).scalar()
     if version == INDEX_VERSION:
         return False
@@ -155,12 +174,14 @@ def rebuild(connection: Connection, batch: int = 2_000) -> None:
         # Merged once at the end, like a bulk load: faster, and queries then read one segment.
         for sql in (fts.DROP_FTS, fts.CREATE_FTS, fts.AUTOMERGE_OFF, fts.DROP_EARLY):
             connection.execute(text(sql))
-        connection.execute(text(fts.CREATE_EARLY))
+        for sql in (fts.CREATE_EARLY, fts.DROP_TERM_DAYS, fts.CREATE_TERM_DAYS):
+            connection.execute(text(sql))
     else:
         connection.execute(text(pg_lists.LOCK))
         connection.execute(text(pg_lists.TRIGGERS_OFF))
         connection.execute(text("DELETE FROM job_search"))
     lists = pg_lists.ListBuilder()
+    token_days: Counter[tuple[str, str, str]] = Counter()
     last = 0
     while True:
         result = connection.execute(text(_NEXT_OPEN), {"last": last, "n": batch})
@@ -172,8 +193,10 @@ def rebuild(connection: Connection, batch: int = 2_000) -> None:
         if dialect == "sqlite":
             connection.execute(
                 text(fts.INSERT_FTS_NAMED),
-                [{"key": e.key, "g": e.g, "u": e.u, "f": e.f} for e, _ in entries],
+                [dict(zip(("key", "g", "u", "f"), e.fts_row, strict=True)) for e, _ in entries],
             )
+            for t, r, x, n in token_day_changes(e for e, _ in entries):
+                token_days[t, r, x] += n
             early = [{"key": e.key, "expires_on": e.expires_on} for e, _ in entries if e.early]
             if early:
                 connection.execute(text(fts.INSERT_EARLY_NAMED), early)
@@ -183,6 +206,14 @@ def rebuild(connection: Connection, batch: int = 2_000) -> None:
             for rec in records:
                 lists.add(rec["id"], rec["key"], rec["tokens"], rec["body"])
     if dialect == "sqlite":
+        if token_days:
+            connection.execute(
+                text(fts.BUMP_TERM_DAYS_NAMED),
+                [
+                    {"token": t, "received_on": r, "expires_on": x, "n": n}
+                    for (t, r, x), n in token_days.items()
+                ],
+            )
         connection.execute(text(fts.OPTIMIZE_FTS))
         connection.execute(text(fts.AUTOMERGE_ON))
     else:

@@ -57,10 +57,42 @@ _RAW = (
     "夜勤あり",
 )
 
+# 事業所名: the legal forms, in a large share of all names (株式会社 in about half), carried
+# as one company token each (tokens.company_tokens) on the same terms as PHRASES.
+_COMPANY_RAW = (
+    "株式会社",
+    "有限会社",
+    "合同会社",
+    "合資会社",
+    "合名会社",
+    "医療法人",
+    "医療法人社団",
+    "医療法人財団",
+    "社会福祉法人",
+    "学校法人",
+    "宗教法人",
+    "一般社団法人",
+    "一般財団法人",
+    "公益社団法人",
+    "公益財団法人",
+    "特定非営利活動法人",
+    "独立行政法人",
+    "協同組合",
+    "事業協同組合",
+    "農業協同組合",
+    "生活協同組合",
+)
+
 PHRASES: frozenset[str] = frozenset(normalise(p) for p in _RAW)
-assert all(len(list(runs(p))) == 1 and len(p) >= 3 for p in PHRASES)
+COMPANY_PHRASES: frozenset[str] = frozenset(normalise(p) for p in _COMPANY_RAW)
+assert all(len(list(runs(p))) == 1 and len(p) >= 3 for p in PHRASES | COMPANY_PHRASES)
 
 
 def phrases_in_run(run: str) -> list[str]:
     """The listed phrases that occur inside one run (normalised text)."""
     return [p for p in PHRASES if p in run]
+
+
+def company_phrases_in_run(run: str) -> list[str]:
+    """The legal forms (COMPANY_PHRASES) that occur inside one run of a 事業所名."""
+    return [p for p in COMPANY_PHRASES if p in run]

@@ -54,7 +54,12 @@ from server.jobs.search.grams import (
     split_words,
     word_query,
 )
-from server.jobs.search.phrases import PHRASES, phrases_in_run
+from server.jobs.search.phrases import (
+    COMPANY_PHRASES,
+    PHRASES,
+    company_phrases_in_run,
+    phrases_in_run,
+)
 from server.jst import referral_deadline
 
 ALL = "xall"  # every indexed (= open) posting carries it
@@ -120,6 +125,7 @@ BOOLEAN_FACETS: tuple[tuple[str, str], ...] = (
     ("education_not_required", "feducation"),
     ("experience_not_required", "fexperience"),
     ("licence_not_required", "flicence"),
+    ("smoking_measures", "fnosmoking"),  # 受動喫煙対策: nine postings in ten state one
 )
 POSITIVE_FACETS: tuple[tuple[str, str], ...] = (
     # (request field, token the posting carries when the wish IS met)
@@ -134,7 +140,6 @@ POSITIVE_FACETS: tuple[tuple[str, str], ...] = (
     ("regular_conversion", "fconversion"),
     ("remote_work", "fremote"),
     ("near_station", "fnearstation"),
-    ("smoking_measures", "fsmoking"),
 )
 
 
@@ -323,13 +328,11 @@ def sheet_tokens(p: Mapping[str, Any]) -> list[str]:
     if "AT限定可" in car:
         t.append(CAR_LICENCE_TOKENS[CarLicence.at_ok])
     t.extend("lc" + code for code in dict.fromkeys(text("licence_codes").split()))
-    for key, token in (
-        ("regular_conversion", "fconversion"),
-        ("remote_work", "fremote"),
-        ("smoking_measure", "fsmoking"),
-    ):
+    for key, token in (("regular_conversion", "fconversion"), ("remote_work", "fremote")):
         if _stated(text(key)):
             t.append(token)
+    if not _stated(text("smoking_measure")):  # the rare side (BOOLEAN_FACETS)
+        t.append("fnosmoking")
     minutes = _MINUTES.search(text("access_time"))
     if text("access_means") == "徒歩" and minutes and int(minutes.group(1)) <= NEAR_STATION_MINUTES:
         t.append("fnearstation")
@@ -346,12 +349,27 @@ def company_tokens(name: str) -> list[str]:
 @lru_cache(maxsize=16_384)  # an employer's postings share the name (bulk loads, imports)
 def _company_tokens(name: str) -> tuple[str, ...]:
     out: list[str] = []
+    legal: set[str] = set()
     for r in runs(name):
         if out:
             out.append(COMPANY_BREAK)
         out.extend(COMPANY + r[i : i + 2] for i in range(len(r) - 1))
+        legal.update(company_phrases_in_run(r))
     out.extend(COMPANY + c for c in sorted(chars(name)))
+    # 株式会社 and the like, each as one token (phrases.COMPANY_PHRASES).
+    out.extend(COMPANY + p for p in sorted(legal))
     return tuple(out)
+
+
+def company_pieces(q: WordQuery) -> list[tuple[str, ...]]:
+    """A company_query word as phrases of index tokens (all must match): a run listed in
+    phrases.COMPANY_PHRASES is its one token, any other its bigram phrase (as word_pieces)."""
+    pieces: list[tuple[str, ...]] = []
+    for bigrams_ in q.phrases:
+        run = bigrams_[0][len(COMPANY) :] + "".join(b[-1] for b in bigrams_[1:])
+        pieces.append((COMPANY + run,) if run in COMPANY_PHRASES else bigrams_)
+    pieces.extend((c,) for c in q.singles)
+    return pieces
 
 
 def company_query(q: WordQuery) -> WordQuery:

@@ -1,0 +1,77 @@
+"""What SQLite's index carries besides the tokens both engines share (tokens.py), and why.
+
+FTS5 intersects posting lists by leapfrogging, but inside a 4 KB page a seek is a linear
+walk: once candidates come more often than one a page, every list of the expression is
+decoded whole (≈ 20 ns an entry). Two additions keep the costly cases short.
+
+Regional facets. The form's yes/no, day-off, 定年, 免許 and 求人区分/就業形態/雇用形態 boxes hold
+for a third to nine tenths of all postings, and a search within a prefecture used to walk
+their national lists (日 off: 673,000 of 980,000). Each such facet token t is also carried as
+`p{prefecture}{t}` (`p13dosat`), and a search within one prefecture (one 就業場所 slot, with
+or without municipalities) asks for those instead: lists 1/10 to 1/100 as long. Exact:
+within prefecture P, t and `pPt` hold for the same postings, and the search's own place
+clause keeps it within P. Not regional: the cumulative hour, wage and age steps (dozens a
+posting) and the codes and places (short lists already).
+
+Counted tokens. A free word that is one frequent phrase (phrases.PHRASES: 未経験 is in
+440,000 open postings of 1,000,000) or a 事業所名 that is one legal form (株式会社) is one long
+list, and counting it is FTS5's row loop at ≈ 100 ns a match. `job_token_days` keeps the
+number of open postings carrying each such token per (受付年月日, 紹介期限日), as
+job_open_days does for all of them (open_days.py): a search for just that word takes its
+exact total, and its 紹介期限日 groups, from a few hundred rows. It changes with the index
+row in the same transaction (index.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from server.jobs.search.phrases import COMPANY_PHRASES, PHRASES
+from server.jobs.search.tokens import COMPANY
+
+REGION = "p"  # p{prefecture code}{facet token}: no shared token starts with p and a digit
+_REGIONAL_PATTERN = r"(?:f|ws|et|ca|do|ra|dl|cr|isno|em|otle)[a-z0-9]+|agelim"
+_REGIONAL = re.compile(_REGIONAL_PATTERN)
+# The same over a whole space-separated column, in one pass (importer speed).
+_REGIONAL_IN = re.compile(rf"(?<!\S)(?:{_REGIONAL_PATTERN})(?!\S)")
+_PREFECTURE_IN = re.compile(r"(?<!\S)pf(\d+)(?!\S)")
+_LONG_IN = re.compile(r"(?<!\S)[^ ]{3,}(?!\S)")  # the bag's phrases (its characters: 1)
+_COMPANY_IN = re.compile(rf"(?<!\S){COMPANY}[^ ]{{4,}}(?!\S)")  # no bigram or character
+COMPANY_TOKENS: frozenset[str] = frozenset(COMPANY + p for p in COMPANY_PHRASES)
+COUNTED: frozenset[str] = PHRASES | COMPANY_TOKENS
+
+
+@lru_cache(maxsize=4096)
+def regional(token: str) -> bool:
+    """A facet token that is also carried per prefecture."""
+    return _REGIONAL.fullmatch(token) is not None
+
+
+def regional_token(prefecture: str, token: str) -> str:
+    return f"{REGION}{prefecture}{token}"
+
+
+def sqlite_facets(f: str) -> str:
+    """The facet column as SQLite indexes it: the shared facet tokens, then the regional
+    copies of those that have one."""
+    prefecture = _PREFECTURE_IN.search(f)
+    if prefecture is None:
+        return f
+    head = REGION + prefecture.group(1)
+    extra = [head + t for t in _REGIONAL_IN.findall(f)]
+    return f"{f} {' '.join(extra)}" if extra else f
+
+
+def counted_tokens(u: str, f: str) -> list[str]:
+    """The tokens of an index row whose open postings are counted per day."""
+    out = [t for t in _LONG_IN.findall(u) if t in PHRASES]
+    out.extend(t for t in _COMPANY_IN.findall(f) if t in COMPANY_TOKENS)
+    return out
+
+
+def prefecture_of(places: Iterable[str]) -> str | None:
+    """The one prefecture of a place clause (`pf13`, `mu13103` …), or None."""
+    found = {t[2:4] for t in places}
+    return next(iter(found)) if len(found) == 1 else None

@@ -66,6 +66,8 @@ DESIRED = [("05", []), ("01", ["0101"]), ("07", ["0711", "0712"]), ("12", []), (
 MUNIS = ["13103", "27128", "14104", "01101", "23106", "40133", "13104", "26104"]
 LICENCES = ["1001", "1002", "2011", "3011", "5501", "8011", "8012"]  # demo postings carry these
 COMPANY_WORDS = ["株式会社", "工業", "介護", "クリニック", "物流", "サービス"]
+LEGAL_FORMS = ["株式会社", "有限会社", "合同会社", "社会福祉法人", "医療法人"]
+FREQUENT = ["未経験", "未経験者歓迎", "社会保険", "経験不問", "学歴不問", "交通費支給"]
 TEXT = "job_title || ' ' || description || ' ' || workplace_address || ' ' || licence_note"
 
 
@@ -162,6 +164,20 @@ def query_mix(rng: random.Random, s: Samples) -> dict[str, Callable[[], JobSearc
     def company() -> str:
         return rng.choice(s.companies) if rng.random() < 0.7 else rng.choice(COMPANY_WORDS)
 
+    def real_form(where: list[dict[str, Any]]) -> JobSearchRequest:
+        return req(
+            places=where,
+            work_from=rng.choice(["08:20", "08:40", "09:00"]),
+            work_until=rng.choice(["17:10", "17:50", "18:30"]),
+            days_off=rng.sample(["sat", "sun", "holiday"], rng.randint(1, 2)),
+            dispatch="exclude",
+            exclude_variable_hours=rng.random() < 0.5,
+            retirement_age_min=rng.choice([None, 60, 65]),
+            car_licence=rng.sample(["required", "preferred", "at_ok"], rng.randint(0, 1)),
+            smoking_measures=True,
+            company_name=rng.choice(["", "", "株式会社", "介護"]),
+        )
+
     return {
         "prefecture+希望職種": lambda: req(
             places=[{"prefecture": p} for p in rng.sample(PREFS, rng.randint(1, 3))],
@@ -232,17 +248,14 @@ def query_mix(rng: random.Random, s: Samples) -> dict[str, Callable[[], JobSearc
             insurance_items=rng.sample(["employment", "health", "pension"], 2),
             no_document_screening=rng.random() < 0.5,
         ),
-        "real-form filters": lambda: req(
-            places=[{"prefecture": rng.choice(PREFS)}],
-            work_from=rng.choice(["08:20", "08:40", "09:00"]),
-            work_until=rng.choice(["17:10", "17:50", "18:30"]),
-            days_off=rng.sample(["sat", "sun", "holiday"], rng.randint(1, 2)),
-            dispatch="exclude",
-            exclude_variable_hours=rng.random() < 0.5,
-            retirement_age_min=rng.choice([None, 60, 65]),
-            car_licence=rng.sample(["required", "preferred", "at_ok"], rng.randint(0, 1)),
-            smoking_measures=True,
-            company_name=rng.choice(["", "", "株式会社", "介護"]),
+        "real-form filters": lambda: real_form([{"prefecture": rng.choice(PREFS)}]),
+        # The same boxes in one prefecture's municipalities (regional facets, as above) and
+        # in two prefectures (the national lists).
+        "real-form + municipalities": lambda: real_form(
+            [(lambda m: {"prefecture": m[:2], "municipalities": [m]})(rng.choice(MUNIS))]
+        ),
+        "real-form, 2 prefectures": lambda: real_form(
+            [{"prefecture": p} for p in rng.sample(PREFS, 2)]
         ),
         "hours + holidays + insurance": lambda: (
             lambda h: req(
@@ -268,6 +281,17 @@ def query_mix(rng: random.Random, s: Samples) -> dict[str, Callable[[], JobSearc
             regular_conversion=rng.random() < 0.3,
             remote_work=rng.random() < 0.2,
             near_station=rng.random() < 0.3,
+        ),
+        "事業所名 legal form": lambda: req(
+            company_name=rng.choice(LEGAL_FORMS),
+            sort=rng.choice(["received_desc", "deadline_asc"]),
+            page=rng.randint(1, 3),
+        ),
+        "frequent word, 新着/order": lambda: req(
+            words=rng.choice(FREQUENT),
+            new_within=rng.choice([None, "week", "today_yesterday"]),
+            sort=rng.choice(["received_desc", "deadline_asc"]),
+            page=rng.randint(1, 3),
         ),
         "紹介期限日 order": lambda: req(sort="deadline_asc", page=rng.randint(1, 20)),
         "紹介期限日 order + word": lambda: req(

@@ -7,8 +7,15 @@ minutes, so a busy machine slows both alike. Checks that both answer every query
     .venv/bin/python -m bench.search_ab --base /tmp/base [--jobs 1000000] [--rounds 20]
 
 The database is bench/.data/jobs-N.db of this checkout (built as bench.search builds it). Both
-servers migrate it at start, so the two checkouts must share the schema and INDEX_VERSION.
-Figures only — nothing here is a pass/fail test.
+servers migrate it at start, so the two checkouts must share the schema and INDEX_VERSION —
+or, when this checkout's INDEX_VERSION is newer, give the base its own copy of the same
+postings at its version (`--base-db`, e.g. a copy of jobs-N.db taken before this checkout's
+first start rebuilt it):
+
+    cp bench/.data/jobs-1000000.db /tmp/base.db     # before the new version's rebuild
+    .venv/bin/python -m bench.search_ab --base /tmp/base --base-db /tmp/base.db
+
+Figures only — nothing here is a pass/fail test (but it stops on the first differing answer).
 """
 
 from __future__ import annotations
@@ -46,6 +53,7 @@ def start_in(checkout: Path, db: Path, tmp: Path) -> tuple[subprocess.Popen[byte
 
 
 async def run(args: argparse.Namespace, db: Path) -> None:
+    dbs = {"base": args.base_db or db, "this": db}
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     today = today_jst(SystemClock().now()).isoformat()
     found = {name: conn.execute(sql, (today,)).fetchall() for name, sql in SAMPLE_SQL.items()}
@@ -56,7 +64,9 @@ async def run(args: argparse.Namespace, db: Path) -> None:
     checkouts: dict[str, Path] = args.checkouts
     with tempfile.TemporaryDirectory() as tmp:
         # One after the other: both seed the demo account at start.
-        servers = {name: start_in(path, db, Path(tmp) / name) for name, path in checkouts.items()}
+        servers = {
+            name: start_in(path, dbs[name], Path(tmp) / name) for name, path in checkouts.items()
+        }
         apis: dict[str, MyPageClient] = {}
         try:
             for name, (_, url, maildir) in servers.items():
@@ -72,6 +82,7 @@ async def run(args: argparse.Namespace, db: Path) -> None:
                 for api in apis.values():
                     await api.search_jobs(r)
             print(f"\nbase {checkouts['base']} vs this {checkouts['this']}: load {load()}")
+            print(f"databases: base {dbs['base']}, this {dbs['this']}")
             print(f"{args.rounds} per kind, each query to both in random order")
             head = f"{'kind':<26}{'base p50':>9}{'p95':>8}{'this p50':>10}{'p95':>8}"
             print(f"{head}  {'mean total':>11}")
@@ -115,6 +126,11 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--base", required=True, help="the other checkout (its root directory)")
     p.add_argument("--jobs", type=int, default=1_000_000)
     p.add_argument("--rounds", type=int, default=20)
+    p.add_argument(
+        "--base-db",
+        type=Path,
+        help="the base's own copy of the same postings (when the index versions differ)",
+    )
     args = p.parse_args(argv)
     args.checkouts = {"base": Path(args.base).resolve(), "this": Path.cwd()}
     db, _ = ensure_jobs_database(args.jobs)

@@ -81,6 +81,10 @@ class KeyBar(Static):
         if width and width != self._width:
             self._width = width
             self._rebuild()
+        # Notifications stack above the key line, not over its keys: Textual leaves room
+        # for a one-line footer only, and this line is one to three lines high.
+        for rack in self.screen.query("#textual-toastrack"):
+            rack.styles.margin = (0, 0, self.outer_size.height, 0)
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
         # Focus moves publish this several times in a row; rebuild once, after them.

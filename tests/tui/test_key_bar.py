@@ -60,3 +60,20 @@ async def test_login_keys_wrap_whole_at_a_narrow_width(
         await settle(pilot)
         text = "\n".join(_lines(app))
         assert "^r Forgot password" in text and "^t 日本語" in text
+
+
+async def test_a_notification_stands_above_the_key_line_not_over_its_keys(
+    make_app: Callable[..., HelloWorkApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        bar = app.screen.query_one(KeyBar)
+        assert len(_lines(app)) > 1, _lines(app)  # several lines at 80 columns
+        await pilot.press("ctrl+t")  # says the language changed, in a notification
+        await settle(pilot)
+        rack = app.screen.query_one("#textual-toastrack")
+        toast = rack.query("Toast").last()  # the rack and holders are invisible boxes
+        assert toast.region.height > 0
+        assert toast.region.bottom <= bar.region.y, (toast.region, bar.region)
+        assert bar.region.height == len(_lines(app))

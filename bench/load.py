@@ -34,8 +34,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import contextvars
 import os
 import random
+import ssl
 import statistics
 import subprocess
 import sys
@@ -80,12 +83,19 @@ def search_request(rng: random.Random) -> tuple[str, JobSearchRequest]:
 # --------------------------------------------------------------------------- the seekers
 
 
+# The endpoint a seeker's task is timing (for the server's own figure of it).
+_ENDPOINT: contextvars.ContextVar[str] = contextvars.ContextVar("endpoint", default="")
+
+
 @dataclass
 class Stats:
     samples: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    # Seconds the server's app spent on the request (its Server-Timing header).
+    server: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
 
     async def timed(self, name: str, call: Awaitable[T]) -> T | None:
+        _ENDPOINT.set(name)
         t = time.perf_counter()
         try:
             result = await call
@@ -96,37 +106,74 @@ class Stats:
         return result
 
 
+# One TLS context for every seeker (none is used on plain http, but httpx makes one per
+# transport: 200 of them cost the load generator seconds of CPU while seekers sign in).
+_TLS = ssl.create_default_context()
+
+
 class ForwardedFor(httpx.AsyncHTTPTransport):
     """Loopback connections that say, as a reverse proxy would, whose request it is."""
 
-    def __init__(self, address: str) -> None:
-        super().__init__(limits=httpx.Limits(max_connections=2, keepalive_expiry=2.0))
+    def __init__(self, address: str, stats: Stats) -> None:
+        self.stats = stats
+        super().__init__(limits=httpx.Limits(max_connections=2, keepalive_expiry=2.0), verify=_TLS)
         self.address = address
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         request.headers["X-Forwarded-For"] = self.address
-        return await super().handle_async_request(request)
+        response = await super().handle_async_request(request)
+        timing = response.headers.get("server-timing", "")
+        if timing.startswith("app;dur="):
+            self.stats.server[_ENDPOINT.get()].append(float(timing[8:]) / 1000)
+        return response
 
 
-async def read_otp(maildir: Path, address: str, after: float) -> str:
-    """The OTP of the first mail to `address` written after `after` (waits for it)."""
-    import email
-    import email.policy
+class Mailbox:
+    """The OTPs in the server's Maildir, read by one task for every seeker: each mail is
+    parsed once (a poll per seeker parsing every recent mail cost the load generator a good
+    share of a core at N = 200, competing with the server it measures)."""
 
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        for path in (maildir / "new").iterdir():
-            if path.stat().st_mtime < after:
+    def __init__(self, maildir: Path) -> None:
+        self.new = maildir / "new"
+        self.seen: set[str] = set()
+        self.otps: dict[str, list[tuple[float, str]]] = defaultdict(list)
+        self.changed = asyncio.Event()
+
+    def _scan(self) -> None:
+        import email
+        import email.policy
+
+        if not self.new.is_dir():
+            return
+        for path in self.new.iterdir():
+            if path.name in self.seen:
                 continue
+            self.seen.add(path.name)
             msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
-            if address not in str(msg["To"]):
-                continue
             body = msg.get_body(preferencelist=("plain",))
             found = OTP_LINE.search(body.get_content() if body else "")
             if found:
-                return found.group(1)
-        await asyncio.sleep(0.05)  # the mail is written by another process: poll the folder
-    raise TimeoutError(f"no OTP mail to {address}")
+                self.otps[str(msg["To"])].append((path.stat().st_mtime, found.group(1)))
+                self.changed.set()
+
+    async def watch(self) -> None:
+        while True:
+            self._scan()
+            await asyncio.sleep(0.05)  # the mail is written by another process: poll
+
+    async def otp(self, address: str, after: float) -> str:
+        """The OTP of the first mail to `address` written after `after` (waits for it)."""
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            for mtime, otp in self.otps.get(address, []):
+                if mtime >= after:
+                    return otp
+            self.changed.clear()
+            try:
+                await asyncio.wait_for(self.changed.wait(), deadline - time.monotonic())
+            except TimeoutError:
+                break
+        raise TimeoutError(f"no OTP mail to {address}")
 
 
 @dataclass(frozen=True)
@@ -141,18 +188,18 @@ class Pace:
 
 
 async def seeker(
-    i: int, base_url: str, maildir: Path, stats: Stats, until: float, seed: int, pace: Pace
+    i: int, base_url: str, mail: Mailbox, stats: Stats, until: float, seed: int, pace: Pace
 ) -> None:
     rng = random.Random(seed * 1_000 + i)
     address = f"load{i:04d}@example.jp"
-    transport = ForwardedFor(f"198.18.{i // 250}.{i % 250 + 1}")
+    transport = ForwardedFor(f"198.18.{i // 250}.{i % 250 + 1}", stats)
     await asyncio.sleep(rng.uniform(0, pace.ramp))  # people arrive one by one
     async with MyPageClient(base_url, transport=transport) as api:
         sent_at = time.time() - 1  # Maildir mtimes have 1 s granularity on some file systems
         ticket = await stats.timed("POST /auth/login", api.login(address, PASSWORD))
         if ticket is None or ticket.login_ticket is None:
             return
-        otp = await read_otp(maildir, address, sent_at)
+        otp = await mail.otp(address, sent_at)
         await pace.pause(rng, until)  # opening the mail, typing the code
         if await stats.timed("POST /auth/otp", api.verify_otp(ticket.login_ticket, otp)) is None:
             return
@@ -319,6 +366,66 @@ def pct(ms: list[float], q: float) -> float:
     return ms[min(len(ms) - 1, round(q * (len(ms) - 1)))]
 
 
+def _ticks(pid: int) -> int:
+    """CPU ticks (user + system) of process `pid` and its finished children."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(x) for x in fields[11:15])
+
+
+def _tree(pid: int) -> list[int]:
+    """`pid` and its descendants (the serve supervisor and its workers)."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        with contextlib.suppress(OSError):
+            todo += [int(c) for c in Path(f"/proc/{p}/task/{p}/children").read_text().split()]
+    return out
+
+
+def _machine() -> tuple[int, int]:
+    """(busy, total) CPU ticks of the whole machine."""
+    cells = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = cells[3] + cells[4]
+    return sum(cells) - idle, sum(cells)
+
+
+class CpuUse:
+    """Who used the CPU during a level: this load generator, the server's processes, and
+    the rest of the machine (the database, and whatever else runs)."""
+
+    def __init__(self, server: int) -> None:
+        self.server = server
+        self.t0 = time.monotonic()
+        self.own0 = _ticks(os.getpid())
+        self.server0 = self._server()
+        self.machine0 = _machine()
+
+    def _server(self) -> dict[int, int]:
+        found = {}
+        for pid in _tree(self.server):
+            with contextlib.suppress(OSError):
+                found[pid] = _ticks(pid)
+        return found
+
+    def report(self) -> str:
+        hz = os.sysconf("SC_CLK_TCK")
+        wall = time.monotonic() - self.t0
+        own = (_ticks(os.getpid()) - self.own0) / hz
+        now = self._server()
+        server = sum(t - self.server0.get(p, 0) for p, t in now.items()) / hz
+        busy, total = (a - b for a, b in zip(_machine(), self.machine0, strict=True))
+        cores = os.cpu_count() or 1
+        machine = busy / hz
+        return (
+            f"CPU over {wall:.0f} s × {cores} cores: load generator {own:.0f} s"
+            f" ({own / wall / cores:.0%} of the machine), server {server:.0f} s"
+            f" ({server / wall / cores:.0%}), the rest (database, others' work)"
+            f" {machine - own - server:.0f} s ({(machine - own - server) / wall / cores:.0%});"
+            f" machine busy {busy / max(total, 1):.0%}, load average {os.getloadavg()[0]:.1f}"
+        )
+
+
 def report(n: int, stats: Stats, seconds: float) -> None:
     total = sum(len(s) for s in stats.samples.values())
     errors = sum(len(e) for e in stats.errors.values())
@@ -326,7 +433,10 @@ def report(n: int, stats: Stats, seconds: float) -> None:
         f"\nN = {n}: {total:,} requests in {seconds:.1f} s = {total / seconds:,.0f} req/s, "
         f"errors {errors}"
     )
-    print(f"  {'endpoint':<22}{'count':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}")
+    print(
+        f"  {'endpoint':<22}{'count':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}"
+        f"   {'in the app: p50':>15}{'p95':>8}"
+    )
     for name in sorted(set(stats.samples) | set(stats.errors)):
         ms = sorted(s * 1000 for s in stats.samples.get(name, []))
         cells = (
@@ -334,23 +444,32 @@ def report(n: int, stats: Stats, seconds: float) -> None:
             if ms
             else f"{'-':>9}{'-':>9}{'-':>9}"
         )
-        print(f"  {name:<22}{len(ms):>8}{cells}{len(stats.errors.get(name, [])):>8}")
+        app = sorted(s * 1000 for s in stats.server.get(name, []))
+        inside = f"{statistics.median(app):18.1f}{pct(app, 0.95):8.1f}" if app else ""
+        print(f"  {name:<22}{len(ms):>8}{cells}{len(stats.errors.get(name, [])):>8}{inside}")
     for name, found in stats.errors.items():
         for text in sorted(set(found))[:3]:
             print(f"  ! {name}: {text}")
 
 
-async def level(n: int, base: str, maildir: Path, seconds: float, seed: int, pace: Pace) -> None:
+async def level(
+    n: int, base: str, maildir: Path, seconds: float, seed: int, pace: Pace, server: int
+) -> None:
     stats = Stats()
+    mail = Mailbox(maildir)
+    watching = asyncio.create_task(mail.watch())
+    cpu = CpuUse(server)
     start = time.monotonic()
     until = start + seconds
     outcomes = await asyncio.gather(
-        *(seeker(i, base, maildir, stats, until, seed, pace) for i in range(n)),
+        *(seeker(i, base, mail, stats, until, seed, pace) for i in range(n)),
         return_exceptions=True,
     )
+    watching.cancel()
     for failure in (o for o in outcomes if isinstance(o, BaseException)):
         stats.errors["seeker"].append(f"{type(failure).__name__}: {failure}"[:200])
     report(n, stats, time.monotonic() - start)
+    print(f"  {cpu.report()}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -422,7 +541,9 @@ def main(argv: list[str] | None = None) -> int:
                     f"{args.workers}, {args.seconds:.0f} s per level, {thinking}"
                 )
                 for n in levels:
-                    asyncio.run(level(n, base, tmp / "outbox", args.seconds, args.seed, pace))
+                    asyncio.run(
+                        level(n, base, tmp / "outbox", args.seconds, args.seed, pace, proc.pid)
+                    )
             finally:
                 proc.terminate()
                 proc.wait(timeout=60)

@@ -38,6 +38,7 @@ from server.ratelimit import Limit
 from server.registration.routes import router as registration_router
 from server.scheduler.timer import SchedulerTimer
 from server.state import AppState, Limits
+from server.timing import ServerTimingMiddleware
 
 log = logging.getLogger("hellowork.server")
 
@@ -105,6 +106,7 @@ def create_app(
     app.add_middleware(
         BodyLimitMiddleware, refuse=too_large_response, max_bytes=settings.max_body_bytes
     )
+    app.add_middleware(ServerTimingMiddleware)  # (outermost: the whole app's time)
     install_openapi(app)
     app.include_router(health_router)
     app.include_router(meta_router)

@@ -26,16 +26,20 @@ from server.app import create_app, startup
 from server.config import ConfigError, ServerSettings, safe_url
 from server.db.problems import describe_database_error
 from server.state import AppState
-from server.warmup import warm_code_tables, warm_routes
+from server.warmup import start_search_warm_up, warm_code_tables, warm_routes
 
 log = logging.getLogger("hellowork.server")
 WORKER_HEALTHCHECK_TIMEOUT_S = 60
 
 
 class _Server(uvicorn.Server):
-    def __init__(self, config: uvicorn.Config, *, embedded: bool) -> None:
+    def __init__(
+        self, config: uvicorn.Config, *, embedded: bool, state: AppState | None = None
+    ) -> None:
         super().__init__(config)
         self._embedded = embedded
+        self._state = state
+        self._warming: asyncio.Task[None] | None = None
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets)
@@ -43,11 +47,18 @@ class _Server(uvicorn.Server):
             await warm_routes(self.config.loaded_app)
             warm_code_tables()
             _freeze_start_up_objects()
+            if self._state is not None:
+                self._warming = start_search_warm_up(self._state)
         if self.started and self.config.uds:
             # uvicorn makes a new socket 0666; only the owner (the TUI) may talk to us.
             os.chmod(self.config.uds, 0o600)
         if self.started and self._embedded:
             print("READY", flush=True)  # the parent waits for exactly this line
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        if self._warming is not None:
+            self._warming.cancel()
+        await super().shutdown(sockets)
 
     async def main_loop(self) -> None:
         if self._embedded:
@@ -144,7 +155,11 @@ def worker_app() -> FastAPI:
             await warm_routes(running)
             warm_code_tables()
             _freeze_start_up_objects()
-            yield
+            warming = start_search_warm_up(app.state.hw)
+            try:
+                yield
+            finally:
+                warming.cancel()
 
     app.router.lifespan_context = lifespan
     return app
@@ -222,7 +237,7 @@ def run(
     }
     if args.workers > 1:
         return _serve_workers(settings, args.workers, options)
-    server = _Server(uvicorn.Config(app, **options), embedded=settings.embedded)
+    server = _Server(uvicorn.Config(app, **options), embedded=settings.embedded, state=app.state.hw)
     server.run()
     return 0 if server.started else 1
 

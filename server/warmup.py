@@ -17,9 +17,16 @@ activity section, the slowest of its three requests. They are parsed before read
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import time
+
 from starlette.types import ASGIApp, Message
 
 from server.codes import tables
+from server.state import AppState
+
+log = logging.getLogger("hellowork.server")
 
 # Matches no route: the router tries every one of them (and, for the redirect of a missing
 # trailing slash, every one again, now built).
@@ -65,3 +72,27 @@ def warm_code_tables() -> None:
     tables.prefecture_by_code()
     tables.desired_job_by_code()
     tables.industry_by_code()
+
+
+async def warm_search_lists(state: AppState) -> None:
+    """PostgreSQL: read the search's posting lists into this process's cache in the
+    background (server/jobs/search/pg_lists.py `warm`). The worker answers — /readyz too —
+    from its first moment: a search that comes first reads the lists it needs itself, as
+    it would without the warm-up."""
+    if state.env.settings.is_sqlite:
+        return
+    from server.jobs.search import pg_lists
+
+    t0 = time.perf_counter()
+    try:
+        async with state.sessionmaker() as db:
+            read = await pg_lists.warm(db)
+    except Exception as exc:  # a warm-up never takes a worker down; searches read on demand
+        log.warning("search lists not warmed (%s)", type(exc).__name__)
+        return
+    log.info("search lists warmed: %d in %.1f s", read, time.perf_counter() - t0)
+
+
+def start_search_warm_up(state: AppState) -> asyncio.Task[None]:
+    """`warm_search_lists` as a task of the running loop (the caller cancels it on exit)."""
+    return asyncio.get_running_loop().create_task(warm_search_lists(state))

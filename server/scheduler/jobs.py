@@ -59,13 +59,15 @@ class ScheduledReport:
     purged_rate_limits: int = 0
     purged_auth: int = 0
     purged_messages: int = 0
+    compacted_search_log: int = 0  # PostgreSQL: change-log entries folded into the lists
 
     def line(self) -> str:
         return (
             f"delivered={self.delivered} lapsed={self.lapsed} "
             f"purged_mypages={self.purged_mypages} purged_notices={self.purged_notices} "
             f"purged_messages={self.purged_messages} purged_withdrawn={self.purged_withdrawn} "
-            f"purged_rate_limits={self.purged_rate_limits} purged_auth={self.purged_auth}"
+            f"purged_rate_limits={self.purged_rate_limits} purged_auth={self.purged_auth} "
+            f"compacted_search_log={self.compacted_search_log}"
         )
 
 
@@ -81,6 +83,10 @@ async def run_scheduled(db: AsyncSession, env: ServiceEnv, now: datetime) -> Sch
     report.purged_withdrawn = await purge_withdrawn(db, now)
     report.purged_rate_limits = await ratelimit.purge_expired(db, now)
     report.purged_auth = (await purge_expired_auth(db, env.settings, now)).total
+    if db.get_bind().dialect.name == "postgresql":
+        from server.jobs.search import pg_lists
+
+        report.compacted_search_log = await pg_lists.compact(db, at_least=pg_lists.COMPACT_AT)
     return report
 
 

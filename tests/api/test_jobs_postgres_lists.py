@@ -16,7 +16,7 @@ from api_client.job_models import JobSearchRequest
 from server.db.engine import create_engine
 from server.jobs.bulk import migrate
 from server.jobs.demo.generate import Calendar, chunk_rows, load_postgres
-from server.jobs.search import index
+from server.jobs.search import index, pg_lists
 from server.jobs.search.engine import Window
 from server.jobs.search.pg import PostgresSearch
 from server.jobs.search.pg_lists import IndexCache
@@ -210,5 +210,84 @@ async def test_a_search_sees_one_build_when_a_rebuild_commits_under_it(
             assert await _answer(
                 PostgresSearch(cache), db, JobSearchRequest(words=cod), jobs_data.TODAY
             ) == [one]
+    finally:
+        await engine.dispose()
+
+
+async def test_compaction_folds_the_log_into_the_lists(pg_database_url: str) -> None:
+    """The change log does not grow without end: compaction folds it into the lists (and
+    starts a new generation from there); every process answers as before, also for changes
+    made after it."""
+    await migrate(pg_database_url)
+    await load_postgres(pg_database_url, N, seed=jobs_data.SEED, today=jobs_data.TODAY, workers=1)
+    data = [_iso(r) for r in chunk_rows(jobs_data.SEED, 0, N, Calendar.make(jobs_data.TODAY))]
+    engine = create_engine(pg_database_url)
+
+    async def log_size() -> int:
+        async with engine.connect() as conn:
+            return int(
+                (await conn.execute(text("SELECT count(*) FROM job_search_log"))).scalar_one()
+            )
+
+    try:
+        async with AsyncSession(engine, expire_on_commit=False) as db:
+            early = PostgresSearch(IndexCache())
+            await _check([early], db, data)
+            await db.commit()
+            async with AsyncSession(engine) as other:  # changes: one withdrawn, one added
+                gone = jobs_data.expected(data, JobSearchRequest(words="介護"))[0]
+                await withdraw(other, gone)
+                values = jobs_data.posting_values(job_number="13010-99999971")
+                values["job_title"] = "介護職員（新規）"
+                new_id = (await add_posting(other, dict(values))).id
+                await other.commit()
+            data = [r for r in data if r["job_number"] != gone]
+            data.append(_iso(values | {"id": new_id}))
+            logged = await log_size()
+            assert logged >= 2
+
+            assert await pg_lists.compact(db, at_least=logged + 1) == 0  # below the threshold
+            assert await log_size() == logged
+            assert await pg_lists.compact(db) == logged
+            assert await log_size() == 0
+            # The lists themselves now hold the changes: a new process reads no log.
+            fresh = IndexCache()
+            await _check([early, PostgresSearch(fresh)], db, data)
+            await db.commit()
+            assert not fresh.view.touched and not fresh.view.overlay
+
+            async with AsyncSession(engine) as other:  # and later changes still show
+                await withdraw(other, "13010-99999971")
+                await other.commit()
+            data = [r for r in data if r["job_number"] != "13010-99999971"]
+            await _check([early, PostgresSearch(fresh), PostgresSearch(IndexCache())], db, data)
+            await db.commit()
+            assert await log_size() > 0
+    finally:
+        await engine.dispose()
+
+
+async def test_the_warm_up_reads_every_list_so_searches_read_none(pg_database_url: str) -> None:
+    await migrate(pg_database_url)
+    await load_postgres(pg_database_url, N, seed=jobs_data.SEED, today=jobs_data.TODAY, workers=1)
+    data = [_iso(r) for r in chunk_rows(jobs_data.SEED, 0, N, Calendar.make(jobs_data.TODAY))]
+    engine = create_engine(pg_database_url)
+    try:
+        async with AsyncSession(engine) as db:
+            cache = IndexCache()
+            read = await pg_lists.warm(db, cache)
+            lists = (await db.execute(text("SELECT count(*) FROM job_search_lists"))).scalar()
+            assert read == lists == len(cache.view.gen.built)
+            fetched: list[Any] = []
+            real = db.execute
+
+            async def execute(statement: Any, params: Any = None, **kw: Any) -> Any:
+                if isinstance(params, dict) and "tokens" in params:
+                    fetched.append(params["tokens"])
+                return await real(statement, params, **kw)
+
+            db.execute = execute  # type: ignore[method-assign]
+            await _check([PostgresSearch(cache)], db, data)
+            assert fetched == []
     finally:
         await engine.dispose()

@@ -331,3 +331,113 @@ class Lists:
 
     def empty(self) -> BitMap:
         return _EMPTY
+
+
+# --------------------------------------------------------------------------- warm-up
+
+WARM_BATCH_BYTES = 8 * 1024 * 1024  # lists read per statement by the warm-up
+_SIZES = "SELECT token, pg_column_size(ids) FROM job_search_lists ORDER BY token"
+
+
+async def warm(db: AsyncSession, cache: IndexCache | None = None) -> int:
+    """Read the lists of the current build into this process's cache, a batch at a time, so
+    that no search pays for fetching them (the first search to need a token otherwise reads
+    it: the cold 職業分類 + 産業分類 outlier of bench.search). Returns the lists read. Stops
+    when the cache is nearly full or when the build changes under it (the searches then
+    read what they need, as without a warm-up)."""
+    lists = Lists(db, cache)
+    try:
+        await lists.refresh()
+        sizes = (await db.execute(text(_SIZES))).all()
+        budget = CACHE_BYTES * 3 // 4
+        read = 0
+        batch: list[str] = []
+        batch_bytes = 0
+        for token, size in sizes:
+            if budget - size < 0:
+                break
+            budget -= size
+            batch.append(token)
+            batch_bytes += size
+            if batch_bytes >= WARM_BATCH_BYTES:
+                await lists.get(batch)
+                await db.rollback()  # no transaction (nor its snapshot) held between batches
+                read += len(batch)
+                batch, batch_bytes = [], 0
+        if batch:
+            await lists.get(batch)
+            read += len(batch)
+    except Stale:
+        pass
+    await db.rollback()
+    return read
+
+
+# --------------------------------------------------------------------------- compaction
+
+COMPACT_LOCK = LOG_LOCK + 1  # one compaction at a time
+COMPACT_AT = 10_000  # log entries worth a compaction (the scheduled jobs' threshold)
+_LOGGED = "SELECT max(seq), count(*) FROM job_search_log"
+_LOGGED_IDS = "SELECT DISTINCT id FROM job_search_log WHERE seq <= :upto"
+_CURRENT = "SELECT id, key, tokens, body FROM job_search WHERE id = ANY(CAST(:ids AS integer[]))"
+_ALL_LISTS = "SELECT token, ids FROM job_search_lists ORDER BY token"
+_UPDATE_LIST = "UPDATE job_search_lists SET ids = :ids WHERE token = :token"
+_DELETE_LIST = "DELETE FROM job_search_lists WHERE token = :token"
+_FOLDED = "DELETE FROM job_search_log WHERE seq <= :upto"
+_NEW_BASE = f"UPDATE job_search_state SET generation = {NEW_GENERATION}, log_seq = :upto"  # noqa: S608
+
+
+async def compact(db: AsyncSession, *, at_least: int = 1) -> int:
+    """Fold the change log into the lists, so that neither the log nor any process's
+    overlay grows without end between rebuilds. Returns the log entries folded (0 when
+    fewer than `at_least` were there, or another compaction is running).
+
+    The lists become `(built − changed) | current rows` for the postings logged up to the
+    newest entry `upto`, the log up to `upto` is deleted, and a new generation starts from
+    `upto` (processes drop their caches and read the lists again — a warm-up runs only at
+    worker start; log entries after `upto` are applied on top as always). Writers of
+    postings are blocked only while the changed lists are written: entries commit in seq
+    order, so all up to `upto` are there when it is read, and rows read here that are newer
+    than `upto` are applied again from their own entries later — the same answer. In the
+    caller's session, committed here."""
+    got = (await db.execute(text(f"SELECT pg_try_advisory_xact_lock({COMPACT_LOCK})"))).scalar()
+    if not got:
+        await db.rollback()
+        return 0
+    generation = (await db.execute(text(_STATE))).one()[0]
+    upto, entries = (await db.execute(text(_LOGGED))).one()
+    if upto is None or entries < at_least:
+        await db.rollback()
+        return 0
+    ids = list((await db.execute(text(_LOGGED_IDS), {"upto": upto})).scalars().all())
+    changed = BitMap(ids)
+    now: dict[str, BitMap] = defaultdict(BitMap)
+    for posting_id, key, tokens, body in (await db.execute(text(_CURRENT), {"ids": ids})).all():
+        for t in (*tokens, *line_tokens(body), day_token(key)):
+            now[t].add(posting_id)
+    updates, deletes = [], []
+    async for token, blob in await db.stream(text(_ALL_LISTS)):
+        built = BitMap.deserialize(bytes(blob))
+        if not built.intersect(changed) and token not in now:
+            continue
+        after = (built - changed) | now.pop(token, _EMPTY)
+        if after:
+            updates.append({"token": token, "ids": after.serialize()})
+        else:
+            deletes.append({"token": token})
+    # Writers of postings wait from here to the commit (a moment), and a rebuild that
+    # committed meanwhile wins: these lists were made from the build before it.
+    await db.execute(text(LOCK))
+    if (await db.execute(text(_STATE))).one()[0] != generation:
+        await db.rollback()
+        return 0
+    if updates:
+        await db.execute(text(_UPDATE_LIST), updates)
+    if deletes:
+        await db.execute(text(_DELETE_LIST), deletes)
+    if now:
+        await db.execute(text(INSERT_LIST), write_rows({t: b.serialize() for t, b in now.items()}))
+    await db.execute(text(_FOLDED), {"upto": upto})
+    await db.execute(text(_NEW_BASE), {"upto": upto})
+    await db.commit()
+    return int(entries)

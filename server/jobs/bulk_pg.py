@@ -9,7 +9,8 @@ the index version stamped. An interrupted load leaves the database
 as it was. `ANALYZE` runs after the commit so the planner knows the new sizes.
 
 Chunks arrive prepared (`PgPrepared`: table tuples in `models.COLUMNS` order with real dates,
-search rows as `index.pg_row` makes them), so preparing runs in worker processes.
+search rows as `index.pg_row` makes them, and their posting lists), so preparing runs in
+worker processes; the parent merges the lists.
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ from server.jobs.bulk import LoadReport
 from server.jobs.models import COLUMNS
 from server.jobs.search import index, open_days, pg, pg_lists
 
-# (table rows in COLUMNS order, index.pg_row rows of the open postings)
-PgPrepared = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]
+# (table rows in COLUMNS order, index.pg_row rows of the open postings, their posting lists
+# as pg_lists.ListBuilder.serialised gives them — collected in the worker that prepared them)
+PgPrepared = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], dict[str, bytes]]
 
 # Secondary indexes of job_postings (the migrations' names and definitions).
 _POSTING_INDEXES = {
@@ -83,15 +85,14 @@ async def load_postgres(
             await conn.execute(pg.DROP_FK)
             await conn.execute(pg_lists.LOCK)
             await conn.execute(pg_lists.TRIGGERS_OFF)
-            lists = pg_lists.ListBuilder()
+            parts: list[dict[str, bytes]] = []
             # Names are constants of this module and of pg.py.
             for name in [*_POSTING_INDEXES, *pg.INDEXES]:
                 await conn.execute(f"DROP INDEX IF EXISTS {name}")
-            for table, search_rows in chunks:
+            for table, search_rows, lists in chunks:
                 await conn.copy_records_to_table("job_postings", records=table, columns=COLUMNS)
                 await pg.copy_search_rows(conn, search_rows)
-                for r in search_rows:
-                    lists.add(r[0], r[1], r[3].split(), r[4])
+                parts.append(lists)
                 before, done = done, done + len(table)
                 indexed += len(search_rows)
                 if progress and done // PROGRESS_EVERY != before // PROGRESS_EVERY:
@@ -110,7 +111,7 @@ async def load_postgres(
                 " coalesce(max(id), 0) + 1, false) FROM job_postings"
             )
             await conn.execute(open_days.REBUILD)
-            await write_lists(conn, lists.serialised())
+            await write_lists(conn, pg_lists.merge(parts))
             await conn.execute(pg_lists.TRIGGERS_ON)
             await conn.execute("DELETE FROM job_index_state")
             await conn.execute(

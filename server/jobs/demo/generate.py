@@ -495,8 +495,13 @@ def _prepare(args: tuple[int, int, int, Calendar]) -> Prepared:
 def _prepare_pg(args: tuple[int, int, int, Calendar]) -> PgPrepared:
     seed, chunk, n, cal = args
     rows = chunk_rows(seed, chunk, n, cal)
+    from server.jobs.search.pg_lists import ListBuilder  # (PostgreSQL only: not on SQLite's path)
+
     search = [pg_row(entry(r, r["id"]), r) for r in rows if r["status"] == "open"]
-    return [tuple(r[c] for c in COLUMNS) for r in rows], search
+    lists = ListBuilder()  # here, in the worker: the parent only merges them
+    for r in search:
+        lists.add(r[0], r[1], r[3].split(), r[4])
+    return [tuple(r[c] for c in COLUMNS) for r in rows], search, lists.serialised()
 
 
 def _chunks(

@@ -346,12 +346,17 @@ class BaseScreen(MailboxAccess, RemoteCalls, Screen[None], Localised):
         if not self._resumed_once or self._css_update_count == self.app._css_update_count:
             event.refresh_styles = False
         self._resumed_once = True
-        if self._language != get_language():
+        if self.texts_outdated():
             self.relocalise()  # the language changed while another pane was shown
 
     @on(events.ScreenSuspend)
     def _suspended(self) -> None:
         self._away = True
+
+    def texts_outdated(self) -> bool:
+        """True when the language changed since the screen's texts were applied (it was in
+        a pane not shown): its next resume applies them again."""
+        return self._language != get_language()
 
     def came_back(self) -> bool:
         """For on_screen_resume: True when this is a return to the screen (another screen or

@@ -17,11 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, work
-from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
-from screens.base import Localised
+from screens.base import BaseScreen, Localised
 from screens.login import LoginScreen
 from session.errors import ServiceUnavailable
 from session.panes import PaneId, Place
@@ -30,6 +29,7 @@ from strings.i18n import Lang, all_strings, get_language, set_language, t
 from tui import navigation
 from tui.idle_gc import IdleCollector
 from tui.idle_signout import IdleSignOut
+from tui.mode_switch import WholeFrameModeSwitch
 from tui.navigator import LOGIN_MODE, Navigator, ScreenCallback
 from tui.paths import Paths, resolve_paths
 from tui.settings import UserSettings, load_settings, save_settings
@@ -59,7 +59,7 @@ log = logging.getLogger("hellowork.tui")
 ClientFactory = Callable[[], "MyPageClient"]
 
 
-class HelloWorkApp(App[int]):
+class HelloWorkApp(WholeFrameModeSwitch[int]):
     CSS_PATH = "hellowork.tcss"
     ENABLE_COMMAND_PALETTE = False  # English-only, and a way around kiosk restrictions
     # The login flow is a mode of its own; each pane of the signed-in app adds one at
@@ -436,6 +436,9 @@ class HelloWorkApp(App[int]):
 
     def show_pane(self, pane: PaneId) -> None:
         self.navigator.show_pane(pane)
+
+    def changes_on_resume(self, screen: Screen[Any]) -> bool:
+        return isinstance(screen, BaseScreen) and screen.texts_outdated()
 
     @property
     def menu_entries(self) -> Sequence[MenuEntry]:

@@ -305,3 +305,82 @@ async def settle_without(pilot: Any, gate: Gate) -> None:
     assert not gate.release.is_set()
     for _ in range(3):
         await pilot.pause()
+
+
+async def test_a_pane_shown_again_is_painted_whole_during_the_switch(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
+) -> None:
+    """Alt+digit paints the pane at once, in one whole frame: not after a fixed hold of every
+    update (Textual's 50 ms delay_update on a mode switch), and not as a partial update of
+    what changed on it since its last showing, which would land over the other pane."""
+    from textual._compositor import LayoutUpdate
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await sign_in_to_home(pilot, tui_server)
+        await pilot.press("alt+5")
+        await settle(pilot)
+        assert isinstance(app.screen, FavoritesScreen)
+
+        frames: list[tuple[str, str]] = []  # (screen, kind of update) written meanwhile
+        display = app._display
+
+        def recording_display(screen: Any, renderable: Any) -> None:
+            if renderable is not None and not app._batch_count:
+                frames.append((type(screen).__name__, type(renderable).__name__))
+            display(screen, renderable)
+
+        switch_mode = app.switch_mode
+        during_switch: list[tuple[str, str]] = []
+
+        def recording_switch(mode: str) -> Any:
+            app._display = recording_display  # type: ignore[method-assign]
+            try:
+                return switch_mode(mode)
+            finally:
+                app._display = display  # type: ignore[method-assign]
+                during_switch.extend(frames)
+
+        app.switch_mode = recording_switch  # type: ignore[method-assign]
+        await pilot.press("alt+1")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert during_switch, "nothing was written while the pane was switched"
+        assert during_switch[0] == ("HomeScreen", LayoutUpdate.__name__), during_switch
+
+
+async def test_a_pane_left_in_the_other_language_is_first_shown_in_the_new_one(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
+) -> None:
+    """After Ctrl+T, a pane shown again relocalises on its resume: its first frame must not
+    be the old language's (that switch keeps Textual's hold until the pane is redone)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await sign_in_to_home(pilot, tui_server)
+        await pilot.press("alt+5")
+        await settle(pilot)
+        await pilot.press("alt+1")
+        await settle(pilot)
+        await pilot.press("ctrl+t")  # English; the favorites pane is not shown
+        await settle(pilot)
+
+        first_frame: list[str] = []
+        display = app._display
+
+        def recording_display(screen: Any, renderable: Any) -> None:
+            if (
+                isinstance(screen, FavoritesScreen)
+                and renderable is not None
+                and not app._batch_count
+                and not first_frame
+            ):
+                first_frame.append(screen_text(pilot))
+            display(screen, renderable)
+
+        app._display = recording_display  # type: ignore[method-assign]
+        await pilot.press("alt+5")
+        await settle(pilot)
+        assert isinstance(app.screen, FavoritesScreen)
+        assert first_frame
+        assert "Favorite postings" in first_frame[0], first_frame[0]
+        assert "お気に入り求人" not in first_frame[0], first_frame[0]

@@ -21,7 +21,7 @@ import signal
 import sqlite3
 import sys
 from collections import deque
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -350,26 +350,14 @@ class _Refused(NamedTuple):
     reason: str
 
 
-_Step = tuple[str, bool, Callable[[Row, str, str], None], str]
-
-
 @dataclass(frozen=True)
 class _Plan:
     """How the columns of one header become a row, in FIELDS order."""
 
-    columns: tuple[int, ...]  # where the remembered columns are in a record
-    texts: Callable[[list[str]], tuple[str, ...]]  # their values
-    steps: tuple[_Step, ...]
+    texts: Callable[[list[str]], tuple[str, ...]]  # the remembered columns' values
+    steps: tuple[tuple[str, bool, Callable[[Row, str, str], None], str], ...]
     remembered: tuple[dict[str, _Effect | _Refused], ...]
     later: tuple[tuple[int, str, bool, Callable[[Row, str, str], None], str], ...]
-    base: Row  # what the row holds before the columns' effects
-
-
-def _getter(columns: Sequence[int]) -> Callable[[list[str]], tuple[str, ...]]:
-    if len(columns) == 1:
-        only = columns[0]
-        return lambda values: (values[only],)
-    return operator.itemgetter(*columns) if columns else lambda values: ()
 
 
 @cache
@@ -377,10 +365,9 @@ def _plan(labels: tuple[str, ...]) -> _Plan:
     position = {h: i for i, h in enumerate(labels)}
     fields = [f for f in FIELDS if f.label in position]
     now = [f for f in fields if f.kind not in _READS_THE_ROW]
-    columns = tuple(position[f.label] for f in now)
+    columns = [position[f.label] for f in now]
     return _Plan(
-        columns,
-        _getter(columns),
+        operator.itemgetter(*columns),  # several: the required columns are always there
         tuple((f.label, f.required, sheet_fields.FIELD_KINDS[f.kind].write, f.key) for f in now),
         tuple({} for _ in now),
         tuple(
@@ -388,45 +375,7 @@ def _plan(labels: tuple[str, ...]) -> _Plan:
             for f in fields
             if f.kind in _READS_THE_ROW
         ),
-        blank_row(),
     )
-
-
-def _piece_plan(plan: _Plan, records: list[list[str]]) -> _Plan:
-    """The plan for these records: a column with one value in all of them whose effect sets
-    table columns only (most columns of a piece: empty, or a constant) is applied once, to
-    the base row, instead of row by row. No two fields set the same table column (a test
-    checks), so the order of their effects does not matter; sheet entries keep theirs."""
-    if len(records) < 2:
-        return plan
-    kept: list[int] = []
-    base = dict(plan.base)
-    by_column = list(zip(*records, strict=True))
-    for i, column in enumerate(plan.columns):
-        values = by_column[column]
-        if values.count(values[0]) == len(values):
-            effect = _remembered(plan, i, values[0])
-            if type(effect) is _Effect and not effect.sheet:
-                base.update(effect.columns)
-                continue
-        kept.append(i)
-    return _Plan(
-        tuple(plan.columns[i] for i in kept),
-        _getter([plan.columns[i] for i in kept]),
-        tuple(plan.steps[i] for i in kept),
-        tuple(plan.remembered[i] for i in kept),
-        plan.later,
-        base,
-    )
-
-
-def _remembered(plan: _Plan, i: int, text: str) -> _Effect | _Refused:
-    effect = plan.remembered[i].get(text)
-    if effect is None:
-        effect = _effect(plan.steps[i], text)
-        if len(text) <= _REMEMBERED_CHARS and len(plan.remembered[i]) < _REMEMBERED_VALUES:
-            plan.remembered[i][text] = effect
-    return effect
 
 
 def _effect(
@@ -446,9 +395,9 @@ def _effect(
     return _Effect(columns, tuple(sheet.items()))
 
 
+_BLANK = blank_row()
 _FIELD_ORDER = {f.label: i for i, f in enumerate(FIELDS)} | {"": -1}
 _first = operator.itemgetter(0)
-_LINE = operator.attrgetter("line")
 _second = operator.itemgetter(1)
 
 
@@ -459,12 +408,17 @@ def _row(plan: _Plan, line: int, values: list[str], problems: list[Problem]) -> 
     if None in effects:
         for i, effect in enumerate(effects):
             if effect is None:
-                effects[i] = _remembered(plan, i, texts[i])
+                effects[i] = effect = _effect(plan.steps[i], texts[i])
+                if (
+                    len(texts[i]) <= _REMEMBERED_CHARS
+                    and len(plan.remembered[i]) < _REMEMBERED_VALUES
+                ):
+                    plan.remembered[i][texts[i]] = effect
     bad: list[Problem] = []
     if _Refused in set(map(type, effects)):
         bad = [Problem(line, *e) for e in effects if type(e) is _Refused]
         effects = [e for e in effects if type(e) is _Effect]
-    row = plan.base | dict(itertools.chain.from_iterable(map(_first, effects)))
+    row = _BLANK | dict(itertools.chain.from_iterable(map(_first, effects)))
     row["sheet"] = dict(itertools.chain.from_iterable(map(_second, effects)))
     for column, label, required, write, key in plan.later:
         text = values[column]
@@ -517,7 +471,7 @@ def _parse_piece(task: _Piece) -> Chunk:
     width = len(labels)
     lines = io.StringIO(text, newline="")
     reader = csv.reader(lines, strict=True)
-    records: list[tuple[int, list[str]]] = []
+    rows: list[tuple[int, Row]] = []
     problems: list[Problem] = []
     broken = unfinished = False
     before = 0  # lines read before the record
@@ -537,19 +491,14 @@ def _parse_piece(task: _Piece) -> Chunk:
         if len(values) != width:
             problems.append(Problem(line, "", f"{len(values)} values for {width} columns"))
             continue
-        records.append((line, values))
-    plan = _piece_plan(plan, [values for _, values in records])
-    rows: list[tuple[int, Row]] = []
-    for line, values in records:
         row = _row(plan, line, values, problems)
         if row is not None:
             rows.append((line, row))
-    problems.sort(key=_LINE)  # in the file's order, as found by one pass (sort is stable)
     if with_body:
         good: list[tuple[int, str, Any]] = []
         for line, row in rows:
             row["_doc"] = index_document(row)
-            row["_sheet_json"] = _sheet_json(row["sheet"])
+            row["_sheet_json"] = json.dumps(row["sheet"], ensure_ascii=False)
             row["_body"] = search_body(row)
             good.append((line, row["job_number"], row))
         return Chunk(good, problems, len(text), broken, unfinished)
@@ -558,13 +507,10 @@ def _parse_piece(task: _Piece) -> Chunk:
     return Chunk(good, problems, len(text), broken, unfinished)
 
 
-_sheet_json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps makes one per call
-
-
 def _prepared(line: int, row: Row, stored: dict[str, Any]) -> tuple[int, str, Prepared]:
     received, expires = row["received_on"], row["expires_on"]
     received_iso, expires_iso = received.isoformat(), expires.isoformat()
-    sheet_json = _sheet_json(row["sheet"])
+    sheet_json = json.dumps(row["sheet"], ensure_ascii=False)
     values = (*_plain_values(row), received_iso, expires_iso, sheet_json)
     old = stored.get(values[0])
     before: Before = None

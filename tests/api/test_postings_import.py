@@ -556,10 +556,10 @@ def _rebuilt(path: Path, tmp_path: Path) -> dict[str, list[Any]]:
 def test_the_imported_index_is_the_one_a_rebuild_makes(
     tmp_path: Path, _template_db: Path, monkeypatch: pytest.MonkeyPatch, in_order: bool
 ) -> None:
-    """Rows parsed in worker processes piece by piece (with the columns a piece holds
-    constant applied once), index documents made there and written in key order: the
-    index holds exactly what the reference path makes from the stored postings — for a
-    file in 受付年月日 order or not, and after a re-import that changes some postings."""
+    """Rows parsed in worker processes piece by piece, index documents made there and
+    written in key order: the index holds exactly what the reference path makes from the
+    stored postings — for a file in 受付年月日 order or not, and after a re-import that
+    changes some postings."""
     source, target = tmp_path / "s.db", tmp_path / "t.db"
     shutil.copyfile(_template_db, source)
     shutil.copyfile(_template_db, target)
@@ -587,47 +587,3 @@ def test_the_imported_index_is_the_one_a_rebuild_makes(
     assert _run("import-postings", str(out), "--database-url", url, "--quiet") == 0
     again = _index_tables(target)
     assert again != imported and again == _rebuilt(target, tmp_path)
-
-
-def test_columns_constant_in_a_piece_are_applied_once_with_the_same_rows() -> None:
-    """A piece's constant columns go into its base row: every row (and its sheet, in
-    order) is what the column-by-column path makes, problems included."""
-    header, rows = _fixture()
-    number, kana = header.index("求人番号"), header.index("事業所名（カナ）")
-    wage = header.index("賃金")
-    records = []
-    for i in range(30):
-        row = list(rows[i % len(rows)])
-        row[number] = f"13010-{i:08d}"
-        row[kana] = "カブシキガイシャ"  # constant: set once
-        if i == 7:
-            row[wage] = "たくさん"  # refused
-        records.append(row)
-    plan = postings_csv._plan(tuple(header))
-    piece = postings_csv._piece_plan(plan, records)
-    assert kana in plan.columns and kana not in piece.columns
-    assert piece.base["company_kana"] == "カブシキガイシャ"
-    problems: list[Problem] = []
-    problems_piece: list[Problem] = []
-    for i, record in enumerate(records):
-        want = postings_csv._row(plan, i + 2, record, problems)
-        got = postings_csv._row(piece, i + 2, record, problems_piece)
-        assert got == want and problems_piece == problems
-        assert want is None or list(got["sheet"].items()) == list(want["sheet"].items())
-    assert [p.column for p in problems] == ["賃金"]
-
-
-def test_no_two_columns_set_the_same_table_column() -> None:
-    """What lets a piece apply its constant columns first, in any order."""
-    header, rows = _fixture()
-    plan = postings_csv._plan(tuple(header))
-    sets: list[set[str]] = []
-    for step, column in zip(plan.steps, plan.columns, strict=True):
-        keys: set[str] = set()
-        for text in {"", *(r[column] for r in rows)}:
-            effect = postings_csv._effect(step, text)
-            if isinstance(effect, postings_csv._Effect):
-                keys |= {k for k, _ in effect.columns}
-        sets.append(keys)
-    for i, keys in enumerate(sets):
-        assert not keys & set().union(*sets[:i], *sets[i + 1 :]), plan.steps[i][0]

@@ -106,7 +106,8 @@ def create_app(
     app.add_middleware(
         BodyLimitMiddleware, refuse=too_large_response, max_bytes=settings.max_body_bytes
     )
-    app.add_middleware(ServerTimingMiddleware)  # (outermost: the whole app's time)
+    if settings.server_timing:
+        app.add_middleware(ServerTimingMiddleware)  # (outermost: the whole app's time)
     install_openapi(app)
     app.include_router(health_router)
     app.include_router(meta_router)

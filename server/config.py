@@ -70,6 +70,9 @@ class ServerSettings(BaseSettings):
     # Synthetic postings seeded with the demo data into an empty SQLite database.
     demo_jobs: int = Field(default=3000, ge=0, le=200_000)
     docs: bool = False
+    # `Server-Timing: app;dur=…` on every answer, for load benchmarks. Off by default: it
+    # would hand anyone the server's own time of, say, a sign-in, without network noise.
+    server_timing: bool = False
 
     # Request bodies above this are refused with 413 while they stream in (the largest real
     # body, a full registration step, is about 20 kB).

@@ -3,7 +3,8 @@
 From the moment the app received the request to its answer's first line: what a client sees
 beyond it was spent waiting to be accepted or read, on the wire, or in the client itself.
 The load benchmark (bench/load.py) reports it next to the client's own figures. It says
-nothing that a client could not time itself.
+nothing that a client could not time itself, but more exactly, so it is off unless the
+settings ask for it (`HELLOWORK_SERVER_TIMING=1`, which bench/load.py sets).
 """
 
 from __future__ import annotations

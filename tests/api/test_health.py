@@ -12,6 +12,7 @@ import pytest
 from fastapi import FastAPI
 
 from server.app import create_app
+from server.config import ServerSettings
 from server.db.migrate import head_revision
 from tests.conftest import Outbox, PgCluster, make_settings, started
 
@@ -67,3 +68,20 @@ async def test_not_ready_while_postgres_is_down(
                 fault_cluster.start()
             # Back without restarting the app: the pool replaces its dead connections.
             assert (await client.get("/readyz")).status_code == 200
+
+
+async def test_server_timing_only_when_asked_for(settings: ServerSettings, tmp_path: Path) -> None:
+    """Off by default (it would time a sign-in without network noise for anyone); the load
+    benchmark turns it on to report the app's own time."""
+    for wanted in (False, True):
+        made = create_app(settings.model_copy(update={"server_timing": wanted}))
+        async for app in started(made):
+            async with httpx.AsyncClient(
+                transport=httpx.ASGITransport(app), base_url="http://t"
+            ) as client:
+                header = (await client.get("/healthz")).headers.get("server-timing")
+        if wanted:
+            assert header is not None and header.startswith("app;dur=")
+            assert float(header.removeprefix("app;dur=")) >= 0
+        else:
+            assert header is None

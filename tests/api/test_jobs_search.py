@@ -179,7 +179,8 @@ def search_cases(data: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]
             "事業所名 + word + days off",
             {"company_name": "株式会社", "words": "歓迎", "days_off": ["sun"]},
         ),
-        # One prefecture: the regional facet tokens (sqlite_extras.py); two: the national ones.
+        # Within the place clause's prefectures the regional facet tokens (sqlite_extras.py):
+        # one prefecture's, or an OR of two or three; the national ones when frequent=False.
         (
             "one prefecture + the real form's boxes",
             {
@@ -224,6 +225,21 @@ def search_cases(data: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]
                 "days_off": ["sun"],
                 "employment_types": ["regular"],
                 "smoking_measures": True,
+            },
+        ),
+        (
+            "three slots (a municipality, two prefectures) + boxes, exclusions, an age",
+            {
+                "places": [
+                    {"prefecture": "13", "municipalities": [muni]},
+                    {"prefecture": "27"},
+                    {"prefecture": "14"},
+                ],
+                "days_off": ["sat"],
+                "weekly_two_days": "any",
+                "dispatch": "exclude",
+                "insurance_items": ["employment", "health"],
+                "age": 40,
             },
         ),
         ("事業所名 a legal form", {"company_name": "株式会社"}),

@@ -23,9 +23,10 @@ at a time), the rest on earlier days listed in `job_early_deadlines`. One statem
 total once, the early groups per day through that small table, and each default group only up
 to the page's end; the page is cut from the groups it spans. Totals and order are exact.
 
-Two shortcuts use what only SQLite's index carries (sqlite_extras.py): a search within one
-prefecture asks for the regional copies of the facet tokens (`p13dosat` for `dosat`), lists
-as long as the prefecture's share, and a search for nothing but one counted token (a word
+Two shortcuts use what only SQLite's index carries (sqlite_extras.py): a search within one to
+three prefectures (its 就業場所 slots) asks for their regional copies of the facet tokens
+(`p13dosat` for `dosat`, or `("p13dosat" OR "p27dosat")`), lists as long as those
+prefectures' share, and a search for nothing but one counted token (a word
 that is one frequent phrase, a 事業所名 that is one legal form) takes its total and its
 紹介期限日 groups from `job_token_days` as a search without conditions does from
 job_open_days; its page is read off the index as usual.
@@ -55,7 +56,7 @@ from server.jobs.search.keys import (
     received_day,
     search_key,
 )
-from server.jobs.search.sqlite_extras import COUNTED, prefecture_of, regional, regional_token
+from server.jobs.search.sqlite_extras import COUNTED, prefectures_of, regional, regional_token
 from server.jobs.search.tokens import (
     ALL,
     EARLY,
@@ -135,9 +136,7 @@ def _pieces(parts: list[tuple[str, ...]]) -> str:
     return quoted[0] if len(quoted) == 1 else "(" + " AND ".join(quoted) + ")"
 
 
-def _atom(a: str | WordQuery, frequent: bool) -> str:
-    if isinstance(a, str):
-        return _quote(a)
+def _word(a: WordQuery, frequent: bool) -> str:
     return _pieces(word_pieces(a, frequent=frequent))
 
 
@@ -146,12 +145,13 @@ def _any(tokens: tuple[str, ...]) -> str:
     return quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")"
 
 
-def region(plan: SearchPlan) -> str | None:
-    """The one prefecture a plan's place clause keeps it within, or None."""
+def regions(plan: SearchPlan) -> tuple[str, ...]:
+    """The prefectures a plan's one place clause keeps it within (the form has up to three
+    就業場所 slots), or () when there is no such clause."""
     places = [
         c for c in plan.clauses if all(isinstance(a, str) and a[:2] in ("pf", "mu") for a in c)
     ]
-    return prefecture_of(str(a) for a in places[0]) if len(places) == 1 else None
+    return prefectures_of(str(a) for a in places[0]) if len(places) == 1 else ()
 
 
 def counted_token(plan: SearchPlan) -> str | None:
@@ -180,13 +180,15 @@ def fts_expression(plan: SearchPlan, *, frequent: bool = True) -> str | None:
     `frequent=False` spells every word and 事業所名 as bigram phrases and every facet by its
     national token (tests compare both spellings).
     """
-    local = region(plan) if frequent else None
+    local = regions(plan) if frequent else ()
 
-    def facet(t: str) -> str:
-        return regional_token(local, t) if local is not None and regional(t) else t
+    def facet(t: str) -> tuple[str, ...]:
+        # Within the place clause's prefectures, t holds exactly where one of their regional
+        # copies does (the clause itself keeps every match inside them).
+        return tuple(regional_token(p, t) for p in local) if local and regional(t) else (t,)
 
     def atom(a: str | WordQuery) -> str:
-        return _atom(facet(a) if isinstance(a, str) else a, frequent)
+        return _any(facet(a)) if isinstance(a, str) else _word(a, frequent)
 
     clauses = [
         atom(c[0]) if len(c) == 1 else "(" + " OR ".join(map(atom, c)) + ")" for c in plan.clauses
@@ -213,9 +215,9 @@ def fts_expression(plan: SearchPlan, *, frequent: bool = True) -> str | None:
         expr = f"({expr}) NOT {not_company}"
     # FTS5's NOT is binary; nest explicitly: ((A) NOT (B)) NOT (C) …
     for tokens, unless in plan.excluded:
-        out = _any(tuple(map(facet, tokens)))
+        out = _any(tuple(r for t in tokens for r in facet(t)))
         if unless is not None:
-            out = f"({out} NOT {_quote(facet(unless))})"
+            out = f"({out} NOT {_any(facet(unless))})"
         expr = f"({expr}) NOT {out}"
     if plan.not_words:
         expr = f"({expr}) NOT ({' OR '.join(map(atom, plan.not_words))})"

@@ -7,10 +7,11 @@ decoded whole (≈ 20 ns an entry). Two additions keep the costly cases short.
 Regional facets. The form's yes/no, day-off, 定年, 免許 and 求人区分/就業形態/雇用形態 boxes hold
 for a third to nine tenths of all postings, and a search within a prefecture used to walk
 their national lists (日 off: 673,000 of 980,000). Each such facet token t is also carried as
-`p{prefecture}{t}` (`p13dosat`), and a search within one prefecture (one 就業場所 slot, with
-or without municipalities) asks for those instead: lists 1/10 to 1/100 as long. Exact:
-within prefecture P, t and `pPt` hold for the same postings, and the search's own place
-clause keeps it within P. Not regional: the cumulative hour, wage and age steps (dozens a
+`p{prefecture}{t}` (`p13dosat`), and a search within some prefectures (its 就業場所 slots,
+with or without municipalities: at most three) asks for those instead, an OR of the
+prefectures' lists when there are several: 1/10 to 1/100 as long for one. Exact: within
+prefecture P, t and `pPt` hold for the same postings, and the search's own place clause
+keeps it within its prefectures. Not regional: the cumulative hour, wage and age steps (dozens a
 posting) and the codes and places (short lists already).
 
 Counted tokens. A free word that is one frequent phrase (phrases.PHRASES: 未経験 is in
@@ -71,7 +72,6 @@ def counted_tokens(u: str, f: str) -> list[str]:
     return out
 
 
-def prefecture_of(places: Iterable[str]) -> str | None:
-    """The one prefecture of a place clause (`pf13`, `mu13103` …), or None."""
-    found = {t[2:4] for t in places}
-    return next(iter(found)) if len(found) == 1 else None
+def prefectures_of(places: Iterable[str]) -> tuple[str, ...]:
+    """The prefectures of a place clause's tokens (`pf13`, `mu13103` …), sorted."""
+    return tuple(sorted({t[2:4] for t in places}))

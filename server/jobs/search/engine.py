@@ -20,8 +20,10 @@ early deadlines joined in the same pass (fts.FIRST_WITH_EARLY). A large one is r
 of one deadline each, in key order within a group: most postings expire on the default
 deadline of their 受付年月日 (the end of the month after next: at most four such days are open
 at a time), the rest on earlier days listed in `job_early_deadlines`. One statement counts the
-total once, the early groups per day through that small table, and each default group only up
-to the page's end; the page is cut from the groups it spans. Totals and order are exact.
+total once and each default group only up to the page's end; the early groups are counted per
+day through that small table, a week of days first, and only as far as the page needs (their
+deadline tokens are short lists; "early" as a whole would walk the expression's lists a second
+time). The page is cut from the groups it spans. Totals and order are exact.
 
 Two shortcuts use what only SQLite's index carries (sqlite_extras.py): a search within one to
 three prefectures (its 就業場所 slots) asks for their regional copies of the facet tokens
@@ -40,7 +42,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Protocol
 
 from sqlalchemy import Integer, column, select, text
@@ -233,6 +235,37 @@ def _and(expr: str | None, token: str) -> str:
     return _quote(token) if expr is None else f"({expr}) AND {_quote(token)}"
 
 
+def _and_any(expr: str, tokens: tuple[str, ...]) -> str:
+    return f"({expr}) AND {_any(tokens)}"
+
+
+# Early deadlines come a few hundred a day in all: a week's are short lists to intersect, and
+# fewer statements than a day at a time when the expression itself is rare.
+FIRST_EARLY_DAYS = 7
+
+
+def early_pieces(today: date, defaults: Sequence[date]) -> list[list[date] | date]:
+    """The 紹介期限日 groups in order, for counting only as far as a page needs: each default
+    deadline (a date), preceded by the days an early deadline can fall on since the previous
+    one (from today for the first; an early deadline on a default day is counted in that
+    day's group) in lists of FIRST_EARLY_DAYS days, then twice as many each time, so that a
+    page that ends soon reads few."""
+    out: list[list[date] | date] = []
+    day = today
+    for default in defaults:
+        size = FIRST_EARLY_DAYS
+        while day < default:
+            piece: list[date] = []
+            while day < default and len(piece) < size:
+                piece.append(day)
+                day += timedelta(days=1)
+            out.append(piece)
+            size *= 2
+        out.append(default)
+        day = max(day, default + timedelta(days=1))
+    return out
+
+
 # A result of fewer matches than this is read whole in one pass (newest first for 受付年月日,
 # any order for 紹介期限日): its size is the total, and nothing needs counting a second time.
 # A larger one is counted on from the last key read, and its page read newest first (cheap:
@@ -314,14 +347,19 @@ class SqliteSearch:
         self, db: AsyncSession, expr: str, window: Window, first: tuple[int, int]
     ) -> tuple[int, list[tuple[date, int]]]:
         """The total, and (紹介期限日, how many open matches expire on it) soonest first, empty
-        ones left out — exact up to the group the requested page ends in, whose size (and the
-        later ones') may be cut at the page's end (page_spans needs no more). `first`: how
-        many matches the first pass read, and its last key."""
+        ones left out — exact up to the group the requested page ends in; the later groups'
+        sizes may be cut at the page's end or missing (page_spans needs no more). `first`:
+        how many matches the first pass read, and its last key.
+
+        Early deadlines are counted a few days at a time (early_pieces), and only until the
+        page's end is reached: such a count asks for those days' deadline tokens, short
+        lists, where "every early deadline" (EARLY) would walk the expression's lists a
+        second time."""
         floor = floor_key(window.since)
         end = window.offset + window.limit
         defaults = default_deadlines(window.since, window.today)
+        pieces = early_pieces(window.today, defaults)
         params: dict[str, Any] = {
-            "q": _and(expr, EARLY),
             "qt": _open(expr, window.today),
             "found": first[0],
             "last": first[1],
@@ -329,12 +367,16 @@ class SqliteSearch:
             "today": window.today.isoformat(),
             "cap": end,
         }
+        # The total: the first matches read already, and those after them.
         parts = [
-            fts.EARLY_DAYS,
-            # The total: the first matches read already, and those after them.
             "SELECT 2, NULL, (SELECT :found + count(*) FROM job_fts"
-            " WHERE job_fts MATCH :qt AND rowid > :last)",
+            " WHERE job_fts MATCH :qt AND rowid > :last)"
         ]
+        if pieces and isinstance(
+            pieces[0], list
+        ):  # early days before the first default: the first few
+            parts.append(fts.EARLY_DAYS)
+            params["q"] = _and_any(expr, tuple(map(deadline_token, pieces[0])))
         for i, day in enumerate(defaults):
             params[f"d{i}"], params[f"q{i}"] = day.isoformat(), _and(expr, deadline_token(day))
             # Counts of a constant SQL shape, cut at the page's end; values are bound parameters.
@@ -345,8 +387,26 @@ class SqliteSearch:
         rows = (await db.execute(text(" UNION ALL ".join(parts)), params)).all()
         total = next(int(n) for kind, _, n in rows if kind == 2)
         early = {as_date(d): int(n) for kind, d, n in rows if kind == 0}
-        # An early deadline on a default day is inside that day's count already.
-        sizes = early | {as_date(d): int(n) for kind, d, n in rows if kind == 1}
+        capped = {as_date(d): int(n) for kind, d, n in rows if kind == 1}
+        seen = 0
+        for i, piece in enumerate(pieces):
+            if isinstance(piece, date):
+                seen += capped[piece]
+            else:
+                if i > 0:
+                    q = _and_any(expr, tuple(map(deadline_token, piece)))
+                    more = await db.execute(text(fts.EARLY_DAYS), params | {"q": q})
+                    early |= {as_date(d): int(n) for _, d, n in more.all()}
+                seen += sum(early.get(d, 0) for d in piece)
+            if seen >= end:
+                break  # the page ends here: the groups after it are not needed
+        else:
+            # The page reaches past the last default deadline: any early one after it (a
+            # 受付年月日 later than today, as an import may give) comes last.
+            rest = await db.execute(text(fts.EARLY_DAYS), params | {"q": _and(expr, EARLY)})
+            last_default = defaults[-1] if defaults else window.today
+            early |= {as_date(d): int(n) for _, d, n in rest.all() if as_date(d) > last_default}
+        sizes = early | capped
         return total, sorted((d, n) for d, n in sizes.items() if n > 0)
 
     async def _by_deadline(

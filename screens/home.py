@@ -27,10 +27,17 @@ from widgets.qr import QRCodeWidget
 from widgets.saved_searches import SavedSearchesPanel
 
 if TYPE_CHECKING:
+    from api_client.application_models import HomeActivity
     from api_client.client import MyPageClient
+    from api_client.job_models import SavedSearchList
     from api_client.models import HomeView
 
 R = TypeVar("R")
+
+
+def _answered(future: asyncio.Future[Any]) -> bool:
+    """An answer asked ahead that is in, and is not an error (those go through `call`)."""
+    return future.done() and not future.cancelled() and future.exception() is None
 
 
 class HomeScreen(SignedInScreen):
@@ -45,6 +52,10 @@ class HomeScreen(SignedInScreen):
         # server answers them while the client builds and styles Home (which is most of
         # the time from sign-in to Home). The first load of each takes its answer.
         self._ahead: dict[str, asyncio.Future[Any]] = {}
+        # Set once the first load of each section has ended, shown or failed (the app
+        # holds garbage collection until then: tui/app.py).
+        self.first_answers_shown = asyncio.Event()
+        self._unsettled = {"home", "saved", "activity"}
         self._ask_ahead("home", lambda c: c.home())
         self._ask_ahead("saved", lambda c: c.saved_searches())
         self._ask_ahead("activity", lambda c: c.home_activity())
@@ -100,9 +111,17 @@ class HomeScreen(SignedInScreen):
     def on_mount(self) -> None:
         self.query_one("#qr", QRCodeWidget).display = False
         self.menu.focus()  # the entry keys work at once, as on the seeds' home page
-        # After the first frame: the answers asked ahead are often in by now, and filling
-        # the sections (and drawing the QR code) before that frame kept Home's title off
-        # the screen for as long.
+        if self._ahead and all(_answered(future) for future in self._ahead.values()):
+            # Every answer asked ahead is in already: Home's first frame shows them (one
+            # layout and render of the whole screen instead of two).
+            self._show_home(self._ahead.pop("home").result())
+            self._show_saved(self._ahead.pop("saved").result())
+            self._show_activity(self._ahead.pop("activity").result())
+            for key in ("home", "saved", "activity"):
+                self._settled(key)
+            return
+        # After the first frame: filling the sections (and drawing the QR code) before it
+        # would keep Home's title off the screen until the last answer is in.
         self.call_after_refresh(self.action_reload)
 
     def apply_language(self) -> None:
@@ -161,21 +180,38 @@ class HomeScreen(SignedInScreen):
         self.load_saved()
         self.load_activity()
 
+    def _settled(self, key: str) -> None:
+        self._unsettled.discard(key)
+        if not self._unsettled:
+            self.first_answers_shown.set()
+
     @work(exclusive=True, group="home")
     async def load(self) -> None:
-        view = await self.call(
-            self._answer("home", lambda c: c.home()),
-            busy=lambda: t("home.loading"),
-            failed="home.load_failed",
-            retry=self.load,
-            latest="home",
-        )
-        if view is not NO_ANSWER:
-            self.view = view
-            self._show_view()
+        try:
+            view = await self.call(
+                self._answer("home", lambda c: c.home()),
+                busy=lambda: t("home.loading"),
+                failed="home.load_failed",
+                retry=self.load,
+                latest="home",
+            )
+            if view is not NO_ANSWER:
+                self._show_home(view)
+        finally:
+            self._settled("home")
+
+    def _show_home(self, view: HomeView) -> None:
+        self.view = view
+        self._show_view()
 
     @work(exclusive=True, group="home-saved")
     async def load_saved(self) -> None:
+        try:
+            await self._load_saved()
+        finally:
+            self._settled("saved")
+
+    async def _load_saved(self) -> None:
         panel = self.query_one(SavedSearchesPanel)
         failed: list[BaseException] = []
         found = await self.call(
@@ -185,13 +221,19 @@ class HomeScreen(SignedInScreen):
             latest="saved",
         )
         if found is not NO_ANSWER:
-            panel.show(found.items)
+            self._show_saved(found)
         elif failed and not session_lost(failed[0]):
             reason = error_text(failed[0])
             panel.show([], marked(ERROR, t("saved.failed", reason=reason())))
 
     @work(exclusive=True, group="home-activity")
     async def load_activity(self) -> None:
+        try:
+            await self._load_activity()
+        finally:
+            self._settled("activity")
+
+    async def _load_activity(self) -> None:
         panel = self.query_one(HomeActivityPanel)
         failed: list[BaseException] = []
         found = await self.call(
@@ -201,11 +243,17 @@ class HomeScreen(SignedInScreen):
             latest="activity",
         )
         if found is not NO_ANSWER:
-            panel.show(found)
-            self.services.user.set_unread(found.unread_messages)
+            self._show_activity(found)
         elif failed and not session_lost(failed[0]):
             reason = error_text(failed[0])
             panel.show(None, marked(ERROR, t("home.activity_failed", reason=reason())))
+
+    def _show_saved(self, found: SavedSearchList) -> None:
+        self.query_one(SavedSearchesPanel).show(found.items)
+
+    def _show_activity(self, found: HomeActivity) -> None:
+        self.query_one(HomeActivityPanel).show(found)
+        self.services.user.set_unread(found.unread_messages)
 
     @on(HomeActivityPanel.Chosen)
     def _activity_chosen(self, event: HomeActivityPanel.Chosen) -> None:

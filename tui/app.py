@@ -329,11 +329,12 @@ class HelloWorkApp(WholeFrameModeSwitch[int], PaintAfterBatch[int]):
     async def _prepare_signed_in(self) -> None:
         """Load what the first signed-in screens need but the login screen does not, while
         the user types (else Home waited 20-50 ms for it after the one-time password):
-        qrcode in a thread, the per-domain string catalogues here (they are merged into
-        the one the event loop reads)."""
+        qrcode and Home's modules in a thread, the per-domain string catalogues here (they
+        are merged into the one the event loop reads)."""
         from widgets.qr import load_library
 
         await asyncio.to_thread(load_library)
+        await asyncio.to_thread(navigation.load_home)
         all_strings()
 
     def _server_exited(self, embedded: EmbeddedServer) -> None:
@@ -420,7 +421,18 @@ class HelloWorkApp(WholeFrameModeSwitch[int], PaintAfterBatch[int]):
         if self._user is None:
             return  # signed out before the session began
         screen = navigation.build(then) if then is not None else None
-        self.run_worker(self.navigator.sign_in(screen), group="nav", exclusive=True)
+        self.idle_gc.hold()  # while Home is built (tui/idle_gc.py)
+        self.run_worker(self._sign_in(screen), group="nav", exclusive=True)
+
+    async def _sign_in(self, then: Screen[Any] | None) -> None:
+        try:
+            await self.navigator.sign_in(then)
+            # Home shown: its first answers too, before the collections held meanwhile run.
+            shown = getattr(self.screen, "first_answers_shown", None)
+            if isinstance(shown, asyncio.Event):
+                await shown.wait()
+        finally:
+            self.call_after_refresh(self.idle_gc.release)  # after that frame
 
     def open(
         self,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -36,6 +37,20 @@ async def test_activity_and_messages_panes_say_what_there_is(
         await pilot.press("escape", "1")  # the list had the focus: Esc to the menu, 1 Home
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_collections_held_while_home_is_built_resume_once_it_is_shown(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
+) -> None:
+    """Signing in holds garbage collection while Home is built (tui/idle_gc.py)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        try:
+            await sign_in_to_home(pilot, tui_server)
+            await settle(pilot)
+            assert gc.isenabled()
+        finally:
+            gc.enable()
 
 
 async def test_last_login_is_shown_in_jst_on_the_next_login(

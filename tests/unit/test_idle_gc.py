@@ -111,3 +111,32 @@ async def test_collections_held_at_start_up_resume_after_the_first_frame() -> No
                 collector.stop()
         finally:
             gc.enable()
+
+
+async def test_a_hold_ends_when_released_or_after_its_time() -> None:
+    from tui.idle_gc import HOLD_AT_MOST
+
+    now = [0.0]
+    async with App[None]().run_test() as pilot:
+        collector = IdleCollector(pilot.app, clock=lambda: now[0])
+        collector.start()
+        try:
+            collector.hold()  # signing in builds Home
+            assert not gc.isenabled()
+            collector.tick()
+            assert not gc.isenabled()
+            collector.release()
+            assert gc.isenabled()
+
+            collector.hold()  # released by nobody
+            now[0] += HOLD_AT_MOST - 0.1
+            collector.tick()
+            assert not gc.isenabled()
+            now[0] += 0.2
+            collector.tick()
+            assert gc.isenabled()
+            collector.release()  # late: changes nothing
+            assert gc.isenabled()
+        finally:
+            collector.stop()
+            gc.enable()

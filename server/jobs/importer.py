@@ -172,7 +172,7 @@ def _write(
         added: list[index.Entry] = []
         removed: list[index.Entry] = []
         unchanged = 0
-        for values, status, floor, received, expires, g, u, f, early, before in batch:
+        for values, status, floor, received, expires, g, u, fn, sf, counted, early, before in batch:
             old = known.get(values[0])
             if old is None:
                 posting_id, next_id = next_id, next_id + 1
@@ -189,11 +189,16 @@ def _write(
                     removed.append(index.entry(as_row(old), posting_id, seen and seen[1]))
                 updates.append((*values, posting_id))
             if status == "open":
-                if g is None or u is None or f is None:  # stored alike when the worker looked
+                if g is None or u is None or sf is None:  # stored alike when the worker looked
                     stored_alike = dict(zip(_ORDER, (posting_id, *values), strict=True))
                     g, u, f = index_document(as_row(stored_alike))
+                    sf = counted = None
+                else:
+                    f = sf[:fn]  # f went as its length (see Prepared)
                 key = floor | posting_id
-                added.append(index.Entry(posting_id, key, received, expires, g, u, f, early))
+                added.append(
+                    index.Entry(posting_id, key, received, expires, g, u, f, early, sf, counted)
+                )
         # In key order: FTS5 writes out its pending entries whenever a key comes below the
         # one before, so a file not in 受付年月日 order would cost a segment per posting.
         removed.sort(key=_KEY)

@@ -35,7 +35,14 @@ from server.codes.tables import ancestors
 from server.jobs import sheet_fields
 from server.jobs.models import COLUMNS
 from server.jobs.search.keys import floor_key
-from server.jobs.search.tokens import FEATURE_BITS, as_date, index_document, search_body
+from server.jobs.search.sqlite_extras import counted_tokens_of, sqlite_facets_of
+from server.jobs.search.tokens import (
+    FEATURE_BITS,
+    as_date,
+    index_document,
+    index_parts,
+    search_body,
+)
 from server.jobs.sheet_fields import FIELD_BY_LABEL, FIELDS, REQUIRED, Row
 from server.jst import referral_deadline
 
@@ -158,13 +165,26 @@ class Chunk(NamedTuple):
 
 # A new or updated posting as SQLite takes it, prepared in a worker process:
 # (table values in TABLE_ORDER, status, search-key floor of its day, 受付年月日 and
-# 紹介期限日 as ISO text, its index document g, u, f (None when SAME), early deadline?,
-# what the worker saw stored: None, SAME, or (the stored values, their index document or
-# None when the stored posting is not open))
+# 紹介期限日 as ISO text, its index document g, u, the length of f, SQLite's facet column
+# sf = f + its regional copies, and the counted tokens (sqlite_extras.py) — all None when
+# SAME —, early deadline?, what the worker saw stored: None, SAME, or (the stored values,
+# their index document or None when the stored posting is not open)). f goes as a length:
+# what is sent is unpickled by the one process that writes.
 SAME = "same"
 Before = None | str | tuple[tuple[Any, ...], tuple[str, str, str] | None]
 Prepared = tuple[
-    tuple[Any, ...], str, int, str, str, str | None, str | None, str | None, bool, Before
+    tuple[Any, ...],
+    str,
+    int,
+    str,
+    str,
+    str | None,
+    str | None,
+    int | None,
+    str | None,
+    list[str] | None,
+    bool,
+    Before,
 ]
 
 _DATES = ("received_on", "expires_on")
@@ -514,16 +534,16 @@ def _prepared(line: int, row: Row, stored: dict[str, Any]) -> tuple[int, str, Pr
     values = (*_plain_values(row), received_iso, expires_iso, sheet_json)
     old = stored.get(values[0])
     before: Before = None
-    doc: tuple[str, str, str] | tuple[None, None, None]
+    doc: tuple[str, str, int, str, list[str]] | tuple[None, None, None, None, None]
     if old is not None:
         old_values = tuple(old)[1:]
         if old_values == values:
-            before, doc = SAME, (None, None, None)
+            before, doc = SAME, (None, None, None, None, None)
         else:
             old_doc = index_document(stored_row(old)) if old["status"] == "open" else None
-            before, doc = (old_values, old_doc), index_document(row)
+            before, doc = (old_values, old_doc), _sqlite_document(row)
     else:
-        doc = index_document(row)
+        doc = _sqlite_document(row)
     early = expires < _default_deadline(received)
     prepared = (
         values,
@@ -536,6 +556,16 @@ def _prepared(line: int, row: Row, stored: dict[str, Any]) -> tuple[int, str, Pr
         before,
     )
     return line, row["job_number"], prepared
+
+
+def _sqlite_document(row: Row) -> tuple[str, str, int, str, list[str]]:
+    """The row's index document g, u, the length of f, f with its regional copies, and the
+    counted tokens (what index.Entry would derive from f and u in the importer's one
+    process)."""
+    g, bag, facets = index_parts(row)
+    f = " ".join(facets)
+    sf = sqlite_facets_of(f, facets)
+    return g, " ".join(sorted(bag)), len(f), sf, counted_tokens_of(bag, facets)
 
 
 # The stored postings with these numbers: their columns in ("id", *TABLE_ORDER) order.

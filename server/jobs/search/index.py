@@ -47,12 +47,19 @@ class Entry:
     u: str
     f: str
     early: bool
+    # sqlite_facets(f) and counted_tokens(u, f) when computed already (the importer's workers)
+    sqlite_f: str | None = None
+    counted: list[str] | None = None
 
     @property
     def fts_row(self) -> tuple[int, str, str, str]:
         """The SQLite index row: the facet column with its regional copies (a function of
         `f`, so deleting writes the very values inserting did)."""
-        return (self.key, self.g, self.u, sqlite_facets(self.f))
+        return (self.key, self.g, self.u, self.sqlite_f or sqlite_facets(self.f))
+
+    @property
+    def counted_tokens(self) -> list[str]:
+        return counted_tokens(self.u, self.f) if self.counted is None else self.counted
 
 
 def entry(
@@ -83,9 +90,7 @@ def day_changes(entries: Iterable[Entry], sign: int = 1) -> list[tuple[str, str,
 
 def token_day_changes(entries: Iterable[Entry], sign: int = 1) -> list[tuple[str, str, str, int]]:
     """`fts.BUMP_TERM_DAYS` rows for adding (sign 1) or removing (-1) these entries."""
-    days = Counter(
-        (t, e.received_on, e.expires_on) for e in entries for t in counted_tokens(e.u, e.f)
-    )
+    days = Counter((t, e.received_on, e.expires_on) for e in entries for t in e.counted_tokens)
     return [(t, r, x, sign * n) for (t, r, x), n in days.items()]
 
 

@@ -660,8 +660,15 @@ def index_document(p: Mapping[str, Any]) -> tuple[str, str, str]:
 
     The bag holds the distinct single characters and the frequent phrases (phrases.py).
     """
-    g, bag = text_columns(searchable_texts(p))
-    return g, bag, " ".join(facet_tokens(p))
+    g, bag, facets = index_parts(p)
+    return g, " ".join(sorted(bag)), " ".join(facets)
+
+
+def index_parts(p: Mapping[str, Any]) -> tuple[str, set[str], list[str]]:
+    """index_document before its bag and facets are joined into text (the importer's
+    workers derive SQLite's extra columns from these lists: sqlite_extras.py)."""
+    g, bag = _text_parts(searchable_texts(p))
+    return g, bag, facet_tokens(p)
 
 
 COMPANY_MARK = "\x1f"  # starts the body lines of the 事業所名 (never in a run)
@@ -678,6 +685,11 @@ def search_body(p: Mapping[str, Any]) -> str:
 
 def text_columns(parts: list[str]) -> tuple[str, str]:
     """(bigram text, bag text) of some texts: what free words are matched against."""
+    g, bag = _text_parts(parts)
+    return g, " ".join(sorted(bag))
+
+
+def _text_parts(parts: list[str]) -> tuple[str, set[str]]:
     # Lines never share a gram (a newline separates runs), so caching per line is exact and
     # makes bulk loading of templated text cheap.
     bigram_parts: list[str] = []
@@ -688,4 +700,4 @@ def text_columns(parts: list[str]) -> tuple[str, str]:
             if g:
                 bigram_parts.append(g)
             bag |= c
-    return f" {RUN_BREAK} ".join(bigram_parts), " ".join(sorted(bag))
+    return f" {RUN_BREAK} ".join(bigram_parts), bag

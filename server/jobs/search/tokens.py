@@ -217,6 +217,7 @@ def classification_tokens(fine: str) -> tuple[str, ...]:
     return (*("cl" + c.code.lower() for c in chain), "dj" + desired, "dg" + desired[:2])
 
 
+@lru_cache(maxsize=1024)
 def industry_tokens(code: str) -> tuple[str, ...]:
     """A 中分類's token and its 大分類's (`iv` + letter)."""
     industry = industry_by_code().get(code)
@@ -282,63 +283,127 @@ def sheet_tokens(p: Mapping[str, Any]) -> list[str]:
     (一律65歳); 入居可能住宅の内容 names 単身 and/or 世帯; 普通自動車運転免許 says 必須 or
     尚可, and AT限定可; 正社員登用の実績, 在宅勤務 and 受動喫煙対策 say あり; 駅近 is 徒歩 at
     most 10 minutes from the nearest station.
+
+    Each rule reads one or two values, and values repeat from posting to posting (なし,
+    土日祝, 徒歩5分 …), so each rule's tokens are remembered per value (loading speed).
     """
     sheet = sheet_of(p)
+    get = sheet.get
+    t = [*_days_off(str(get("holidays", "")))]
+    t.extend(_hours_kinds(str(get("variable_hours", "")), str(get("discretionary", ""))))
+    t.extend(_dispatch(p["employment_type"], str(get("dispatch", ""))))
+    t.extend(
+        _renewal_and_retirement(str(get("contract_renewal", "")), str(get("retirement_age", "")))
+    )
+    if p["housing"]:
+        t.extend(_housing_kinds(str(get("housing_note", ""))))
+    t.extend(_car_licence(str(get("car_licence", ""))))
+    t.extend(_licence_codes(str(get("licence_codes", ""))))
+    t.extend(
+        _stated_facets(
+            str(get("regular_conversion", "")),
+            str(get("remote_work", "")),
+            str(get("smoking_measure", "")),
+        )
+    )
+    t.extend(_near_station(str(get("access_means", "")), str(get("access_time", ""))))
+    if p["disclosure"] == 1:  # a hidden name is never searchable (as for free words)
+        t.extend(_company_tokens(p["company_name"]))
+    return t
 
-    def text(key: str) -> str:
-        # Stored values are NFC and stripped (sheet_fields); NFKC only where needed.
-        value = str(sheet.get(key, ""))
-        return value if value.isascii() else unicodedata.normalize("NFKC", value)
 
-    t: list[str] = []
-    for item in _DAY_SEPARATORS.split(text("holidays")):
-        if item in _DAY_NAMES:
-            t.append("do" + _DAY_NAMES[item])
-    for key, token in (("variable_hours", "fvariable"), ("discretionary", "fdiscretion")):
-        if text(key) not in ("", "なし"):
-            t.append(token)
-    dispatch = text("dispatch")
-    if p["employment_type"] in DISPATCH_TYPES or (
+def _nfkc(value: str) -> str:
+    # Stored values are NFC and stripped (sheet_fields); NFKC only where needed.
+    return value if value.isascii() else unicodedata.normalize("NFKC", value)
+
+
+@lru_cache(maxsize=4096)
+def _days_off(holidays: str) -> tuple[str, ...]:
+    return tuple(
+        "do" + _DAY_NAMES[item]
+        for item in _DAY_SEPARATORS.split(_nfkc(holidays))
+        if item in _DAY_NAMES
+    )
+
+
+@lru_cache(maxsize=4096)
+def _hours_kinds(variable_hours: str, discretionary: str) -> tuple[str, ...]:
+    kinds = (("fvariable", variable_hours), ("fdiscretion", discretionary))
+    return tuple(token for token, text in kinds if _nfkc(text) not in ("", "なし"))
+
+
+@lru_cache(maxsize=4096)
+def _dispatch(employment_type: str, dispatch_text: str) -> tuple[str, ...]:
+    dispatch = _nfkc(dispatch_text)
+    if employment_type in DISPATCH_TYPES or (
         ("派遣" in dispatch or "請負" in dispatch)
         and "ではない" not in dispatch
         and not dispatch.startswith("なし")
     ):
-        t.append("fdispatch")
-    renewal = text("contract_renewal")
+        return ("fdispatch",)
+    return ()
+
+
+@lru_cache(maxsize=4096)
+def _renewal_and_retirement(renewal_text: str, retirement_text: str) -> tuple[str, ...]:
+    t: list[str] = []
+    renewal = _nfkc(renewal_text)
     if "原則" in renewal:
         t.append(CONTRACT_RENEWAL_TOKENS[ContractRenewal.in_principle])
     if "条件" in renewal:
         t.append(CONTRACT_RENEWAL_TOKENS[ContractRenewal.conditional])
-    retirement = text("retirement_age")
+    retirement = _nfkc(retirement_text)
     if retirement in ("", "なし") or retirement.startswith("なし"):
         t.append("ranone")
     elif age := _AGE.search(retirement):
         t.extend(f"ra{n}" for n in RETIREMENT_AGES if n <= int(age.group(1)))
-    if p["housing"]:
-        note = text("housing_note")
-        if "単身" in note:
-            t.append(HOUSING_TOKENS[HousingKind.single])
-        if "世帯" in note:
-            t.append(HOUSING_TOKENS[HousingKind.family])
-    car = text("car_licence")
+    return tuple(t)
+
+
+@lru_cache(maxsize=4096)
+def _housing_kinds(housing_note: str) -> tuple[str, ...]:
+    note = _nfkc(housing_note)
+    t: list[str] = []
+    if "単身" in note:
+        t.append(HOUSING_TOKENS[HousingKind.single])
+    if "世帯" in note:
+        t.append(HOUSING_TOKENS[HousingKind.family])
+    return tuple(t)
+
+
+@lru_cache(maxsize=4096)
+def _car_licence(car_licence: str) -> tuple[str, ...]:
+    car = _nfkc(car_licence)
+    t: list[str] = []
     if "必須" in car:
         t.append(CAR_LICENCE_TOKENS[CarLicence.required])
     if "尚可" in car:
         t.append(CAR_LICENCE_TOKENS[CarLicence.preferred])
     if "AT限定可" in car:
         t.append(CAR_LICENCE_TOKENS[CarLicence.at_ok])
-    t.extend("lc" + code for code in dict.fromkeys(text("licence_codes").split()))
-    for key, token in (("regular_conversion", "fconversion"), ("remote_work", "fremote")):
-        if _stated(text(key)):
-            t.append(token)
-    if not _stated(text("smoking_measure")):  # the rare side (BOOLEAN_FACETS)
+    return tuple(t)
+
+
+@lru_cache(maxsize=4096)
+def _licence_codes(codes: str) -> tuple[str, ...]:
+    return tuple("lc" + code for code in dict.fromkeys(_nfkc(codes).split()))
+
+
+@lru_cache(maxsize=4096)
+def _stated_facets(conversion: str, remote: str, smoking: str) -> tuple[str, ...]:
+    stated = (("fconversion", conversion), ("fremote", remote))
+    t = [token for token, text in stated if _stated(_nfkc(text))]
+    if not _stated(_nfkc(smoking)):  # the rare side (BOOLEAN_FACETS)
         t.append("fnosmoking")
-    minutes = _MINUTES.search(text("access_time"))
-    if text("access_means") == "徒歩" and minutes and int(minutes.group(1)) <= NEAR_STATION_MINUTES:
-        t.append("fnearstation")
-    if p["disclosure"] == 1:  # a hidden name is never searchable (as for free words)
-        t.extend(_company_tokens(p["company_name"]))
-    return t
+    return tuple(t)
+
+
+@lru_cache(maxsize=4096)
+def _near_station(means: str, time: str) -> tuple[str, ...]:
+    minutes = _MINUTES.search(_nfkc(time))
+    if _nfkc(means) == "徒歩" and minutes and int(minutes.group(1)) <= NEAR_STATION_MINUTES:
+        return ("fnearstation",)
+    return ()
 
 
 def company_tokens(name: str) -> list[str]:
@@ -385,9 +450,7 @@ def facet_tokens(p: Mapping[str, Any]) -> list[str]:
     """Facet tokens of one posting (a mapping of JobPosting column values)."""
     t = [
         ALL,
-        "ca" + _compact(p["category"]),
-        "ws" + _compact(p["work_style"]),
-        "et" + _compact(p["employment_type"]),
+        *_kind_tokens(p["category"], p["work_style"], p["employment_type"]),
         *classification_tokens(p["classification_code"]),
         *industry_tokens(p["industry_code"]),
         "pf" + p["prefecture_code"],
@@ -421,11 +484,7 @@ def facet_tokens(p: Mapping[str, Any]) -> list[str]:
         (INSURANCE_TOKENS[InsuranceItem.pension], not p["ins_pension"]),
     )
     t.extend(name for name, on in flags if on)
-    t.extend(f"em{n}" for n in EMPLOYEE_STEPS if p["employees"] >= n)
-    t.extend(
-        f"ft{f.value.replace('_', '')}" for f, bit in FEATURE_BITS.items() if p["features"] & bit
-    )
-    t.extend(f"otle{c}" for c in OVERTIME_CAPS if p["overtime_hours"] <= c)
+    t.extend(_step_tokens(p["employees"], p["features"], p["overtime_hours"]))
     if p["wage_monthly_min"] is not None:
         t.extend(WAGE_MONTHLY.emit(p["wage_monthly_min"]))
     if p["base_wage_min"] is not None:
@@ -439,6 +498,24 @@ def facet_tokens(p: Mapping[str, Any]) -> list[str]:
     t.extend(deadline_tokens(p["received_on"], p["expires_on"]))
     t.extend(sheet_tokens(p))
     return t
+
+
+# Few combinations of these repeat across postings: their tokens are remembered.
+@lru_cache(maxsize=1024)
+def _kind_tokens(category: str, work_style: str, employment_type: str) -> tuple[str, ...]:
+    return (
+        "ca" + _compact(category),
+        "ws" + _compact(work_style),
+        "et" + _compact(employment_type),
+    )
+
+
+@lru_cache(maxsize=16_384)
+def _step_tokens(employees: int, features: int, overtime_hours: int) -> tuple[str, ...]:
+    t = [f"em{n}" for n in EMPLOYEE_STEPS if employees >= n]
+    t.extend(f"ft{f.value.replace('_', '')}" for f, bit in FEATURE_BITS.items() if features & bit)
+    t.extend(f"otle{c}" for c in OVERTIME_CAPS if overtime_hours <= c)
+    return tuple(t)
 
 
 # --------------------------------------------------------------------------- plan

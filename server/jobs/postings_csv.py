@@ -206,6 +206,9 @@ class Parsed:
 
 
 PIECE_CHARS = 1_000_000  # about 800 postings of real length
+# Pieces given to each worker ahead of the one being loaded: enough that the workers keep
+# parsing while a batch is written (a batch is about six pieces), few enough to bound memory.
+AHEAD = 6
 
 
 def parse_rows(
@@ -310,7 +313,7 @@ def _parsed(text: str, tasks: list[_Task], workers: int) -> Iterator[Chunk]:
         with ctx.Pool(workers, initializer=_start_worker) as pool:
             waiting = iter(tasks)
             ahead: deque[Any] = deque()
-            for task in itertools.islice(waiting, 3 * workers):
+            for task in itertools.islice(waiting, AHEAD * workers):
                 ahead.append(pool.apply_async(parse_piece, (piece(task),)))
             while ahead:
                 chunk = ahead.popleft().get()

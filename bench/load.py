@@ -313,7 +313,9 @@ async def posting_count(database_url: str) -> int:
         await engine.dispose()
 
 
-def start_serve(database_url: str, workers: int, tmp: Path) -> tuple[subprocess.Popen[str], str]:
+def start_serve(
+    database_url: str, workers: int, tmp: Path, probe: Path | None = None
+) -> tuple[subprocess.Popen[str], str]:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("HELLOWORK_")}
     env |= {
@@ -321,6 +323,10 @@ def start_serve(database_url: str, workers: int, tmp: Path) -> tuple[subprocess.
         "HELLOWORK_DEMO_JOBS": "0",
         "HELLOWORK_SERVER_TIMING": "1",  # the app's own time per answer, reported beside ours
     }
+    if probe is not None:  # the server's processes load bench/loop_probe/sitecustomize.py
+        probe.mkdir(parents=True, exist_ok=True)
+        path = [str(ROOT / "bench" / "loop_probe"), env.get("PYTHONPATH", "")]
+        env |= {"PYTHONPATH": os.pathsep.join(p for p in path if p), "BENCH_LOOP_PROBE": str(probe)}
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -495,6 +501,11 @@ def main(argv: list[str] | None = None) -> int:
         help="mean seconds a seeker thinks between actions, drawn from 0.5–1.5× (0: none)",
     )
     p.add_argument(
+        "--probe",
+        type=Path,
+        help="write the server's event-loop probe to this folder (bench/loop_probe)",
+    )
+    p.add_argument(
         "--ramp",
         type=float,
         help="seconds over which the seekers of a level sign in (default 20; 0 with --think 0)",
@@ -533,7 +544,7 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 print(f"loaded {args.jobs:,} postings in {time.perf_counter() - t:.0f} s")
             asyncio.run(make_seekers(database_url, max(levels), tmp))
-            proc, base = start_serve(database_url, args.workers, tmp)
+            proc, base = start_serve(database_url, args.workers, tmp, args.probe)
             try:
                 thinking = (
                     f"think {pace.think:g} s (0.5–1.5×), sign-ins over {pace.ramp:g} s"
@@ -551,6 +562,8 @@ def main(argv: list[str] | None = None) -> int:
             finally:
                 proc.terminate()
                 proc.wait(timeout=60)
+            if args.probe is not None:
+                print(f"probe: .venv/bin/python bench/loop_probe/summary.py {args.probe}")
     finally:
         if cluster is not None:
             from tests.conftest import remove_pg_cluster

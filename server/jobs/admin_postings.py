@@ -111,8 +111,17 @@ def import_postings(settings: ServerSettings, args: argparse.Namespace) -> int:
         print(f"import-postings: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
         return 2
     t0 = time.perf_counter()
+    # A new database holds nothing to compare with: the workers start parsing at once,
+    # while it is created (an existing one may first need a schema upgrade).
+    new = path is None or not Path(path).exists()
     try:
-        parsed = parse_rows(raw, workers=args.workers, with_body=path is None, database=path)
+        parsed = parse_rows(
+            raw,
+            workers=args.workers,
+            with_body=path is None,
+            database=None if new else path,
+            start=new,
+        )
     except FileRefused as exc:
         print(f"import-postings: {args.file}: {exc}", file=sys.stderr)
         return 2

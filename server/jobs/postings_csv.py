@@ -212,12 +212,18 @@ AHEAD = 6
 
 
 def parse_rows(
-    raw: bytes, workers: int = 1, *, with_body: bool = False, database: str | None = None
+    raw: bytes,
+    workers: int = 1,
+    *,
+    with_body: bool = False,
+    database: str | None = None,
+    start: bool = False,
 ) -> Parsed:
     """Check the header and cut the records into pieces; raises FileRefused for a file it
     cannot take at all. `with_body`: rows for PostgreSQL (Row dicts with their search
     body) instead of SQLite's `Prepared` tuples; `database`: the SQLite file they go to
-    (see parse_piece)."""
+    (see parse_piece); `start`: the workers begin parsing now rather than when the first
+    chunk is asked for (so they parse while the caller creates the database)."""
     text = _decoded(raw)
     if "\x00" in text:
         raise FileRefused("the file is not CSV text (it contains NUL bytes)")
@@ -243,7 +249,7 @@ def parse_rows(
     line = 1 + _line_breaks(text, 0, header_end)
     tasks = list(_tasks(text, labels, bounds, line, with_body, database))
     workers = workers if len(bounds) > 1 else 1  # starting processes costs more than one piece
-    return Parsed(len(text) - header_end, len(bounds), _parsed(text, tasks, workers))
+    return Parsed(len(text) - header_end, len(bounds), _parsed(text, tasks, workers, start))
 
 
 def _record_end(text: str, start: int, at_least: int = 0) -> int:
@@ -295,7 +301,7 @@ def _tasks(
         line += _line_breaks(text, start, end)
 
 
-def _parsed(text: str, tasks: list[_Task], workers: int) -> Iterator[Chunk]:
+def _parsed(text: str, tasks: list[_Task], workers: int, start: bool) -> Iterator[Chunk]:
     """The pieces parsed in order, stopping after one the CSV reader could not finish.
 
     With workers, a few pieces are parsed ahead (not the whole file: memory stays bounded
@@ -305,8 +311,10 @@ def _parsed(text: str, tasks: list[_Task], workers: int) -> Iterator[Chunk]:
         labels, (start, end), line, with_body, database = task
         return labels, text[start : len(text) if to_the_end else end], line, with_body, database
 
-    def in_order() -> Iterator[Chunk]:
+    def in_order() -> Iterator[Chunk | None]:
+        """None first, once the workers have their first pieces; then the chunks."""
         if workers <= 1:
+            yield None
             yield from (parse_piece(piece(task)) for task in tasks)
             return
         ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
@@ -315,21 +323,31 @@ def _parsed(text: str, tasks: list[_Task], workers: int) -> Iterator[Chunk]:
             ahead: deque[Any] = deque()
             for task in itertools.islice(waiting, AHEAD * workers):
                 ahead.append(pool.apply_async(parse_piece, (piece(task),)))
+            yield None
             while ahead:
                 chunk = ahead.popleft().get()
                 for task in itertools.islice(waiting, 1):
                     ahead.append(pool.apply_async(parse_piece, (piece(task),)))
                 yield chunk
 
-    for i, chunk in enumerate(in_order()):
-        if chunk.unfinished and i < len(tasks) - 1:
-            # The cut after this piece fell inside a quoted value (a stray quote before
-            # it): the rest of the file is read as one piece, as one reader would.
-            yield parse_piece(piece(tasks[i], to_the_end=True))
-            return
-        yield chunk
-        if chunk.broken:
-            return
+    def whole(ordered: Iterator[Chunk | None], started: bool) -> Iterator[Chunk]:
+        if not started:
+            next(ordered)
+        for i, chunk in enumerate(ordered):
+            assert chunk is not None
+            if chunk.unfinished and i < len(tasks) - 1:
+                # The cut after this piece fell inside a quoted value (a stray quote before
+                # it): the rest of the file is read as one piece, as one reader would.
+                yield parse_piece(piece(tasks[i], to_the_end=True))
+                return
+            yield chunk
+            if chunk.broken:
+                return
+
+    ordered = in_order()
+    if start:
+        next(ordered)  # the workers are parsing from here on
+    return whole(ordered, start)
 
 
 def _start_worker() -> None:

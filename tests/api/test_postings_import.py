@@ -435,8 +435,10 @@ def _csv_text(rows: list[list[str]], newline: str = "\r\n") -> str:
     return out.getvalue()
 
 
-def _parsed(text: str, workers: int) -> tuple[list[tuple[int, str, Any]], list[Problem]]:
-    parsed = postings_csv.parse_rows(text.encode(), workers)
+def _parsed(
+    text: str, workers: int, start: bool = False
+) -> tuple[list[tuple[int, str, Any]], list[Problem]]:
+    parsed = postings_csv.parse_rows(text.encode(), workers, start=start)
     good: list[tuple[int, str, Any]] = []
     problems: list[Problem] = []
     for chunk in parsed.chunks:
@@ -472,6 +474,7 @@ def test_a_file_read_in_pieces_reads_as_one(
     monkeypatch.setattr(postings_csv, "PIECE_CHARS", 300)
     assert postings_csv.parse_rows(text.encode()).pieces > (5 if newline != "\r" else 0)
     assert _parsed(text, workers) == whole
+    assert _parsed(text, workers, start=True) == whole  # workers begun before asked
 
 
 def test_importing_the_same_file_again_changes_nothing(

@@ -125,10 +125,10 @@ def import_postings(settings: ServerSettings, args: argparse.Namespace) -> int:
     except FileRefused as exc:
         print(f"import-postings: {args.file}: {exc}", file=sys.stderr)
         return 2
-    asyncio.run(migrate(settings.database_url))  # an empty data directory gets its database
     bar = Bar(args.quiet or parsed.pieces < 6, parsed.chars)  # from about 5,000 rows on
     # Rows are parsed in worker processes while earlier ones are being loaded.
     try:
+        asyncio.run(migrate(settings.database_url))  # an empty data directory gets its database
         if path is None:
             from server.jobs import importer_pg
 
@@ -144,6 +144,8 @@ def import_postings(settings: ServerSettings, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 130
+    finally:
+        parsed.stop()  # the workers, when the file was not read to the end
     problems = sorted(report.problems, key=lambda p: p.line)
     for problem in problems:
         print(f"{args.file}: {problem}", file=sys.stderr)

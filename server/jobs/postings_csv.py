@@ -21,7 +21,7 @@ import signal
 import sqlite3
 import sys
 from collections import deque
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -203,6 +203,7 @@ class Parsed:
     chars: int  # characters of the records (the progress bar's whole)
     pieces: int  # how many chunks there will be
     chunks: Iterator[Chunk]
+    stop: Callable[[], None]  # ends the workers (for chunks not read to the end)
 
 
 PIECE_CHARS = 1_000_000  # about 800 postings of real length
@@ -249,7 +250,11 @@ def parse_rows(
     line = 1 + _line_breaks(text, 0, header_end)
     tasks = list(_tasks(text, labels, bounds, line, with_body, database))
     workers = workers if len(bounds) > 1 else 1  # starting processes costs more than one piece
-    return Parsed(len(text) - header_end, len(bounds), _parsed(text, tasks, workers, start))
+    ordered = _in_order(text, tasks, workers)
+    if start:
+        next(ordered)  # the workers are parsing from here on
+    chunks = _whole(text, tasks, ordered, start)
+    return Parsed(len(text) - header_end, len(bounds), chunks, ordered.close)
 
 
 def _record_end(text: str, start: int, at_least: int = 0) -> int:
@@ -301,53 +306,49 @@ def _tasks(
         line += _line_breaks(text, start, end)
 
 
-def _parsed(text: str, tasks: list[_Task], workers: int, start: bool) -> Iterator[Chunk]:
-    """The pieces parsed in order, stopping after one the CSV reader could not finish.
+def _piece(text: str, task: _Task, to_the_end: bool = False) -> _Piece:
+    labels, (start, end), line, with_body, database = task
+    return labels, text[start : len(text) if to_the_end else end], line, with_body, database
 
-    With workers, a few pieces are parsed ahead (not the whole file: memory stays bounded
-    when loading is slower than parsing)."""
 
-    def piece(task: _Task, to_the_end: bool = False) -> _Piece:
-        labels, (start, end), line, with_body, database = task
-        return labels, text[start : len(text) if to_the_end else end], line, with_body, database
-
-    def in_order() -> Iterator[Chunk | None]:
-        """None first, once the workers have their first pieces; then the chunks."""
-        if workers <= 1:
-            yield None
-            yield from (parse_piece(piece(task)) for task in tasks)
-            return
-        ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-        with ctx.Pool(workers, initializer=_start_worker) as pool:
-            waiting = iter(tasks)
-            ahead: deque[Any] = deque()
-            for task in itertools.islice(waiting, AHEAD * workers):
-                ahead.append(pool.apply_async(parse_piece, (piece(task),)))
-            yield None
-            while ahead:
-                chunk = ahead.popleft().get()
-                for task in itertools.islice(waiting, 1):
-                    ahead.append(pool.apply_async(parse_piece, (piece(task),)))
-                yield chunk
-
-    def whole(ordered: Iterator[Chunk | None], started: bool) -> Iterator[Chunk]:
-        if not started:
-            next(ordered)
-        for i, chunk in enumerate(ordered):
-            assert chunk is not None
-            if chunk.unfinished and i < len(tasks) - 1:
-                # The cut after this piece fell inside a quoted value (a stray quote before
-                # it): the rest of the file is read as one piece, as one reader would.
-                yield parse_piece(piece(tasks[i], to_the_end=True))
-                return
+def _in_order(text: str, tasks: list[_Task], workers: int) -> Generator[Chunk | None, None, None]:
+    """None first, once the workers have their first pieces; then the pieces parsed, in
+    order. With workers, a few pieces are parsed ahead (not the whole file: memory stays
+    bounded when loading is slower than parsing). Closing it ends the workers."""
+    if workers <= 1:
+        yield None
+        yield from (parse_piece(_piece(text, task)) for task in tasks)
+        return
+    ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    with ctx.Pool(workers, initializer=_start_worker) as pool:
+        waiting = iter(tasks)
+        ahead: deque[Any] = deque()
+        for task in itertools.islice(waiting, AHEAD * workers):
+            ahead.append(pool.apply_async(parse_piece, (_piece(text, task),)))
+        yield None
+        while ahead:
+            chunk = ahead.popleft().get()
+            for task in itertools.islice(waiting, 1):
+                ahead.append(pool.apply_async(parse_piece, (_piece(text, task),)))
             yield chunk
-            if chunk.broken:
-                return
 
-    ordered = in_order()
-    if start:
-        next(ordered)  # the workers are parsing from here on
-    return whole(ordered, start)
+
+def _whole(
+    text: str, tasks: list[_Task], ordered: Iterator[Chunk | None], started: bool
+) -> Iterator[Chunk]:
+    """The chunks, stopping after one the CSV reader could not finish."""
+    if not started:
+        next(ordered)
+    for i, chunk in enumerate(ordered):
+        assert chunk is not None
+        if chunk.unfinished and i < len(tasks) - 1:
+            # The cut after this piece fell inside a quoted value (a stray quote before
+            # it): the rest of the file is read as one piece, as one reader would.
+            yield parse_piece(_piece(text, tasks[i], to_the_end=True))
+            return
+        yield chunk
+        if chunk.broken:
+            return
 
 
 def _start_worker() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import multiprocessing
 import shutil
 import sqlite3
 from collections import Counter
@@ -346,6 +347,28 @@ def test_an_interrupted_import_leaves_whole_rows_and_a_consistent_index(
     assert _run("import-postings", str(out), "--database-url", url, "--quiet") == 0
     assert len(list(importer.export_rows(str(target)))) > 290
     _index_is_consistent(str(target))
+
+
+def test_an_import_into_a_new_database_interrupted_while_it_is_created(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Into a new database the workers parse while it is created: Ctrl-C then ends the
+    command with the one line and ends the workers too."""
+    from server.jobs import bulk
+
+    async def interrupted(database_url: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(bulk, "migrate", interrupted)
+    monkeypatch.setattr(postings_csv, "PIECE_CHARS", 300)  # several pieces: two workers
+    url = f"sqlite+aiosqlite:///{tmp_path / 'new.db'}"
+    capsys.readouterr()
+    assert _run("import-postings", str(FIXTURE), "--database-url", url, "--quiet") == 130
+    err = capsys.readouterr().err
+    assert "interrupted; the rows loaded so far are whole" in err and "Traceback" not in err
+    assert multiprocessing.active_children() == []
 
 
 def test_import_writes_the_index_a_rebuild_writes(tmp_path: Path, _template_db: Path) -> None:

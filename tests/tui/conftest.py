@@ -10,15 +10,25 @@ from typing import Any
 
 import keyring
 import pytest
+from textual.pilot import Pilot
 
 from api_client.device_store import DeviceTokenStore
 from server.app import create_app
 from server.config import ServerSettings
 from strings.i18n import set_language
 from tests.conftest import SettableClock
+from tests.tui.pilot_waits import wait_for_busy_nodes
 from tests.tui.support import MemoryKeyring, TuiServer
 from tui.app import HelloWorkApp
 from tui.paths import Paths
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _pilot_waits_for_busy_nodes_only() -> Iterator[None]:
+    patch = pytest.MonkeyPatch()
+    patch.setattr(Pilot, "_wait_for_screen", wait_for_busy_nodes)
+    yield
+    patch.undo()
 
 
 @pytest.fixture

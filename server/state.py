@@ -34,13 +34,20 @@ class AppState:
     instance_id: str = field(default="")
 
 
-def app_state(request: Request) -> AppState:
+def state_of(request: Request) -> AppState:
     state: AppState = request.app.state.hw
     return state
 
 
-def service_env(request: Request) -> ServiceEnv:
-    return app_state(request).env
+# The dependencies are `async def`: FastAPI runs a plain `def` dependency in a thread of its
+# pool, so each request would hop to a thread and back for a lookup — and on a busy worker
+# that hop waits for a free thread, a core and the GIL (tests/api/test_dependencies_async.py).
+async def app_state(request: Request) -> AppState:
+    return state_of(request)
+
+
+async def service_env(request: Request) -> ServiceEnv:
+    return state_of(request).env
 
 
 def client_ip(request: Request) -> str:
@@ -50,7 +57,7 @@ def client_ip(request: Request) -> str:
 
 
 async def _count(request: Request, db: AsyncSession, limit: Limit, subject: str) -> None:
-    state = app_state(request)
+    state = state_of(request)
     retry_after = await hit(db, state.env.secret, limit, subject, state.env.clock.now())
     if retry_after is not None:
         raise DomainError(
@@ -72,7 +79,7 @@ async def throttle_secret(request: Request, db: AsyncSession, kind: str, target:
     """Count a request that checks a secret: against the client address (all kinds share
     one budget) and against its target for this kind (an e-mail address, a login ticket,
     an account), so neither one address nor many addresses can guess on without end."""
-    limits = app_state(request).limits
+    limits = state_of(request).limits
     await _count(request, db, limits.secret, client_ip(request))
     per_target = replace(limits.secret_target, name=f"{limits.secret_target.name}:{kind}")
     await _count(request, db, per_target, target)

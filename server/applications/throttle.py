@@ -13,7 +13,7 @@ from api_client.models import ErrorCode
 from server.accounts.models import Account
 from server.errors import DomainError
 from server.ratelimit import Limit, hit
-from server.state import app_state
+from server.state import state_of
 
 APPLY_LIMIT = Limit("apply:account", 30, timedelta(hours=1))
 MESSAGE_LIMIT = Limit("message:account", 60, timedelta(hours=1))
@@ -24,7 +24,7 @@ async def throttle_account(
 ) -> None:
     """Count one request of `account`; 429 with Retry-After once its budget is spent.
     Commits `db` (the count is its own transaction): call it before the work."""
-    state = app_state(request)
+    state = state_of(request)
     retry_after = await hit(db, state.env.secret, limit, str(account.id), state.env.clock.now())
     if retry_after is not None:
         raise DomainError(

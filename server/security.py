@@ -3,7 +3,8 @@
 - Session, device and ticket tokens: `secrets.token_urlsafe(32)` (256 bits), stored as SHA-256.
 - OTPs, 認証キー, creation codes and failure-counter keys: HMAC-SHA256 with the server secret,
   so a stolen database alone cannot brute-force the short values offline.
-- Passwords: argon2id (19 MiB, t=2), always hashed/verified in a worker thread.
+- Passwords: argon2id (19 MiB, t=2), always hashed/verified in the process's one hashing
+  thread (see `_HASHING`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import hashlib
 import hmac
 import secrets
 import string
+from concurrent.futures import ThreadPoolExecutor
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -28,6 +30,12 @@ CREATION_CODE_LENGTH = 10
 CREATION_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
 _hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+# One thread per process hashes and verifies passwords, one at a time. A hash takes a core
+# for ~40 ms; in asyncio's default pool (six threads on two cores) a burst of sign-ins ran
+# six at once, each competing with the event loop for a core, so every other request of the
+# worker waited (bench.load at 200 seekers). Queued here, sign-ins wait for each other
+# instead; `serve --workers N` hashes N at once.
+_HASHING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="argon2")
 _dummy_hash: str | None = None
 
 
@@ -76,15 +84,16 @@ def _verify_sync(password_hash: str, password: str) -> bool:
 
 
 async def hash_password(password: str) -> str:
-    return await asyncio.to_thread(_hash_sync, password)
+    return await asyncio.get_running_loop().run_in_executor(_HASHING, _hash_sync, password)
 
 
 async def verify_password(password_hash: str | None, password: str) -> bool:
     """Verify; with no hash (unknown e-mail) verify against a dummy so timing matches."""
+    loop = asyncio.get_running_loop()
     if password_hash is None:
-        await asyncio.to_thread(_verify_sync, await _dummy(), password)
+        await loop.run_in_executor(_HASHING, _verify_sync, await _dummy(), password)
         return False
-    return await asyncio.to_thread(_verify_sync, password_hash, password)
+    return await loop.run_in_executor(_HASHING, _verify_sync, password_hash, password)
 
 
 def needs_rehash(password_hash: str) -> bool:

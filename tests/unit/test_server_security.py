@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
+import threading
 
 import pytest
 
@@ -50,3 +52,37 @@ async def test_argon2id_parameters_and_verify() -> None:
     assert not await security.verify_password(h, "taro#2026pass")
     assert not await security.verify_password(None, "anything")  # dummy hash path
     assert not security.needs_rehash(h)
+
+
+async def test_passwords_are_hashed_one_at_a_time_off_the_event_loop(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A burst of sign-ins must not put several argon2 hashes (a core each) beside the event
+    loop: the process hashes in one thread of its own, one password after another."""
+    running = 0
+    most = 0
+    threads: set[str] = set()
+    guard = threading.Lock()
+    real = security._verify_sync
+
+    def counting(password_hash: str, password: str) -> bool:
+        nonlocal running, most
+        with guard:
+            running += 1
+            most = max(most, running)
+            threads.add(threading.current_thread().name)
+        try:
+            return real(password_hash, password)
+        finally:
+            with guard:
+                running -= 1
+
+    monkeypatch.setattr(security, "_verify_sync", counting)
+    stored = await security.hash_password("Pass#word2026")
+    results = await asyncio.gather(
+        *(security.verify_password(stored, p) for p in ["Pass#word2026", "wrong"] * 3)
+    )
+    assert results == [True, False] * 3
+    assert most == 1
+    assert threading.current_thread().name not in threads
+    assert all(name.startswith("argon2") for name in threads)

@@ -41,7 +41,7 @@ def state_of(request: Request) -> AppState:
 
 # The dependencies are `async def`: FastAPI runs a plain `def` dependency in a thread of its
 # pool, so each request would hop to a thread and back for a lookup — and on a busy worker
-# that hop waits for a free thread, a core and the GIL (tests/api/test_dependencies_async.py).
+# that hop waits for a free thread, a core and the GIL (tests/unit/test_server_async_routes.py).
 async def app_state(request: Request) -> AppState:
     return state_of(request)
 

@@ -2,12 +2,15 @@
 
     .venv/bin/python -m bench.load --database-url postgresql+asyncpg://… [--jobs 1000000]
         [--seekers 10,50,200] [--seconds 60] [--workers 2] [--think 5] [--ramp 20]
+        [--probe DIR] [--trace FILE]
     .venv/bin/python -m bench.load --throwaway-pg --jobs 20000      # a cluster of its own
 
 Each seeker signs in (password, then the OTP read from the server's Maildir), then until the
 level's time is up: searches (a mix of free words, places, 希望する職種 and conditions), opens
 one or two job sheets of the results, adds a favorite, applies once to a posting that takes
-online applications, and sends messages in that application's thread.
+online applications, and sends messages in that application's thread. No request starts
+after the level's time is up (a seeker whose thinking would end later leaves), and a level
+starts once the server is idle (its workers' start-up warm-up done).
 
 A simulated seeker is a person: between two actions it thinks (reads the list, the sheet,
 the OTP mail) for a random 0.5–1.5 × `--think` seconds (default 5), and the N seekers of a
@@ -93,6 +96,8 @@ class Stats:
     errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     # Seconds the server's app spent on the request (its Server-Timing header).
     server: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    # (start, endpoint, seconds or None for an error) of every request, for --trace.
+    trace: list[tuple[float, str, float | None]] = field(default_factory=list)
 
     async def timed(self, name: str, call: Awaitable[T]) -> T | None:
         _ENDPOINT.set(name)
@@ -101,8 +106,10 @@ class Stats:
             result = await call
         except Exception as exc:  # every failure counts, whatever it was
             self.errors[name].append(f"{type(exc).__name__}: {exc}"[:200])
+            self.trace.append((t, name, None))
             return None
         self.samples[name].append(time.perf_counter() - t)
+        self.trace.append((t, name, self.samples[name][-1]))
         return result
 
 
@@ -181,10 +188,20 @@ class Pace:
     think: float  # mean seconds between two actions of one seeker (0: none)
     ramp: float  # seekers start at random moments over this many seconds
 
-    async def pause(self, rng: random.Random, until: float) -> None:
+    async def pause(self, rng: random.Random, until: float) -> bool:
+        """Think before the next action. False when the level ends first: the seeker then
+        sends nothing more. (A pause cut short at the end, as before, sent the next request
+        of every seeker still thinking at the same instant — a burst of ~N requests that no
+        crowd of people makes, whose queue was most of the tail of job sheets, favorites and
+        messages at N = 200.)"""
         if self.think > 0:
             wait = rng.uniform(0.5, 1.5) * self.think
-            await asyncio.sleep(max(0.0, min(wait, until - time.monotonic())))
+            left = until - time.monotonic()
+            if wait >= left:
+                await asyncio.sleep(max(0.0, left))
+                return False
+            await asyncio.sleep(wait)
+        return time.monotonic() < until
 
 
 async def seeker(
@@ -200,7 +217,8 @@ async def seeker(
         if ticket is None or ticket.login_ticket is None:
             return
         otp = await mail.otp(address, sent_at)
-        await pace.pause(rng, until)  # opening the mail, typing the code
+        if not await pace.pause(rng, until):  # opening the mail, typing the code
+            return
         if await stats.timed("POST /auth/otp", api.verify_otp(ticket.login_ticket, otp)) is None:
             return
         # A seeker of an earlier level (or run) has applied already: it writes in that thread.
@@ -208,25 +226,27 @@ async def seeker(
         application_id = mine.items[0].id if mine is not None and mine.items else None
         messages = 0
         while time.monotonic() < until:
-            await pace.pause(rng, until)  # filling in the search form
-            if time.monotonic() >= until:
-                break
+            if not await pace.pause(rng, until):  # filling in the search form
+                return
             name, req = search_request(rng)
             found = await stats.timed(name, api.search_jobs(req))
             if found is None or not found.items:
                 continue
             sheets = []
             for card in rng.sample(found.items, min(2, len(found.items))):
-                await pace.pause(rng, until)  # reading the list
+                if not await pace.pause(rng, until):  # reading the list
+                    return
                 sheet = await stats.timed("GET job sheet", api.job_sheet(card.job_number))
                 if sheet is not None:
                     sheets.append(sheet)
             pick = rng.choice(found.items)
-            await pace.pause(rng, until)  # reading the sheet
+            if not await pace.pause(rng, until):  # reading the sheet
+                return
             await stats.timed("POST favorites", api.add_favorites([pick.job_number]))
             online = [s for s in sheets if s.online_application]
             if application_id is None and online:
-                await pace.pause(rng, until)  # writing the motivation
+                if not await pace.pause(rng, until):  # writing the motivation
+                    return
                 applied = await stats.timed(
                     "POST apply",
                     api.apply(
@@ -237,7 +257,8 @@ async def seeker(
                 )
                 application_id = applied.id if applied is not None else None
             elif application_id is not None and messages < MESSAGES_PER_SEEKER:
-                await pace.pause(rng, until)  # writing the message
+                if not await pace.pause(rng, until):  # writing the message
+                    return
                 messages += 1
                 await stats.timed(
                     "POST message",
@@ -436,6 +457,49 @@ class CpuUse:
         )
 
 
+def _event_loop(probe: Path | None) -> str:
+    """What uvicorn serves with: uvloop and httptools when installed (the `server` extra),
+    except under the probe, which needs asyncio's own loop."""
+    loop = "uvloop" if probe is None and _importable("uvloop") else "asyncio"
+    http = "httptools" if _importable("httptools") else "h11"
+    return f"{loop} + {http}"
+
+
+def _importable(name: str) -> bool:
+    import importlib
+
+    try:
+        importlib.import_module(name)
+    except ImportError:
+        return False
+    return True
+
+
+def settle(server: int, limit: float = 180.0) -> float:
+    """Wait until the server's processes are idle — each worker reads the search's posting
+    lists into its cache after it answers /readyz (server/warmup.py), a few seconds of CPU
+    that a long-running server pays once — so a level measures a running server, not its
+    start. Returns the seconds waited."""
+    hz = os.sysconf("SC_CLK_TCK")
+    start = time.monotonic()
+
+    def ticks() -> int:
+        total = 0
+        for pid in _tree(server):
+            with contextlib.suppress(OSError):
+                total += _ticks(pid)
+        return total
+
+    before = ticks()
+    while time.monotonic() - start < limit:
+        time.sleep(1.0)
+        now = ticks()
+        if (now - before) / hz < 0.05:  # under 5 % of a core over the last second
+            break
+        before = now
+    return time.monotonic() - start
+
+
 def report(n: int, stats: Stats, seconds: float) -> None:
     total = sum(len(s) for s in stats.samples.values())
     errors = sum(len(e) for e in stats.errors.values())
@@ -463,7 +527,14 @@ def report(n: int, stats: Stats, seconds: float) -> None:
 
 
 async def level(
-    n: int, base: str, maildir: Path, seconds: float, seed: int, pace: Pace, server: int
+    n: int,
+    base: str,
+    maildir: Path,
+    seconds: float,
+    seed: int,
+    pace: Pace,
+    server: int,
+    trace: Path | None = None,
 ) -> None:
     stats = Stats()
     mail = Mailbox(maildir)
@@ -480,6 +551,12 @@ async def level(
         stats.errors["seeker"].append(f"{type(failure).__name__}: {failure}"[:200])
     report(n, stats, time.monotonic() - start)
     print(f"  {cpu.report()}")
+    if trace is not None:  # one line a request: seconds since the level began, endpoint, ms
+        t0 = time.perf_counter() - (time.monotonic() - start)
+        with (trace.parent / f"{trace.name}-{n}.tsv").open("w") as out:
+            for t, name, took in sorted(stats.trace):
+                ms = f"{took * 1000:.1f}" if took is not None else "error"
+                out.write(f"{t - t0:.3f}\t{name}\t{ms}\n")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -504,6 +581,11 @@ def main(argv: list[str] | None = None) -> int:
         "--probe",
         type=Path,
         help="write the server's event-loop probe to this folder (bench/loop_probe)",
+    )
+    p.add_argument(
+        "--trace",
+        type=Path,
+        help="write every request (start, endpoint, ms) to TRACE-N.tsv for each level N",
     )
     p.add_argument(
         "--ramp",
@@ -546,6 +628,7 @@ def main(argv: list[str] | None = None) -> int:
             asyncio.run(make_seekers(database_url, max(levels), tmp))
             proc, base = start_serve(database_url, args.workers, tmp, args.probe)
             try:
+                print(f"server idle (its start-up warm-up done) after {settle(proc.pid):.0f} s")
                 thinking = (
                     f"think {pace.think:g} s (0.5–1.5×), sign-ins over {pace.ramp:g} s"
                     if pace.think > 0
@@ -553,11 +636,21 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 print(
                     f"{have if have >= args.jobs else args.jobs:,} postings, serve --workers "
-                    f"{args.workers}, {args.seconds:.0f} s per level, {thinking}"
+                    f"{args.workers} ({_event_loop(args.probe)}), {args.seconds:.0f} s per level,"
+                    f" {thinking}"
                 )
                 for n in levels:
                     asyncio.run(
-                        level(n, base, tmp / "outbox", args.seconds, args.seed, pace, proc.pid)
+                        level(
+                            n,
+                            base,
+                            tmp / "outbox",
+                            args.seconds,
+                            args.seed,
+                            pace,
+                            proc.pid,
+                            args.trace,
+                        )
                     )
             finally:
                 proc.terminate()

@@ -12,7 +12,8 @@ DIR/probe-<pid>.jsonl, one JSON object a line:
   chain before and after the step (the slow code is between the two);
 - "gc": a collection over 2 ms, and every full one, with its CPU time and (full ones) the
   objects tracked; "hist": the types of those objects, twice per process;
-- "pool": a checkout that waited over 5 ms for a connection.
+- "pool": a checkout that waited over 5 ms for a connection;
+- "hold": how long each checked-out connection was kept (checkout to checkin).
 
 It patches asyncio's pure-Python loop (Handle._run, BaseEventLoop._run_once) and
 SQLAlchemy's QueuePool: figures are only as good as that, and the probe itself costs a few
@@ -42,6 +43,10 @@ if _DIR:
             _out.write(json.dumps(kw, ensure_ascii=False) + "\n")
 
     emit(ev="start", argv=sys.argv[:3])
+
+    # The probe patches asyncio's own loop: keep uvicorn off uvloop (the `server` extra),
+    # which it would otherwise pick when installed.
+    sys.modules["uvloop"] = None  # type: ignore[assignment]
 
     # --- collections
     _gc_t: dict[int, tuple[float, float]] = {}
@@ -194,5 +199,20 @@ if _DIR:
                     emit(ev="pool", ms=round(d * 1000, 1), out=self.checkedout())
 
         _impl.QueuePool._do_get = _do_get  # type: ignore[method-assign]
+
+        # --- how long each checkout is held (from the pool's checkout to its checkin)
+        from sqlalchemy import event as _event
+        from sqlalchemy.pool import Pool as _Pool
+
+        def _on_checkout(dbapi_con: object, record: object, proxy: object) -> None:
+            record.info["_probe_out"] = pc()  # type: ignore[attr-defined]
+
+        def _on_checkin(dbapi_con: object, record: object) -> None:
+            got = record.info.pop("_probe_out", None)  # type: ignore[attr-defined]
+            if got is not None:
+                emit(ev="hold", ms=round((pc() - got) * 1000, 1))
+
+        _event.listen(_Pool, "checkout", _on_checkout)
+        _event.listen(_Pool, "checkin", _on_checkin)
     except ImportError as exc:
         emit(ev="probe-error", what=repr(exc))

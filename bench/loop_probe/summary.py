@@ -62,6 +62,12 @@ def summarise(evs: list[dict[str, Any]]) -> None:
         print(
             f"  pool waits > 5 ms: {len(pools)}, p50 {pct(pools, 0.5):.0f} max {max(pools):.0f} ms"
         )
+    holds = [e["ms"] for e in evs if e["ev"] == "hold"]
+    if holds:
+        print(
+            f"  connections held: {len(holds)}, {sum(holds) / 1000:.1f} s in all, p50"
+            f" {pct(holds, 0.5):.0f} p95 {pct(holds, 0.95):.0f} max {max(holds):.0f} ms"
+        )
     for h in (e for e in evs if e["ev"] == "hist"):
         print(f"  tracked objects ({h['n']:,}): " + ", ".join(f"{k} {n}" for k, n in h["top"][:12]))
 

@@ -15,7 +15,7 @@ from fastapi import FastAPI
 
 from api_client.client import MyPageClient
 from api_client.job_models import JobSearchRequest
-from server.jobs.search import engine
+from server.jobs.search import engine, sqlite_lists
 from server.jobs.search.grams import normalise, runs
 from server.jst import expiry_cutoff
 from tests.api import jobs_data
@@ -255,13 +255,16 @@ def search_cases(data: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]
     ]
 
 
-@pytest.fixture(params=["one pass", "counted"])
+@pytest.fixture(params=["one pass", "counted", "bitmaps"])
 def read_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Both ways SQLite reads a result: whole in one pass, or (more than ONE_PASS matches,
+    """Every way SQLite reads a result: whole in one pass, or (more than ONE_PASS matches,
     500: above most results of this dataset) counted on after the first pass, the page read
-    on its own — and deep pages read the old way."""
+    on its own — and deep pages read the old way; or, for the form's boxes alone, from
+    bitmaps of their lists (sqlite_lists.py, read before answering here)."""
     if request.param == "counted":
         monkeypatch.setattr(engine, "ONE_PASS", 60)
+    monkeypatch.setattr(sqlite_lists, "MODE", "inline" if request.param == "bitmaps" else "off")
+    monkeypatch.setattr(sqlite_lists, "_CACHES", {})
     return str(request.param)
 
 
@@ -320,6 +323,7 @@ async def test_early_deadlines_expire_and_sort_exactly(
         {"places": [{"prefecture": "13"}], "new_within": "week"},
         # Nearly every posting: every early deadline is in some group (engine.early_pieces).
         {"exclude_discretionary": True},
+        {"exclude_discretionary": True, "new_within": "week"},
         # Counted tokens: totals and 紹介期限日 groups from job_token_days.
         {"words": "未経験"},
         {"words": "未経験者歓迎", "new_within": "week"},

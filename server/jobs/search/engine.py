@@ -49,11 +49,12 @@ from sqlalchemy import Integer, column, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.jobs.models import JobPosting
-from server.jobs.search import fts, open_days
+from server.jobs.search import fts, open_days, sqlite_lists
 from server.jobs.search.grams import WordQuery
 from server.jobs.search.keys import (
     ID_MASK,
     KEY_DAY_SHIFT,
+    day_number,
     floor_key,
     received_day,
     search_key,
@@ -298,6 +299,10 @@ class SqliteSearch:
         expr = fts_expression(plan)
         if plan.job_numbers or plan.employer_number:
             return await self._by_numbers(db, plan, expr, window)
+        if not window.by_deadline and sqlite_lists.eligible(plan):
+            answer = await self._from_lists(db, plan, window)
+            if answer is not None:
+                return answer
         token = counted_token(plan)
         if window.by_deadline:
             return await self._by_deadline(db, expr, window, token)
@@ -342,6 +347,24 @@ class SqliteSearch:
         # No row on this page (no match, or a page past the end): the total on its own.
         total: int = (await db.execute(count)).scalar_one()
         return total, []
+
+    async def _from_lists(
+        self, db: AsyncSession, plan: SearchPlan, window: Window
+    ) -> tuple[int, list[JobPosting]] | None:
+        """A plan of the form's boxes from this process's bitmaps (sqlite_lists.py), or None
+        when they are not all read yet (they are then read in the background)."""
+        cache = sqlite_lists.cache_for(db.get_bind().engine.url.database)
+        if cache is None:
+            return None
+        state = (await db.execute(text(sqlite_lists.STATE))).scalar()
+        expired = expired_token(window.today)
+        tokens = {str(t) for t in sqlite_lists.plan_tokens(plan)} | {expired}
+        lists = cache.ready(bytes(state or b""), tokens)
+        if lists is None:
+            return None
+        found = lists.evaluate(plan) - lists.tokens[expired]
+        total, ids = lists.page(found, day_number(window.since), window.offset, window.limit)
+        return total, await load_postings(db, ids)
 
     async def _groups(
         self, db: AsyncSession, expr: str, window: Window, first: tuple[int, int]

@@ -31,6 +31,8 @@ day's `expired_token`, a token like the others.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 import threading
 import time
@@ -41,8 +43,9 @@ from dataclasses import dataclass, field
 
 from pyroaring import BitMap
 
+from api_client.job_models import DayOff
 from server.jobs.search.keys import ID_MASK, KEY_DAY_SHIFT
-from server.jobs.search.tokens import ALL, SearchPlan
+from server.jobs.search.tokens import ALL, INSURANCE_TOKENS, SearchPlan
 
 STATE = "SELECT block FROM job_fts_data WHERE id = 10"  # FTS5's structure record
 # A token's posting ids as one text value (ascending; '' when none).
@@ -74,6 +77,20 @@ def plan_tokens(plan: SearchPlan) -> list[str | object]:
         if unless is not None:
             out.append(unless)
     return out
+
+
+# Boxes of few values, whose other values a seeker is likely to try next: asking for one
+# reads them all (days off: 土 日 祝 and the weekdays; the missing insurance items; 週休二日).
+_FAMILIES = (
+    tuple(f"do{d.value}" for d in DayOff),
+    tuple(INSURANCE_TOKENS.values()),
+    ("fw2every", "fw2none"),
+)
+
+
+def companions(token: str) -> tuple[str, ...]:
+    """The tokens read together with `token` (itself included)."""
+    return next((f for f in _FAMILIES if token in f), (token,))
 
 
 def _ids(text: str | None) -> BitMap:
@@ -216,7 +233,8 @@ class ListCache:
                 if MODE == "background":
                     if time.monotonic() - self._changed_at < SETTLE_SECONDS:
                         return None  # the index is being written (an import): not yet
-                    self._wanted |= missing
+                    self._wanted |= {c for t in missing for c in companions(t)}
+                    self._wanted -= lists.tokens.keys()
                     if self._loader is None:
                         self.idle.clear()
                         self._loader = threading.Thread(
@@ -256,7 +274,10 @@ class ListCache:
 
     def _load(self) -> None:
         """The background reader: reads what searches asked for until nothing is left, or
-        until the index changes under it (the next search asks again)."""
+        until the index changes under it (the next search asks again). It runs at the
+        lowest CPU priority (Linux: a thread has its own nice value): searches first."""
+        with contextlib.suppress(AttributeError, OSError):  # (not Linux: as the process)
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
         try:
             conn = self._connect()
             try:

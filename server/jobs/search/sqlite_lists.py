@@ -34,6 +34,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import sys
 import threading
 import time
 from array import array
@@ -44,16 +45,21 @@ from dataclasses import dataclass, field
 from pyroaring import BitMap
 
 from api_client.job_models import DayOff
-from server.jobs.search.keys import ID_MASK, KEY_DAY_SHIFT
+from server.jobs.search.keys import KEY_DAY_SHIFT
 from server.jobs.search.tokens import ALL, INSURANCE_TOKENS, SearchPlan
 
 STATE = "SELECT block FROM job_fts_data WHERE id = 10"  # FTS5's structure record
-# A token's posting ids as one text value (ascending; '' when none).
-_IDS = f"SELECT group_concat(rowid & {ID_MASK}) FROM job_fts WHERE job_fts MATCH :q"  # noqa: S608
+# A token's posting ids as one text value, two characters an id: its low and high 16 bits,
+# each + 0x10000 (a code point outside the surrogates). Decoding it is a few C calls
+# (`_ids`), so the reader thread barely holds the GIL — a Python loop over the ids, or
+# fetching a row each, would hold it for most of a second on a long list, and the searches
+# of the process would wait for it.
+_PACKED = "group_concat(char((rowid & 65535) + 65536, ((rowid >> 16) & 65535) + 65536), '')"
+_IDS = f"SELECT {_PACKED} FROM job_fts WHERE job_fts MATCH :q"  # noqa: S608
 # Every indexed posting's id by 受付年月日 (day number).
 _DAYS = (
-    f"SELECT rowid >> {KEY_DAY_SHIFT}, group_concat(rowid & {ID_MASK})"  # noqa: S608
-    f" FROM job_fts WHERE job_fts MATCH :q GROUP BY 1"
+    f"SELECT rowid >> {KEY_DAY_SHIFT}, {_PACKED}"  # noqa: S608
+    " FROM job_fts WHERE job_fts MATCH :q GROUP BY 1"
 )
 CACHE_BYTES = 256 * 1024 * 1024  # bitmaps per database and process (a dense list: ≈ 130 KB)
 # Token prefixes FTS5 answers well (short lists, or regional copies): codes, places,
@@ -93,8 +99,22 @@ def companions(token: str) -> tuple[str, ...]:
     return next((f for f in _FAMILIES if token in f), (token,))
 
 
-def _ids(text: str | None) -> BitMap:
-    return BitMap(array("I", map(int, text.split(",")))) if text else BitMap()
+assert array("I").itemsize == 4
+
+
+def _ids(packed: str | None) -> BitMap:
+    """The ids of a `_PACKED` value."""
+    if not packed:
+        return BitMap()
+    units = packed.encode("utf-32-le")  # 4 bytes a character: low16 (LE), 0x01, 0x00
+    raw = bytearray(len(units) // 2)
+    raw[0::2] = units[0::4]  # each id's bytes, low first: the two bytes of each half
+    raw[1::2] = units[1::4]
+    ids = array("I")
+    ids.frombytes(bytes(raw))
+    if sys.byteorder == "big":
+        ids.byteswap()
+    return BitMap(ids)
 
 
 def _quote(token: str) -> str:

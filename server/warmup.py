@@ -75,11 +75,17 @@ def warm_code_tables() -> None:
 
 
 async def warm_search_lists(state: AppState) -> None:
-    """PostgreSQL: read the search's posting lists into this process's cache in the
+    """SQLite: start the background reading of the form's boxes' lists (sqlite_lists.warm).
+    PostgreSQL: read the search's posting lists into this process's cache in the
     background (server/jobs/search/pg_lists.py `warm`). The worker answers — /readyz too —
     from its first moment: a search that comes first reads the lists it needs itself, as
     it would without the warm-up."""
     if state.env.settings.is_sqlite:
+        # The boxes' bitmaps (sqlite_lists.py), read by a thread of their own.
+        from server.jobs.search import sqlite_lists
+
+        async with state.sessionmaker() as db:
+            sqlite_lists.warm(db.get_bind().engine.url.database)
         return
     from server.jobs.search import pg_lists
 

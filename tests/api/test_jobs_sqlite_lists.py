@@ -121,3 +121,20 @@ async def test_other_searches_are_left_to_fts5() -> None:
         {},
     ):
         assert not sqlite_lists.eligible(plan(JobSearchRequest(**fields))), fields
+
+
+async def test_the_warm_up_reads_the_common_boxes(
+    seeker: MyPageClient,
+    jobs_app: tuple[FastAPI, list[dict[str, Any]]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sqlite_lists, "MODE", "background")
+    monkeypatch.setattr(sqlite_lists, "WARM_MIN", 0)  # (a small index is not warmed)
+    app, data = jobs_app
+    async with app_state(app).sessionmaker() as db:
+        sqlite_lists.warm(db.get_bind().engine.url.database)
+    cache = _cache()
+    assert cache.idle.wait(timeout=120)
+    assert set(sqlite_lists.warm_tokens()) <= set(cache.lists.tokens)
+    assert {"sb510", "ea1020", "ah120", "wm250000", "dosun", "isnowc"} <= set(cache.lists.tokens)
+    await _check(seeker, data, BOXES[0])

@@ -46,7 +46,17 @@ from pyroaring import BitMap
 
 from api_client.job_models import DayOff
 from server.jobs.search.keys import KEY_DAY_SHIFT
-from server.jobs.search.tokens import ALL, INSURANCE_TOKENS, SearchPlan
+from server.jobs.search.tokens import (
+    ALL,
+    ANNUAL_HOLIDAYS,
+    BOOLEAN_FACETS,
+    INSURANCE_TOKENS,
+    MID_AFTERNOON,
+    NOON,
+    POSITIVE_FACETS,
+    WAGE_MONTHLY,
+    SearchPlan,
+)
 
 STATE = "SELECT block FROM job_fts_data WHERE id = 10"  # FTS5's structure record
 # A token's posting ids as one text value, two characters an id: its low and high 16 bits,
@@ -196,6 +206,8 @@ MODE = "background"
 # import writes a batch every moment, and each write makes the lists read before useless.
 SETTLE_SECONDS = 2.0
 READER_NICE = 10  # the background reader's nice value
+WARM_BATCH = 4  # lists read per transaction by the warm-up
+WARM_MIN = 100_000  # postings in the index below which the warm-up is not worth its CPU
 
 
 def _read(
@@ -224,7 +236,8 @@ class ListCache:
         self.path = path
         self.lists = Lists(b"")
         self._lock = threading.Lock()
-        self._wanted: set[str] = set()
+        self._wanted: set[str] = set()  # asked for by searches: read first
+        self._warm: list[str] = []  # the warm-up's (`warm`), read when nothing else is
         self._loader: threading.Thread | None = None
         self._changed_at = -SETTLE_SECONDS  # when the state last changed (monotonic)
         self.idle = threading.Event()  # set while no list is being read (tests wait on it)
@@ -256,12 +269,7 @@ class ListCache:
                         return None  # the index is being written (an import): not yet
                     self._wanted |= {c for t in missing for c in companions(t)}
                     self._wanted -= lists.tokens.keys()
-                    if self._loader is None:
-                        self.idle.clear()
-                        self._loader = threading.Thread(
-                            target=self._load, name="sqlite-lists", daemon=True
-                        )
-                        self._loader.start()
+                    self._start()
                     return None
             conn = self._connect()
             try:
@@ -269,6 +277,38 @@ class ListCache:
             finally:
                 conn.close()
         return None
+
+    def warm(self, tokens: Sequence[str]) -> None:
+        """Read these lists (and the days) in the background, in this order, after what
+        searches ask for."""
+        if MODE != "background":
+            return
+        with self._lock:
+            self._warm.extend(tokens)
+            self._start()
+
+    def _start(self) -> None:
+        """(Under the lock.) Start the background reader unless it runs."""
+        if self._loader is None:
+            self.idle.clear()
+            self._loader = threading.Thread(target=self._load, name="sqlite-lists", daemon=True)
+            self._loader.start()
+
+    def _next(self) -> list[str]:
+        """(Under the lock.) The next lists to read in one transaction: a search's first,
+        else a few of the warm-up's (a read transaction is kept short: an import's
+        checkpoints wait for it)."""
+        if self._wanted:
+            wanted = sorted(self._wanted)
+            self._wanted.clear()
+            return wanted
+        have = self.lists.tokens
+        batch: list[str] = []
+        while self._warm and len(batch) < WARM_BATCH:
+            t = self._warm.pop(0)
+            if t not in have and t not in batch:
+                batch.append(t)
+        return batch
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
@@ -305,8 +345,7 @@ class ListCache:
             try:
                 while True:
                     with self._lock:
-                        wanted = sorted(self._wanted)
-                        self._wanted.clear()
+                        wanted = self._next()
                         asked = self.lists.state
                         days = self.lists.days is None
                         if not wanted and not days:
@@ -315,7 +354,10 @@ class ListCache:
                             return
                     state, read, by_day = _read(conn, wanted, days)
                     self._keep(state, read, by_day)
-                    if state != asked:
+                    if by_day is not None and sum(len(ids) for _, ids in by_day) < WARM_MIN:
+                        with self._lock:
+                            self._warm.clear()  # a small index: FTS5 is quick on it
+                    if asked and state != asked:
                         break
             finally:
                 conn.close()
@@ -340,3 +382,26 @@ def cache_for(path: str | None) -> ListCache | None:
         if cache is None:
             cache = _CACHES[path] = ListCache(path)
         return cache
+
+
+def warm_tokens() -> list[str]:
+    """What a server reads at start (`warm`): the boxes a search without a place asks for
+    most — days off, insurance items, 週休二日 and the yes/no boxes, then annual days off per
+    5 days, monthly wages per 10,000 yen up to 300,000, and start and end times on the hour
+    and half hour from 6:00 to 22:00 — about 150 lists, most of them dense."""
+    out: list[str] = [t for family in _FAMILIES for t in family]
+    out += [t for _, t in (*BOOLEAN_FACETS, *POSITIVE_FACETS)]
+    out += ["fdiscretion", "fvariable", "fshift", "fdocs", "fdispatch", "agelim"]
+    out += [ANNUAL_HOLIDAYS.want(d)[0] for d in range(90, 131, 5)]
+    out += [WAGE_MONTHLY.want(w)[0] for w in range(150_000, 300_001, 10_000)]
+    for t in range(6 * 60, 22 * 60 + 1, 30):
+        out.append(f"sb{t}" if t <= NOON else f"sa{t}")
+        out.append(f"ea{t}" if t >= MID_AFTERNOON else f"eb{t}")
+    return list(dict.fromkeys(out))
+
+
+def warm(path: str | None) -> None:
+    """Start reading `warm_tokens` into this process's cache of the database at `path`."""
+    cache = cache_for(path)
+    if cache is not None:
+        cache.warm(warm_tokens())

@@ -33,6 +33,10 @@ that is one frequent phrase, a 事業所名 that is one legal form) takes its to
 紹介期限日 groups from `job_token_days` as a search without conditions does from
 job_open_days; its page is read off the index as usual.
 
+A search of nothing but the form's boxes (no word, place or code), in 受付年月日 order, is
+answered from this process's bitmaps of their lists when it holds them all
+(sqlite_lists.py); otherwise FTS5 answers it and the lists are read in the background.
+
 Job and employer numbers are the exception: they are selective B-tree lookups, and the few
 candidates are checked against the expression one key at a time (FTS5 seeks by rowid), so a
 common word never has to be materialised.

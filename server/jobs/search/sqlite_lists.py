@@ -339,7 +339,9 @@ class ListCache:
         lower CPU priority (Linux: a thread has its own nice value): searches first, but
         ahead of the machine's niced batch work (at 19 it was starved on a busy machine)."""
         with contextlib.suppress(AttributeError, OSError):  # (not Linux: as the process)
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), READER_NICE)
+            tid = threading.get_native_id()  # (never raised above the process's own)
+            nice = max(os.getpriority(os.PRIO_PROCESS, tid), READER_NICE)
+            os.setpriority(os.PRIO_PROCESS, tid, nice)
         try:
             conn = self._connect()
             try:

@@ -123,26 +123,47 @@ class Services(Protocol):
     def session_lost(self, retry: Callable[[], object] | None = None) -> None: ...
 
 
-class HoldsFrameInBatch:
-    """Mixin for screens: nothing is rendered while the App batches updates (its start-up,
-    Textual's hold on a mode switch, a batch of pops).
+class HoldsFrameInBatch(Screen[Any]):
+    """Mixin for screens (before Textual's Screen class in their bases): no frame made only
+    to be thrown away, and none made twice.
 
-    Textual renders the current screen inside a batch all the same, then drops the frame
-    unwritten (App._display) while its regions count as painted: the login screen's first
-    frame was made inside the start-up batch and thrown away, and nothing reached the
-    terminal until a later, unrelated refresh (some 40 ms at load); Home's first frame was
-    rendered in the hold of the switch to its pane for nothing (35-45 ms of CPU at load).
-    Held, the regions stay dirty and `frame_held` is set: the App paints them the moment
-    the batch ends (tui/batch_frames.py)."""
+    Nothing is rendered while the App batches updates (its start-up, Textual's hold on a
+    mode switch, a batch of pops). Textual renders the current screen inside a batch all
+    the same, then drops the frame unwritten (App._display) while its regions count as
+    painted: the login screen's first frame was made inside the start-up batch and thrown
+    away, and nothing reached the terminal until a later, unrelated refresh (some 40 ms at
+    load); Home's first frame was rendered in the hold of the switch to its pane for
+    nothing (35-45 ms of CPU at load). Held, the regions stay dirty and `frame_held` is set:
+    the App paints them the moment the batch ends (tui/batch_frames.py).
+
+    A screen asked to repaint whole while a layout is pending is rendered once: Textual lays
+    it out and renders it, then renders it all again for the repaint (Home's first frame
+    was written twice, 14 KB each at 120x40, the second 5-8 ms of CPU later)."""
 
     frame_held = False
 
     def _hold_frame(self) -> bool:
         """For the screen's `_compositor_refresh`: True when it must render nothing now."""
-        screen = cast("Screen[Any]", self)
-        app = screen.app
-        self.frame_held = bool(app._batch_count) and screen is app.screen and not app.is_inline
+        app = self.app
+        self.frame_held = bool(app._batch_count) and self is app.screen and not app.is_inline
         return self.frame_held
+
+    def _compositor_refresh(self) -> None:
+        if not self._hold_frame():
+            super()._compositor_refresh()
+
+    def _on_timer_update(self) -> None:
+        if (
+            self._layout_required
+            and self._repaint_required
+            and self.is_current
+            and not self.app._batch_count
+        ):
+            # The repaint goes into the layout's render: the whole screen is marked dirty
+            # before the layout (as the repaint would mark it), so that render is whole.
+            self._repaint_required = False
+            self._dirty_widgets.add(self)
+        super()._on_timer_update()
 
 
 class Localised:
@@ -349,10 +370,6 @@ class BaseScreen(MailboxAccess, RemoteCalls, HoldsFrameInBatch, Screen[None], Lo
         # Textual runs the on_mount of every class in the MRO, subclass first, so screens
         # must not call super().on_mount(): the texts would be applied twice.
         self.apply_texts()
-
-    def _compositor_refresh(self) -> None:
-        if not self._hold_frame():
-            super()._compositor_refresh()
 
     @on(events.Mount)
     def _styled_with_current_css(self) -> None:
@@ -694,10 +711,6 @@ class BaseModal(MailboxAccess, RemoteCalls, HoldsFrameInBatch, ModalScreen[R], L
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         localise_bindings(self, refresh=False)
-
-    def _compositor_refresh(self) -> None:
-        if not self._hold_frame():
-            super()._compositor_refresh()
 
     def on_mount(self) -> None:
         self.apply_language()

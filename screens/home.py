@@ -12,6 +12,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.timer import Timer
 from textual.widgets import Static
 
 from screens.base import NO_ANSWER, SignedInScreen
@@ -44,6 +45,9 @@ class HomeScreen(SignedInScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f5", "reload", "Reload", id="key.refresh"),
     ]
+    # How long (s) Home's first frame waits at most, once Home is mounted, for the answers
+    # asked ahead: see `_hold_first_frame`.
+    FIRST_FRAME_WAIT: ClassVar[float] = 0.15
 
     def __init__(self) -> None:
         super().__init__()
@@ -56,6 +60,7 @@ class HomeScreen(SignedInScreen):
         # holds garbage collection until then: tui/app.py).
         self.first_answers_shown = asyncio.Event()
         self._unsettled = {"home", "saved", "activity"}
+        self._frame_hold: Timer | None = None
         self._ask_ahead("home", lambda c: c.home())
         self._ask_ahead("saved", lambda c: c.saved_searches())
         self._ask_ahead("activity", lambda c: c.home_activity())
@@ -82,6 +87,7 @@ class HomeScreen(SignedInScreen):
         return request if ahead is None else lambda _: ahead
 
     def on_unmount(self) -> None:
+        self._release_first_frame()
         for future in self._ahead.values():
             future.cancel()
         self._ahead.clear()
@@ -120,9 +126,28 @@ class HomeScreen(SignedInScreen):
             for key in ("home", "saved", "activity"):
                 self._settled(key)
             return
-        # After the first frame: filling the sections (and drawing the QR code) before it
-        # would keep Home's title off the screen until the last answer is in.
+        if self._ahead:
+            self._hold_first_frame()
         self.call_after_refresh(self.action_reload)
+
+    def _hold_first_frame(self) -> None:
+        """No frame (no layout, no render) until the answers asked ahead are shown, or
+        FIRST_FRAME_WAIT has passed: Home is then laid out and rendered once, with its
+        sections, instead of empty first and again filled. The empty frame cost 40-60 ms of
+        CPU at load, and the answers waited for the event loop meanwhile; the terminal
+        shows the OTP screen a moment longer instead of a Home with empty sections. A slow
+        answer fills its section after the first frame, as the answers of a reload do."""
+        self.app._begin_batch()  # the App's batch: every screen update waits for its end
+        self._frame_hold = self.set_timer(self.FIRST_FRAME_WAIT, self._release_first_frame)
+
+    def _release_first_frame(self) -> None:
+        hold, self._frame_hold = self._frame_hold, None
+        if hold is None:
+            return
+        hold.stop()
+        self.app._end_batch()
+        # What changed during the hold waits for an update of the screen's own.
+        self.check_idle()
 
     def apply_language(self) -> None:
         self.query_one("#title", Static).update(t("home.title"))
@@ -184,6 +209,7 @@ class HomeScreen(SignedInScreen):
         self._unsettled.discard(key)
         if not self._unsettled:
             self.first_answers_shown.set()
+            self._release_first_frame()
 
     @work(exclusive=True, group="home")
     async def load(self) -> None:

@@ -28,4 +28,9 @@ class PaintAfterBatch(App[R]):
         except (ScreenStackError, UnknownModeError):
             return
         if getattr(screen, "frame_held", False):
-            screen._compositor_refresh()
+            if screen._layout_required:
+                # Painted now, it would be laid out as before the batch and then painted
+                # again: the screen's own update lays it out and paints it all, once.
+                screen.check_idle()
+            else:
+                screen._compositor_refresh()

@@ -10,6 +10,8 @@ from typing import Any
 
 import keyring
 import pytest
+import textual.app
+import textual.pilot
 from textual.pilot import Pilot
 
 from api_client.device_store import DeviceTokenStore
@@ -17,16 +19,19 @@ from server.app import create_app
 from server.config import ServerSettings
 from strings.i18n import set_language
 from tests.conftest import SettableClock
-from tests.tui.pilot_waits import wait_for_busy_nodes
+from tests.tui.pilot_waits import wait_for_busy_nodes, wait_until_quiet
 from tests.tui.support import MemoryKeyring, TuiServer
 from tui.app import HelloWorkApp
 from tui.paths import Paths
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _pilot_waits_for_busy_nodes_only() -> Iterator[None]:
+def _pilot_waits_on_the_app() -> Iterator[None]:
     patch = pytest.MonkeyPatch()
     patch.setattr(Pilot, "_wait_for_screen", wait_for_busy_nodes)
+    # Pilot.pause and Pilot.press wait with textual._wait.wait_for_idle, imported by name
+    patch.setattr(textual.pilot, "wait_for_idle", wait_until_quiet)
+    patch.setattr(textual.app, "wait_for_idle", wait_until_quiet)
     yield
     patch.undo()
 

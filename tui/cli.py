@@ -19,6 +19,20 @@ from collections.abc import Callable, Sequence
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _dispatch(args)
+    except KeyboardInterrupt:
+        # Ctrl-C before a command has its own handler (while modules load, for one): one
+        # line and the shell's status for SIGINT, not a traceback.
+        name = f"hellowork {args[0]}" if args and args[0] in _SUBCOMMANDS else "hellowork"
+        print(f"\n{name}: interrupted", file=sys.stderr)
+        return 130
+
+
+_SUBCOMMANDS = ("serve", "admin", "mail", "keys", "demo-data")
+
+
+def _dispatch(args: list[str]) -> int:
     if args and args[0] == "serve":
         from server.main import serve
 

@@ -187,3 +187,20 @@ def test_a_bad_keys_file_stops_the_app_before_it_starts(
     assert cli.main(["keys"]) == 0
     listing = capsys.readouterr().out
     assert "key.jump" in listing and "f12" in listing and "ジャンプ / Jump" in listing
+
+
+@pytest.mark.parametrize(("argv", "name"), [(["keys"], "hellowork keys"), ([], "hellowork")])
+def test_ctrl_c_before_a_command_handles_it_is_one_line_and_status_130(
+    argv: list[str], name: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ctrl-C while a command is still loading its modules: no traceback, the SIGINT status."""
+
+    def interrupted(_argv: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "keys_main", interrupted)
+    monkeypatch.setattr(cli, "tui_main", interrupted)
+    assert cli.main(argv) == 130
+    err = capsys.readouterr().err
+    assert err.strip() == f"{name}: interrupted"
+    assert "Traceback" not in err

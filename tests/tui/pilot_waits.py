@@ -50,32 +50,16 @@ async def wait_for_busy_nodes(
         return False
     nodes: list[MessagePump] = [app, screen]
     nodes.extend(w for w in screen.walk_children() if not parked(w))
-    remaining = 0
-    all_done = asyncio.Event()
-
-    def one_done() -> None:
-        nonlocal remaining
-        remaining -= 1
-        if remaining == 0:
-            all_done.set()
-
-    for node in nodes:
-        if node.call_later(one_done):
-            remaining += 1
-    if remaining == 0:
-        return True
-    waits = {
-        asyncio.ensure_future(all_done.wait()),
-        asyncio.ensure_future(app._exception_event.wait()),
-    }
+    handled = asyncio.ensure_future(_all_handled(nodes))
+    failed = asyncio.ensure_future(app._exception_event.wait())
     finished, pending = await asyncio.wait(
-        waits, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
+        {handled, failed}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
     )
     for task in pending:
         task.cancel()
     if not finished:
         raise WaitForScreenTimeout("Timed out while waiting for widgets to process messages.")
-    return remaining == 0
+    return handled in finished
 
 
 # One-shot timers this short are part of handling an event (Textual lays the screen out

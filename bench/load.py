@@ -458,8 +458,9 @@ class CpuUse:
 
 
 def _event_loop(probe: Path | None) -> str:
-    """What uvicorn serves with: uvloop and httptools when installed (the `server` extra),
-    except under the probe, which needs asyncio's own loop."""
+    """What uvicorn serves with: uvloop and httptools when installed (dependencies of
+    hellowork where they have wheels; server/serving.py), except under the probe, which
+    needs asyncio's own loop."""
     loop = "uvloop" if probe is None and _importable("uvloop") else "asyncio"
     http = "httptools" if _importable("httptools") else "h11"
     return f"{loop} + {http}"

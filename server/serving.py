@@ -7,6 +7,7 @@ import argparse
 import asyncio
 import copy
 import gc
+import importlib
 import logging
 import logging.config
 import os
@@ -105,6 +106,33 @@ def _log_config(level: str) -> dict[str, Any]:
     }
     config["root"] = {"handlers": ["hellowork"], "level": level.upper()}
     return config
+
+
+def event_loop_and_parser(embedded: bool) -> tuple[str, str]:
+    """uvicorn's event loop and HTTP parser for this server.
+
+    A standalone `serve` (one process or the workers of `--workers N`) runs on uvloop and
+    parses HTTP with httptools — both C, installed with hellowork wherever they have wheels
+    (uvloop: not on Windows): a third less CPU for a job sheet, a fifth for the other
+    requests (README, PostgreSQL load). Where one is missing it serves on asyncio's loop or
+    h11, the same, slower. The embedded server (one user, on a Unix socket) keeps asyncio and
+    h11, as does everything else that runs the app in a process of its own making (tests,
+    benchmarks' in-process servers): chosen here, per server, never as a process-wide loop
+    policy."""
+    if embedded:
+        return "asyncio", "h11"
+    return (
+        "uvloop" if _importable("uvloop") else "asyncio",
+        "httptools" if _importable("httptools") else "h11",
+    )
+
+
+def _importable(name: str) -> bool:
+    try:
+        importlib.import_module(name)
+    except ImportError:
+        return False
+    return True
 
 
 def _prepare(state: AppState) -> str | None:
@@ -235,6 +263,7 @@ def run(
         # on a connection the server is closing at that very moment.
         "timeout_keep_alive": 30,
     }
+    options["loop"], options["http"] = event_loop_and_parser(settings.embedded)
     if args.workers > 1:
         return _serve_workers(settings, args.workers, options)
     server = _Server(uvicorn.Config(app, **options), embedded=settings.embedded, state=app.state.hw)

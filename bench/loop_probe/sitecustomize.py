@@ -44,7 +44,7 @@ if _DIR:
 
     emit(ev="start", argv=sys.argv[:3])
 
-    # The probe patches asyncio's own loop: keep uvicorn off uvloop (the `server` extra),
+    # The probe patches asyncio's own loop: keep `serve` off uvloop (a dependency),
     # which it would otherwise pick when installed.
     sys.modules["uvloop"] = None  # type: ignore[assignment]
 

@@ -57,11 +57,19 @@ def retry_after(limit: Limit, hits: int, previous: int, elapsed: float) -> int:
 
 
 async def hit(
-    db: AsyncSession, secret: bytes, limit: Limit, subject: str, now: datetime
+    db: AsyncSession,
+    secret: bytes,
+    limit: Limit,
+    subject: str,
+    now: datetime,
+    *,
+    commit: bool = True,
 ) -> int | None:
     """Count one hit of `subject`. None if allowed, else seconds to wait (Retry-After).
 
-    Commits: call it before the request's own work, with nothing pending in `db`."""
+    Commits: call it before the request's own work, with nothing pending in `db`. With
+    `commit=False` the count joins the session's transaction instead, and the caller commits
+    it before the work it guards (fewer round trips and commits on the sign-in path)."""
     seconds = limit.window.total_seconds()
     stamp = now.timestamp()
     index = int(stamp // seconds)
@@ -93,10 +101,13 @@ async def hit(
         )
         .returning(row.hits, row.previous)
     )
-    await db.commit()  # end whatever the request read so far; the count is its own write
-    await db.connection(execution_options={SQLITE_IMMEDIATE: True})
+    if commit:
+        await db.commit()  # end whatever the request read so far; the count is its own write
+    if not db.in_transaction():
+        await db.connection(execution_options={SQLITE_IMMEDIATE: True})
     hits, previous = (await db.execute(stmt)).one()
-    await db.commit()
+    if commit:
+        await db.commit()
     estimate = previous * (1 - elapsed / seconds) + hits
     if estimate <= limit.limit:
         return None

@@ -56,10 +56,15 @@ def client_ip(request: Request) -> str:
     return request.client.host if request.client and request.client.host else "local"
 
 
-async def _count(request: Request, db: AsyncSession, limit: Limit, subject: str) -> None:
+async def _count(
+    request: Request, db: AsyncSession, limit: Limit, subject: str, *, commit: bool
+) -> None:
     state = state_of(request)
-    retry_after = await hit(db, state.env.secret, limit, subject, state.env.clock.now())
+    now = state.env.clock.now()
+    retry_after = await hit(db, state.env.secret, limit, subject, now, commit=commit)
     if retry_after is not None:
+        if not commit:
+            await db.commit()  # a refused request counts too
         raise DomainError(
             ErrorCode.rate_limited,
             429,
@@ -68,21 +73,35 @@ async def _count(request: Request, db: AsyncSession, limit: Limit, subject: str)
         )
 
 
-async def throttle(request: Request, db: AsyncSession, limit: Limit) -> None:
+async def throttle(
+    request: Request, db: AsyncSession, limit: Limit, *, commit: bool = True
+) -> None:
     """Count this request against the client address's budget of `limit`; 429 when spent.
 
-    Commits `db` (the count is a transaction of its own): call it before the work."""
-    await _count(request, db, limit, client_ip(request))
+    Commits `db` (the count is a transaction of its own): call it before the work. With
+    `commit=False` the count stays in the session's transaction for the service to commit
+    with its own first writes, before the work the throttle guards; a refusal is committed
+    here."""
+    await _count(request, db, limit, client_ip(request), commit=commit)
 
 
-async def throttle_secret(request: Request, db: AsyncSession, kind: str, target: str) -> None:
+async def throttle_secret(
+    request: Request, db: AsyncSession, kind: str, target: str, *, commit: bool = True
+) -> None:
     """Count a request that checks a secret: against the client address (all kinds share
     one budget) and against its target for this kind (an e-mail address, a login ticket,
-    an account), so neither one address nor many addresses can guess on without end."""
+    an account), so neither one address nor many addresses can guess on without end.
+
+    Both counts are one transaction, committed here (what the request read so far ends
+    first), or with `commit=False` left to the service, as with `throttle`."""
     limits = state_of(request).limits
-    await _count(request, db, limits.secret, client_ip(request))
+    if commit:
+        await db.commit()
+    await _count(request, db, limits.secret, client_ip(request), commit=False)
     per_target = replace(limits.secret_target, name=f"{limits.secret_target.name}:{kind}")
-    await _count(request, db, per_target, target)
+    await _count(request, db, per_target, target, commit=False)
+    if commit:
+        await db.commit()
 
 
 def address_target(email: str) -> str:

@@ -24,7 +24,7 @@ DEVICE_TOKEN_TTL = timedelta(days=90)
 
 def issue_device_token(
     db: AsyncSession,
-    account: Account,
+    account_id: int,
     *,
     label: str,
     now: datetime,
@@ -39,7 +39,7 @@ def issue_device_token(
         DeviceToken(
             token_hash=sha256_hex(token),
             family_id=family_id,
-            account_id=account.id,
+            account_id=account_id,
             label=family.label if family is not None else label.strip(),
             created_at=now,
             expires_at=expires_at,
@@ -76,7 +76,7 @@ async def rotate_device_token(
     if not rotated:  # lost a race with another use of the same token: treat as reuse
         await _revoke_family(db, row.family_id, now)
         return None
-    return issue_device_token(db, account, label=row.label, now=now, family=row)
+    return issue_device_token(db, account.id, label=row.label, now=now, family=row)
 
 
 async def revoke_all_device_tokens(db: AsyncSession, account_id: int, now: datetime) -> None:

@@ -36,10 +36,13 @@ async def active_account(db: AsyncSession, key: str) -> Account | None:
 async def login(
     db: AsyncSession, env: ServiceEnv, email: str, password: str, device_token: str | None
 ) -> LoginResponse:
+    """`db` may hold the route's throttle count: the first commit here writes it with the
+    attempt's count (one transaction, before the password is checked)."""
     key = email_key(email)
     account = await active_account(db, key)
     locked_error = DomainError(ErrorCode.account_locked, 423)
     if account is not None and account.locked_at is not None:
+        await db.commit()  # the throttle's count
         raise locked_error
     # Count the attempt before checking the password, so parallel guesses cannot slip past
     # the lock: at most LOCK_THRESHOLD passwords are ever tried. Success resets the count.
@@ -69,7 +72,7 @@ async def login(
         grant = await rotate_device_token(db, account, device_token, now)
         if grant is not None:
             record_login(account, now)
-            session = new_session(db, env, account, now)
+            session = new_session(db, env, account.id, now)
             await db.commit()
             return LoginResponse(status=LoginStatus.signed_in, session=session, device=grant)
 

@@ -14,8 +14,8 @@ from api_client.validation import normalise_halfwidth
 from server.accounts.models import ACCOUNT_ACTIVE, Account
 from server.auth.devices import issue_device_token
 from server.auth.models import LOGIN_CHALLENGES, LoginChallenge
-from server.auth.sessions import new_session, record_login
-from server.auth.single_use import count_attempt, digest, matches, retire, spend
+from server.auth.sessions import new_session
+from server.auth.single_use import digest, live, matches, retire, spend
 from server.context import MailNotSent, ServiceEnv
 from server.errors import DomainError
 from server.mail.templates import otp_mail
@@ -92,41 +92,77 @@ async def verify_otp(
     remember_device: bool,
     device_label: str,
 ) -> OtpVerifyResponse:
+    """Check the OTP of a login ticket and sign in. One transaction, which `db` may have
+    begun with the route's throttle counts: the guess is counted first (atomically, only
+    while the challenge is live: the row stays locked until the end, so parallel guesses
+    take turns and each sees the others' counts); a wrong OTP commits the counts and is
+    answered; a right one signs in within the same transaction — the account (active, not
+    locked) records the login, the challenge is spent, the session is added — and commits
+    once. Eight round trips on PostgreSQL where four transactions took sixteen."""
     now = env.clock.now()
-    challenge = await _challenge(db, ticket)
-    if challenge is None or challenge.consumed_at is not None:
+    ticket_hash = sha256_hex(ticket)
+    counted = (
+        await db.execute(
+            update(LoginChallenge)
+            .where(LoginChallenge.ticket_hash == ticket_hash, *live(LOGIN_CHALLENGES, now))
+            .values(attempts=LoginChallenge.attempts + 1)
+            .returning(
+                LoginChallenge.id,
+                LoginChallenge.attempts,
+                LoginChallenge.account_id,
+                LoginChallenge.otp_hmac,
+            )
+            .execution_options(synchronize_session=False)
+        )
+    ).one_or_none()
+    if counted is None:  # unknown, spent or expired: which one, for the answer
+        challenge = await _challenge(db, ticket)
+        await db.commit()  # the throttle's counts
+        if challenge is not None and challenge.consumed_at is None:
+            raise _err(ErrorCode.otp_expired)
         raise _err(ErrorCode.login_ticket_invalid)
-    if now >= challenge.expires_at:
-        raise _err(ErrorCode.otp_expired)
-    attempt = await count_attempt(db, LOGIN_CHALLENGES, challenge.id, now)
-    await db.commit()
-    if attempt is None:
-        raise _err(ErrorCode.login_ticket_invalid)
+    attempt = int(counted.attempts)
     if attempt > OTP_MAX_ATTEMPTS:
+        await db.commit()
         raise _err(ErrorCode.otp_attempts_exhausted)
     typed = normalise_halfwidth(otp).value
-    if not matches(
-        env.secret, _KIND, challenge.ticket_hash, value=typed, stored=challenge.otp_hmac
-    ):
+    if not matches(env.secret, _KIND, ticket_hash, value=typed, stored=counted.otp_hmac):
         if attempt == OTP_MAX_ATTEMPTS:
-            await retire(db, LOGIN_CHALLENGES, now, LoginChallenge.id == challenge.id)
+            await retire(db, LOGIN_CHALLENGES, now, LoginChallenge.id == counted.id)
             await db.commit()
             raise _err(ErrorCode.otp_attempts_exhausted)
+        await db.commit()
         raise _err(ErrorCode.otp_invalid, remaining=OTP_MAX_ATTEMPTS - attempt)
 
-    spent = await spend(db, LOGIN_CHALLENGES, challenge.id, now)
-    account = await db.get(Account, challenge.account_id)
-    if not spent or account is None or account.status != ACCOUNT_ACTIVE:
+    account_id = await db.scalar(
+        update(Account)
+        .where(
+            Account.id == counted.account_id,
+            Account.status == ACCOUNT_ACTIVE,
+            Account.locked_at.is_(None),
+        )
+        .values(previous_login_at=Account.last_login_at, last_login_at=now)
+        .returning(Account.id)
+        .execution_options(synchronize_session=False)
+    )
+    if account_id is None:  # locked (423), or gone: the challenge stays unspent
+        locked_at = await db.scalar(
+            select(Account.locked_at).where(
+                Account.id == counted.account_id, Account.status == ACCOUNT_ACTIVE
+            )
+        )
+        await db.commit()  # the counts
+        if locked_at is not None:
+            raise DomainError(ErrorCode.account_locked, 423)
+        raise _err(ErrorCode.login_ticket_invalid)
+    if not await spend(db, LOGIN_CHALLENGES, counted.id, now):
+        # Not seen: the row is ours since the count. Whatever spent it signed in instead.
         await db.rollback()
         raise _err(ErrorCode.login_ticket_invalid)
-    if account.locked_at is not None:
-        await db.rollback()
-        raise DomainError(ErrorCode.account_locked, 423)
-    record_login(account, now)
-    session = new_session(db, env, account, now)
+    session = new_session(db, env, account_id, now)
     device = None
     if remember_device:
-        device = issue_device_token(db, account, label=device_label, now=now)
+        device = issue_device_token(db, account_id, label=device_label, now=now)
     await db.commit()
     return OtpVerifyResponse(session=session, device=device)
 

@@ -35,7 +35,9 @@ def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 @router.post("/auth/login", responses=errors(401, 423, 429, 503))
 async def login(body: LoginRequest, request: Request, db: DB, state: State) -> LoginResponse:
-    await throttle(request, db, state.limits.login)
+    # The count commits with the login's own first write (its failure count), before the
+    # password is checked.
+    await throttle(request, db, state.limits.login, commit=False)
     return await login_service.login(db, state.env, body.email, body.password, body.device_token)
 
 
@@ -43,7 +45,8 @@ async def login(body: LoginRequest, request: Request, db: DB, state: State) -> L
 async def verify_otp(
     body: OtpVerifyRequest, request: Request, db: DB, env: Env
 ) -> OtpVerifyResponse:
-    await throttle_secret(request, db, "otp", body.login_ticket)
+    # The counts commit with the guess's own count, before the OTP is compared.
+    await throttle_secret(request, db, "otp", body.login_ticket, commit=False)
     return await otp.verify_otp(
         db,
         env,

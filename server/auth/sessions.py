@@ -49,12 +49,12 @@ def record_login(account: Account, now: datetime) -> None:
     account.last_login_at = now
 
 
-def new_session(db: AsyncSession, env: ServiceEnv, account: Account, now: datetime) -> SessionInfo:
-    """A fresh session for `account`, added to `db` (the caller commits)."""
+def new_session(db: AsyncSession, env: ServiceEnv, account_id: int, now: datetime) -> SessionInfo:
+    """A fresh session for the account, added to `db` (the caller commits)."""
     token = new_token()
     session = Session(
         token_hash=sha256_hex(token),
-        account_id=account.id,
+        account_id=account_id,
         created_at=now,
         last_seen_at=now,
         absolute_expires_at=now + timedelta(hours=env.settings.session_absolute_hours),
@@ -68,7 +68,7 @@ def start_session(db: AsyncSession, env: ServiceEnv, account: Account) -> Sessio
     which already proves the address, so no OTP follows)."""
     now = env.clock.now()
     record_login(account, now)
-    return new_session(db, env, account, now)
+    return new_session(db, env, account.id, now)
 
 
 async def authenticate(db: AsyncSession, env: ServiceEnv, token: str | None) -> Authenticated:

@@ -7,6 +7,8 @@ an account.
 
 from __future__ import annotations
 
+import asyncio
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -46,13 +48,24 @@ async def login(
         raise locked_error
     # Count the attempt before checking the password, so parallel guesses cannot slip past
     # the lock: at most LOCK_THRESHOLD passwords are ever tried. Success resets the count.
+    # The hash (argon2, tens of ms in a hashing thread) starts beside the count, and its
+    # answer is looked at only once the count is committed: one that fails or is over the
+    # lock throws it away (not yet started, it never runs). Unknown e-mails are verified
+    # against a dummy hash: same work, same answer.
     now = env.clock.now()
-    attempt = await count_password_failure(db, env, account, key, now)
-    await db.commit()  # also: no transaction (or SQLite write lock) is held during argon2
+    verifying = asyncio.ensure_future(
+        verify_password(account.password_hash if account else None, password)
+    )
+    try:
+        attempt = await count_password_failure(db, env, account, key, now)
+        await db.commit()  # no transaction (or SQLite write lock) is held during argon2
+    except BaseException:
+        verifying.cancel()
+        raise
     if attempt > LOCK_THRESHOLD:
+        verifying.cancel()
         raise locked_error
-    # Unknown e-mails are verified against a dummy hash: same work, same answer.
-    ok = await verify_password(account.password_hash if account else None, password)
+    ok = await verifying
     if not ok or account is None:
         if attempt < LOCK_THRESHOLD:
             # The tries left: the same count for an unknown address, so nothing leaks.

@@ -3,8 +3,8 @@
 - Session, device and ticket tokens: `secrets.token_urlsafe(32)` (256 bits), stored as SHA-256.
 - OTPs, 認証キー, creation codes and failure-counter keys: HMAC-SHA256 with the server secret,
   so a stolen database alone cannot brute-force the short values offline.
-- Passwords: argon2id (19 MiB, t=2), always hashed/verified in the process's one hashing
-  thread (see `_HASHING`).
+- Passwords: argon2id (19 MiB, t=2), always hashed/verified in the process's two hashing
+  threads (see `_HASHING`).
 """
 
 from __future__ import annotations
@@ -30,12 +30,16 @@ CREATION_CODE_LENGTH = 10
 CREATION_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
 _hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
-# One thread per process hashes and verifies passwords, one at a time. A hash takes a core
-# for ~40 ms; in asyncio's default pool (six threads on two cores) a burst of sign-ins ran
-# six at once, each competing with the event loop for a core, so every other request of the
-# worker waited (bench.load at 200 seekers). Queued here, sign-ins wait for each other
-# instead; `serve --workers N` hashes N at once.
-_HASHING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="argon2")
+# Two threads per process hash and verify passwords. A hash takes a core for ~40 ms; in
+# asyncio's default pool (six threads on two cores) a burst of sign-ins ran six at once, each
+# competing with the event loop for a core, so every other request of the worker waited
+# (bench.load at 200 seekers). With one thread, a sign-in waited for the hashes queued ahead
+# of it: at N = 200 (10 sign-ins a second, `--workers 2` on 2 cores) the hash took p95
+# 105-137 ms of a sign-in, and login's p95 was 161-226 ms over four runs; with two, 98-103
+# and 156-161 ms, no other endpoint slower (README, PostgreSQL load). `serve --workers N`
+# hashes up to 2N at once.
+HASHING_THREADS = 2
+_HASHING = ThreadPoolExecutor(max_workers=HASHING_THREADS, thread_name_prefix="argon2")
 _dummy_hash: str | None = None
 
 

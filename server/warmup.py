@@ -99,6 +99,32 @@ async def warm_search_lists(state: AppState) -> None:
     log.info("search lists warmed: %d in %.1f s", read, time.perf_counter() - t0)
 
 
+async def warm_pool(state: AppState) -> int:
+    """PostgreSQL: open the pool's kept connections (`HELLOWORK_DB_POOL_SIZE`) now, as a
+    running worker has them, instead of in the first requests after a start: each costs a
+    connection start-up (about 5 ms and a new backend process), paid by whichever request
+    found the pool short — at a start under load, many at once. Returns how many opened."""
+    if state.env.settings.is_sqlite:
+        return 0
+    opened = await asyncio.gather(
+        *(state.engine.connect() for _ in range(state.env.settings.db_pool_size)),
+        return_exceptions=True,
+    )
+    for conn in opened:
+        if not isinstance(conn, BaseException):
+            await conn.close()  # back into the pool, open
+    return sum(not isinstance(conn, BaseException) for conn in opened)
+
+
+async def _warm_up(state: AppState) -> None:
+    try:
+        await warm_pool(state)
+    except Exception as exc:  # never takes a worker down: requests connect on demand
+        log.warning("connections not opened ahead (%s)", type(exc).__name__)
+    await warm_search_lists(state)
+
+
 def start_search_warm_up(state: AppState) -> asyncio.Task[None]:
-    """`warm_search_lists` as a task of the running loop (the caller cancels it on exit)."""
-    return asyncio.get_running_loop().create_task(warm_search_lists(state))
+    """The pool's connections (`warm_pool`), then `warm_search_lists`, as a task of the
+    running loop (the caller cancels it on exit)."""
+    return asyncio.get_running_loop().create_task(_warm_up(state))

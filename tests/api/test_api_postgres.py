@@ -57,3 +57,13 @@ def _demo_account():
     from tests.conftest import SeededAccount
 
     return SeededAccount(0, DEMO_EMAIL, DEMO_PASSWORD, DEMO_SEEKER_NUMBER, DEMO_NAME)
+
+
+async def test_a_worker_opens_its_pool_ahead(pg_database_url: str, outbox, tmp_path: Path) -> None:
+    from server.warmup import warm_pool
+
+    settings = make_settings(pg_database_url, outbox, tmp_path, db_pool_size=4)
+    async for app in started(create_app(settings)):
+        state = app.state.hw
+        assert await warm_pool(state) == 4
+        assert state.engine.pool.checkedin() >= 4  # open, idle, in the pool

@@ -59,7 +59,11 @@ class MaildirMailer:
         try:
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
-            os.rename(tmp, self.path / "new" / key)
+            try:
+                os.rename(tmp, self.path / "new" / key)
+            except FileNotFoundError:  # new/ was removed meanwhile
+                self._make_folders()
+                os.rename(tmp, self.path / "new" / key)
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise

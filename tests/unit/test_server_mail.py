@@ -43,3 +43,28 @@ async def test_maildir_outbox_is_private_and_readable(tmp_path: Path) -> None:
     body = parsed.get_body(("plain",)).get_content()
     assert "ワンタイムパスワード：123456" in body and "One-time password: 123456" in body
     assert "09:30 日本時間" in body  # expiry shown in JST
+
+
+async def test_maildir_outbox_removed_while_serving_is_made_again(tmp_path: Path) -> None:
+    import shutil
+
+    now = datetime(2026, 5, 11, 0, 30, tzinfo=UTC)
+    text = otp_mail("123456", now)
+    msg = build_message(
+        mail_from="system@mail.hellowork.example",
+        to="taro@example.jp",
+        subject=text.subject,
+        body=text.body,
+        now=now,
+    )
+    outbox = tmp_path / "outbox"
+    mailer = MaildirMailer(outbox)
+    await mailer.send(msg)
+    shutil.rmtree(outbox / "new")  # only new/ gone: the message is written, then moved
+    await mailer.send(msg)
+    shutil.rmtree(outbox)  # the whole tree gone
+    await mailer.send(msg)
+    assert len(list((outbox / "new").iterdir())) == 1
+    for sub in ("", "new", "cur", "tmp"):
+        assert _mode(outbox / sub) == 0o700
+    assert not list((outbox / "tmp").iterdir())

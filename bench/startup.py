@@ -45,6 +45,9 @@ BIN = Path(sys.executable).parent
 HELLOWORK = str(BIN / "hellowork")
 
 LOGIN_READY = "Tab で項目を移動"
+# At 80×24 that hint is below the fold: there the key line, the bottom of the frame, says
+# the login screen is painted (used to wait for it, not to time it).
+LOGIN_KEYS = "^q 終了"
 SERVER_STARTING = "サーバーを起動しています"
 OTP_READY = "ワンタイムパスワードの入力"
 HOME_READY = "求職者マイページホーム"
@@ -253,11 +256,21 @@ def cpu_ms(pid: int) -> float:
     return total
 
 
-def tti(cmd: list[str], expected: str, size: str, env: dict[str, str] | None = None) -> float:
+def login_painted(screen: str) -> bool:
+    return LOGIN_READY in screen or LOGIN_KEYS in screen
+
+
+def tti(
+    cmd: list[str],
+    expected: str | Callable[[str], bool],
+    size: str,
+    env: dict[str, str] | None = None,
+) -> float:
     pane = Pane(cmd, size, env)
+    painted = expected if callable(expected) else lambda s: expected in s
     try:
         t0 = pane.start()
-        return (pane.wait(lambda s: expected in s) - t0) * 1000
+        return (pane.wait(painted) - t0) * 1000
     finally:
         pane.close()
 
@@ -282,7 +295,7 @@ def sign_in(pane: Pane, home: str) -> tuple[float, float, float]:
     title was painted (all ms)."""
     pane.start()
     # The embedded server starts behind the login screen; on a busy machine it takes a while.
-    pane.wait(lambda s: LOGIN_READY in s and SERVER_STARTING not in s, timeout=180)
+    pane.wait(lambda s: login_painted(s) and SERVER_STARTING not in s, timeout=180)
     pane.keys(DEMO_EMAIL, literal=True)
     pane.keys("Tab")
     pane.keys(DEMO_PASSWORD, literal=True)
@@ -420,7 +433,7 @@ def run_benchmarks() -> None:
     warm_home = tempfile.mkdtemp(prefix="hw-bench-")
     print(f"load average at start: {loadavg()}")
     # First start creates the database and seeds demo data; not part of the figures.
-    tti([HELLOWORK], LOGIN_READY, args.size, {"HELLOWORK_HOME": warm_home})
+    tti([HELLOWORK], login_painted, args.size, {"HELLOWORK_HOME": warm_home})
     tti(minimal, "MINIMAL-READY", args.size)
     if part in (None, "tti"):
         login_tti(args, minimal, warm_home)

@@ -12,6 +12,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Size
 from textual.timer import Timer
 from textual.widgets import Static
 
@@ -61,6 +62,7 @@ class HomeScreen(SignedInScreen):
         self.first_answers_shown = asyncio.Event()
         self._unsettled = {"home", "saved", "activity"}
         self._frame_hold: Timer | None = None
+        self._held_layout_size: Size | None = None
         self._ask_ahead("home", lambda c: c.home())
         self._ask_ahead("saved", lambda c: c.saved_searches())
         self._ask_ahead("activity", lambda c: c.home_activity())
@@ -140,14 +142,39 @@ class HomeScreen(SignedInScreen):
         self.app._begin_batch()  # the App's batch: every screen update waits for its end
         self._frame_hold = self.set_timer(self.FIRST_FRAME_WAIT, self._release_first_frame)
 
+    def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
+        """No layout while the first frame is held: Textual lays a screen out as it is shown
+        (its resume) and again on the Resize that follows (which also turns the menu into a
+        line below 100 columns), 10-40 ms each at load, and then once more with the answers
+        in. Held, Home is laid out once, with its answers, when the hold ends (at the size
+        the last layout asked for)."""
+        if self._frame_hold is not None:
+            self._held_layout_size = size or self._held_layout_size
+            self._layout_required = True
+            return
+        held, self._held_layout_size = self._held_layout_size, None
+        super()._refresh_layout(size or held, scroll)
+        if held is not None and not self.app._batch_count:
+            # Home's first layout gave it its size, which asks for a repaint of the whole
+            # screen: the layout has just painted the whole screen (a second frame of it
+            # would be 5-15 KB more for the terminal to read).
+            self._repaint_required = False
+
     def _release_first_frame(self) -> None:
         hold, self._frame_hold = self._frame_hold, None
         if hold is None:
             return
         hold.stop()
         self.app._end_batch()
-        # What changed during the hold waits for an update of the screen's own.
-        self.check_idle()
+        # The held frame: laid out and painted once the messages already queued for the
+        # screen are handled, not on the next tick of Textual's update timer (up to 1/60 s).
+        self.call_next(self._update_now)
+
+    def _update_now(self) -> None:
+        if self.is_current and not self.app._batch_count:
+            self._on_timer_update()
+        else:
+            self.check_idle()
 
     def apply_language(self) -> None:
         self.query_one("#title", Static).update(t("home.title"))

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from starlette.types import ASGIApp, Receive, Scope, Send
-from textual._compositor import ChopsUpdate, LayoutUpdate
+from textual._compositor import ChopsUpdate, Compositor, LayoutUpdate
 from textual.pilot import Pilot
 
 from api_client._http import ASGITransport
@@ -127,3 +127,39 @@ async def test_home_is_painted_without_an_answer_that_is_slow_to_come(
         await settle(pilot)
         # The section is painted once its answer comes.
         assert any(ACTIVITY in frame for frame in frames[painted:])
+
+
+async def test_home_is_laid_out_once_for_its_first_frame(
+    make_app: Callable[..., HelloWorkApp],
+    tui_server: TuiServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Not as it is shown, not again on the Resize that follows, and once more with the
+    answers: one layout, with the answers in, then the frame."""
+    monkeypatch.setattr(HomeScreen, "FIRST_FRAME_WAIT", 3600.0)  # only the answers end it
+    layouts: list[int] = []  # Home's layouts, one entry per frame painted before it
+    reflow = Compositor.reflow
+
+    def counting(self: Compositor, parent: Any, size: Any) -> Any:
+        if isinstance(parent, HomeScreen):
+            layouts.append(len(frames))
+        return reflow(self, parent, size)
+
+    monkeypatch.setattr(Compositor, "reflow", counting)
+    server = HeldActivity(tui_server.app)
+    app = make_app(client_factory=lambda: MyPageClient(transport=ASGITransport(app=server)))
+    async with app.run_test(size=SIZE) as pilot:
+        await sign_in(pilot)
+        await type_text(pilot, tui_server.latest_otp())
+        frames = home_frames(app)
+        await pilot.press("enter")
+        await until(pilot, lambda: home_shows(app, OFFICE), "Home's own answer shown")
+        await until(pilot, server.asked.is_set, "Home's activity asked for")
+        for _ in range(5):
+            await pilot.pause()
+        assert layouts == []  # shown, resized, its own answer in: not laid out yet
+        server.release()
+        await settle(pilot)
+        assert frames, "Home was never painted"
+        assert ACTIVITY in frames[0]
+        assert layouts[:2] == [0, 1]  # once before its first frame (the next after it)

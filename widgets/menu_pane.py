@@ -171,12 +171,19 @@ class MenuPane(Widget, can_focus=True):
         """Where the terminal's cursor goes in plain mode: the chosen entry (its key)."""
         if not self._line:
             return Offset(2, 2 + self.cursor)  # after the title and a blank line
-        width = max(1, self.content_size.width)
+        width = max(1, self._content_width())
         before = sum(
             1 + cell_len(entry.key) + cell_len(self._label(entry, short=True))
             for entry in self.entries[: self.cursor]
         )
         return Offset(before % width, before // width)
+
+    def _content_width(self) -> int:
+        """The width inside the gutter, as of the last layout. Not `content_size`: that asks
+        the screen's compositor where the pane is, and during a render that can arrange the
+        whole screen again for its map of every widget (10-25 ms of Home's first frame at
+        80 columns, where the menu is a line)."""
+        return self.outer_size.width - self.styles.gutter.width
 
     def _label(self, entry: MenuEntry, short: bool) -> str:
         text = t(entry.short if short else entry.label)
@@ -197,7 +204,7 @@ class MenuPane(Widget, can_focus=True):
                 cell_len(e.key) + cell_len(x) for e, x in zip(self.entries, labels, strict=True)
             )
             # Two spaces between entries where that still fits on one line, else one.
-            gap = "  " if size + 2 * (len(labels) - 1) <= self.content_size.width else " "
+            gap = "  " if size + 2 * (len(labels) - 1) <= self._content_width() else " "
             for index, (entry, label) in enumerate(zip(self.entries, labels, strict=True)):
                 current = entry.id == self.current
                 style = cursor_style if focused and index == self.cursor else None

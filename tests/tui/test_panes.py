@@ -107,6 +107,12 @@ async def test_narrow_terminal_has_the_menu_as_one_line_at_the_top(
         assert menu.region.y == 0 and menu.region.height <= 2
         text = menu_text(app)
         assert "▸1ホーム" in text and "2求人検索" in text and "^Lログアウト" in text
+        # Rendered without asking the compositor where the menu is: with no map at hand
+        # (as during Home's first frame) it would arrange the whole screen again for it.
+        compositor = app.screen._compositor
+        compositor._full_map_invalidated, compositor._visible_map = True, None
+        assert str(menu.render()) == text
+        assert compositor._full_map_invalidated, "the render arranged the whole screen"
         await pilot.resize_terminal(120, 40)
         await settle(pilot)
         assert not menu.has_class("-line")

@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.geometry import Size
 from textual.timer import Timer
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 
 from screens.base import NO_ANSWER, SignedInScreen
 from session import places
@@ -24,11 +24,14 @@ from strings.i18n import t
 from strings.marks import ERROR, marked
 from widgets.home_activity import HomeActivityPanel
 from widgets.key_bar import KeyBar
+from widgets.menu_pane import MenuPane
 from widgets.message_line import MessageLine
 from widgets.qr import QRCodeWidget
 from widgets.saved_searches import SavedSearchesPanel
 
 if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
     from api_client.application_models import HomeActivity
     from api_client.client import MyPageClient
     from api_client.job_models import SavedSearchList
@@ -62,10 +65,31 @@ class HomeScreen(SignedInScreen):
         self.first_answers_shown = asyncio.Event()
         self._unsettled = {"home", "saved", "activity"}
         self._frame_hold: Timer | None = None
+        self._first_layout_pending = True
         self._held_layout_size: Size | None = None
         self._ask_ahead("home", lambda c: c.home())
         self._ask_ahead("saved", lambda c: c.saved_searches())
         self._ask_ahead("activity", lambda c: c.home_activity())
+
+    @classmethod
+    def widget_classes(cls) -> tuple[type[DOMNode], ...]:
+        """Every class of Home's tree (the screen, the menu and key line of a signed-in
+        screen, the content of `compose_content`): the app parses their default CSS while
+        the user signs in (tui/app.py `_prepare_signed_in`)."""
+        return (
+            cls,
+            MenuPane,
+            KeyBar,
+            Horizontal,
+            Vertical,
+            VerticalScroll,
+            Static,
+            HomeActivityPanel,
+            OptionList,
+            SavedSearchesPanel,
+            MessageLine,
+            QRCodeWidget,
+        )
 
     def _ask_ahead(self, key: str, request: Callable[[MyPageClient], Awaitable[Any]]) -> None:
         try:
@@ -143,18 +167,22 @@ class HomeScreen(SignedInScreen):
         self._frame_hold = self.set_timer(self.FIRST_FRAME_WAIT, self._release_first_frame)
 
     def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
-        """No layout while the first frame is held: Textual lays a screen out as it is shown
-        (its resume) and again on the Resize that follows (which also turns the menu into a
-        line below 100 columns), 10-40 ms each at load, and then once more with the answers
-        in. Held, Home is laid out once, with its answers, when the hold ends (at the size
-        the last layout asked for)."""
-        if self._frame_hold is not None:
+        """Home's first layout waits for the end of the batch its first frame waits for
+        (its own hold, or the one Textual takes while it switches to Home's pane): Textual
+        lays a screen out as it is shown (its resume) and again on the Resize that follows
+        (which also turns the menu into a line below 100 columns), 10-40 ms each at load,
+        and then once more with the answers in. So Home is laid out once, with its answers,
+        at the size the last layout asked for, and painted as the batch ends
+        (tui/batch_frames.py)."""
+        if self._first_layout_pending and self.app._batch_count:
             self._held_layout_size = size or self._held_layout_size
             self._layout_required = True
+            self.frame_held = True
             return
+        first, self._first_layout_pending = self._first_layout_pending, False
         held, self._held_layout_size = self._held_layout_size, None
         super()._refresh_layout(size or held, scroll)
-        if held is not None and not self.app._batch_count:
+        if first and not self.app._batch_count:
             # Home's first layout gave it its size, which asks for a repaint of the whole
             # screen: the layout has just painted the whole screen (a second frame of it
             # would be 5-15 KB more for the terminal to read).

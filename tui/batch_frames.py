@@ -30,7 +30,9 @@ class PaintAfterBatch(App[R]):
         if getattr(screen, "frame_held", False):
             if screen._layout_required:
                 # Painted now, it would be laid out as before the batch and then painted
-                # again: the screen's own update lays it out and paints it all, once.
-                screen.check_idle()
+                # again: the screen's own update lays it out and paints it all, once —
+                # once the messages already queued for it are handled, not on the next
+                # tick of its update timer (up to 1/60 s later).
+                screen.call_next(screen._on_timer_update)
             else:
                 screen._compositor_refresh()

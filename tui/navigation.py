@@ -18,6 +18,7 @@ from widgets.menu_pane import MenuEntry
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from textual.dom import DOMNode
     from textual.screen import Screen
 
     from session import places
@@ -48,6 +49,13 @@ def load_home() -> None:
     """Import Home's modules now (10-20 ms): the app does it while the user signs in, so the
     switch to Home after the one-time password does not wait for them."""
     import screens.home  # noqa: F401
+
+
+def home_widget_classes() -> Sequence[type[DOMNode]]:
+    """The classes Home's screen is made of (their default CSS is parsed ahead too)."""
+    from screens.home import HomeScreen
+
+    return HomeScreen.widget_classes()
 
 
 def _search() -> Screen[Any]:

@@ -163,3 +163,57 @@ async def test_home_is_laid_out_once_for_its_first_frame(
         assert frames, "Home was never painted"
         assert ACTIVITY in frames[0]
         assert layouts[:2] == [0, 1]  # once before its first frame (the next after it)
+
+
+async def test_home_with_its_answers_in_as_it_is_mounted_is_laid_out_once(
+    make_app: Callable[..., HelloWorkApp],
+    tui_server: TuiServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Answers that came before Home was mounted: no hold of Home's own, but Textual holds
+    updates while it switches to Home's pane; Home is laid out once as that ends."""
+    layouts: list[int] = []
+    reflow = Compositor.reflow
+    mounted_with_answers: list[bool] = []
+    on_mount = HomeScreen.on_mount
+
+    def counting(self: Compositor, parent: Any, size: Any) -> Any:
+        if isinstance(parent, HomeScreen):
+            layouts.append(len(frames))
+        return reflow(self, parent, size)
+
+    async def mounting(self: HomeScreen) -> None:
+        await asyncio.wait(list(self._ahead.values()))  # every answer in first
+        on_mount(self)
+        mounted_with_answers.append(self._frame_hold is None)
+
+    monkeypatch.setattr(Compositor, "reflow", counting)
+    monkeypatch.setattr(HomeScreen, "on_mount", mounting)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await sign_in(pilot)
+        await type_text(pilot, tui_server.latest_otp())
+        frames = home_frames(app)
+        await pilot.press("enter")
+        await until(pilot, lambda: bool(frames), "Home painted")
+        await settle(pilot)
+        assert mounted_with_answers == [True], "the answers were not in as Home was mounted"
+        assert OFFICE in frames[0] and ACTIVITY in frames[0]
+        assert layouts[:2] == [0, 1]  # once before its first frame (the next after it)
+
+
+async def test_home_brings_no_stylesheet_source_to_parse(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
+) -> None:
+    """The default CSS of Home's widgets is parsed while the user signs in, not as Home is
+    mounted after the one-time password."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await sign_in(pilot)
+        await type_text(pilot, tui_server.latest_otp())
+        await settle(pilot)
+        sources = set(app.stylesheet.source)
+        await pilot.press("enter")
+        await until(pilot, lambda: home_shows(app, OFFICE), "Home shown")
+        assert set(app.stylesheet.source) == sources
+        assert not app.stylesheet._require_parse

@@ -87,7 +87,11 @@ class IdleCollector:
         self.last_input = self._clock()
 
     def tick(self) -> None:
-        if self._held_since is not None and self._clock() - self._held_since >= HOLD_AT_MOST:
+        if self._held_since is not None:
+            if self._clock() - self._held_since < HOLD_AT_MOST:
+                # Not even a forced full collection: one came in the middle of Home's build
+                # after a quickly typed sign-in (50-150 ms before its first frame).
+                return
             self.release()
         pending = gc.get_count()[2]  # generation-1 collections since the last full one
         idle = self._clock() - self.last_input >= IDLE_SECONDS

@@ -140,3 +140,23 @@ async def test_a_hold_ends_when_released_or_after_its_time() -> None:
         finally:
             collector.stop()
             gc.enable()
+
+
+async def test_no_full_collection_during_a_hold_not_even_a_forced_one() -> None:
+    from tui.idle_gc import HOLD_AT_MOST
+
+    now = [0.0]
+    async with App[None]().run_test() as pilot:
+        collector = IdleCollector(pilot.app, clock=lambda: now[0])
+        collector.start()
+        try:
+            collector.hold()  # signing in builds Home
+            with _counted_by_hand():
+                _young_collections(FORCE_AFTER)  # a user who never paused since start-up
+                collector.tick()
+                assert collector.collections == 0
+                now[0] += HOLD_AT_MOST  # the hold is over: the collection is done then
+                collector.tick()
+                assert collector.collections == 1
+        finally:
+            collector.stop()

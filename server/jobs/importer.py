@@ -26,8 +26,10 @@ from server.jobs.postings_csv import (
     no_cycle_collection,
     stored_row,
     stored_rows,
+    text_values,
 )
 from server.jobs.search import index, open_days
+from server.jobs.search.fts import Text
 from server.jobs.search.keys import MAX_ID
 from server.jobs.search.tokens import index_document
 from server.jobs.sheet_fields import Row
@@ -58,8 +60,14 @@ class ImportReport:
 
 
 _ORDER = ("id", *TABLE_ORDER)
-_INSERT = f"INSERT INTO job_postings ({', '.join(_ORDER)}) VALUES ({', '.join('?' * len(_ORDER))})"  # noqa: S608
-_UPDATE = "UPDATE job_postings SET " + ", ".join(f"{c} = ?" for c in _ORDER[1:]) + " WHERE id = ?"  # noqa: S608
+# A value given as UTF-8 bytes (a new row's sheet: postings_csv.Prepared) is stored as text.
+_MARKS = ["CAST(? AS TEXT)" if c == "sheet" else "?" for c in _ORDER]
+_INSERT = f"INSERT INTO job_postings ({', '.join(_ORDER)}) VALUES ({', '.join(_MARKS)})"  # noqa: S608
+_UPDATE = (
+    "UPDATE job_postings SET "  # noqa: S608
+    + ", ".join(f"{c} = {m}" for c, m in zip(_ORDER[1:], _MARKS[1:], strict=True))
+    + " WHERE id = ?"
+)
 _STATUS = _ORDER.index("status")
 # FTS5 keeps new index entries in memory up to its hash size (1 MiB, a few hundred
 # postings) and writes them out as a segment, which later merges read and rewrite. With a
@@ -180,7 +188,7 @@ def _write(
             else:
                 posting_id = old[0]
                 stored = tuple(old)[1:]
-                if stored == values:
+                if stored == text_values(values):
                     unchanged += 1
                     continue
                 if old[_STATUS] == "open":
@@ -189,6 +197,7 @@ def _write(
                     removed.append(index.entry(as_row(old), posting_id, seen and seen[1]))
                 updates.append((*values, posting_id))
             if status == "open":
+                f: Text
                 if g is None or u is None or sf is None:  # stored alike when the worker looked
                     stored_alike = dict(zip(_ORDER, (posting_id, *values), strict=True))
                     g, u, f = index_document(as_row(stored_alike))

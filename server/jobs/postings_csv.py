@@ -34,6 +34,7 @@ from api_client.jp_format import jp_date
 from server.codes.tables import ancestors
 from server.jobs import sheet_fields
 from server.jobs.models import COLUMNS
+from server.jobs.search.fts import Text
 from server.jobs.search.keys import floor_key
 from server.jobs.search.sqlite_extras import counted_tokens_of, sqlite_facets_of
 from server.jobs.search.tokens import (
@@ -169,7 +170,11 @@ class Chunk(NamedTuple):
 # sf = f + its regional copies, and the counted tokens (sqlite_extras.py) — all None when
 # SAME —, early deadline?, what the worker saw stored: None, SAME, or (the stored values,
 # their index document or None when the stored posting is not open)). f goes as a length:
-# what is sent is unpickled by the one process that writes.
+# what is sent is unpickled by the one process that writes. For the same reason a row not
+# stored yet (the whole of an import into an empty database) sends its long texts — the
+# sheet's JSON, g, u and sf — as UTF-8 bytes, which SQLite is given as text (CAST … AS TEXT
+# in the importer's and fts.py's statements) and which unpickle as one copy: 15 → 6 µs a
+# row of the writing process's time. f's length is then in bytes too.
 SAME = "same"
 Before = None | str | tuple[tuple[Any, ...], tuple[str, str, str] | None]
 Prepared = tuple[
@@ -178,10 +183,10 @@ Prepared = tuple[
     int,
     str,
     str,
-    str | None,
-    str | None,
+    Text | None,
+    Text | None,
     int | None,
-    str | None,
+    Text | None,
     list[str] | None,
     bool,
     Before,
@@ -553,11 +558,11 @@ def _prepared(line: int, row: Row, stored: dict[str, Any]) -> tuple[int, str, Pr
     received, expires = row["received_on"], row["expires_on"]
     received_iso, expires_iso = received.isoformat(), expires.isoformat()
     sheet_json = json.dumps(row["sheet"], ensure_ascii=False)
-    values = (*_plain_values(row), received_iso, expires_iso, sheet_json)
-    old = stored.get(values[0])
+    old = stored.get(row["job_number"])
     before: Before = None
-    doc: tuple[str, str, int, str, list[str]] | tuple[None, None, None, None, None]
+    doc: tuple[Text, Text, int, Text, list[str]] | tuple[None, None, None, None, None]
     if old is not None:
+        values: tuple[Any, ...] = (*_plain_values(row), received_iso, expires_iso, sheet_json)
         old_values = tuple(old)[1:]
         if old_values == values:
             before, doc = SAME, (None, None, None, None, None)
@@ -565,7 +570,12 @@ def _prepared(line: int, row: Row, stored: dict[str, Any]) -> tuple[int, str, Pr
             old_doc = index_document(stored_row(old)) if old["status"] == "open" else None
             before, doc = (old_values, old_doc), _sqlite_document(row)
     else:
-        doc = _sqlite_document(row)
+        # A new row's long texts go as UTF-8 (see Prepared).
+        values = (*_plain_values(row), received_iso, expires_iso, sheet_json.encode())
+        g, u, fn, sf, counted = _sqlite_document(row)
+        # sf = f + regional copies, which are ASCII: f's length in bytes follows.
+        sf_utf8 = sf.encode()
+        doc = g.encode(), u.encode(), len(sf_utf8) - (len(sf) - fn), sf_utf8, counted
     early = expires < _default_deadline(received)
     prepared = (
         values,
@@ -578,6 +588,11 @@ def _prepared(line: int, row: Row, stored: dict[str, Any]) -> tuple[int, str, Pr
         before,
     )
     return line, row["job_number"], prepared
+
+
+def text_values(values: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A Prepared row's table values with its UTF-8 texts (a new row's sheet) as str."""
+    return tuple(v.decode() if type(v) is bytes else v for v in values)
 
 
 def _sqlite_document(row: Row) -> tuple[str, str, int, str, list[str]]:

@@ -58,7 +58,13 @@ _TERM_OPEN = (
 )
 TERM_COUNT_SINCE = f"SELECT coalesce(sum(open_count), 0) {_TERM_OPEN}"
 TERM_PER_DEADLINE = f"SELECT expires_on, sum(open_count) {_TERM_OPEN} GROUP BY expires_on"
-INSERT_FTS = "INSERT INTO job_fts(rowid, g, u, f) VALUES (?, ?, ?, ?)"
+# A column's text as str, or as its UTF-8 bytes (the importer's workers send those: see
+# postings_csv.Prepared); the statements that take index rows bind either as text.
+Text = str | bytes
+INSERT_FTS = (
+    "INSERT INTO job_fts(rowid, g, u, f)"
+    " VALUES (?, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT))"
+)
 INSERT_FTS_NAMED = "INSERT INTO job_fts(rowid, g, u, f) VALUES (:key, :g, :u, :f)"
 # Deleting from a contentless table needs the very values that were indexed.
 DELETE_FTS = "INSERT INTO job_fts(job_fts, rowid, g, u, f) VALUES ('delete', ?, ?, ?, ?)"

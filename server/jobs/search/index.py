@@ -43,23 +43,31 @@ class Entry:
     key: int
     received_on: str  # ISO
     expires_on: str  # ISO
-    g: str
-    u: str
-    f: str
+    # The token columns; UTF-8 bytes only from the importer's workers (fts.Text), with
+    # sqlite_f and counted given.
+    g: fts.Text
+    u: fts.Text
+    f: fts.Text
     early: bool
     # sqlite_facets(f) and counted_tokens(u, f) when computed already (the importer's workers)
-    sqlite_f: str | None = None
+    sqlite_f: fts.Text | None = None
     counted: list[str] | None = None
 
     @property
-    def fts_row(self) -> tuple[int, str, str, str]:
+    def fts_row(self) -> tuple[int, fts.Text, fts.Text, fts.Text]:
         """The SQLite index row: the facet column with its regional copies (a function of
         `f`, so deleting writes the very values inserting did)."""
-        return (self.key, self.g, self.u, self.sqlite_f or sqlite_facets(self.f))
+        return (self.key, self.g, self.u, self.sqlite_f or sqlite_facets(_str(self.f)))
 
     @property
     def counted_tokens(self) -> list[str]:
-        return counted_tokens(self.u, self.f) if self.counted is None else self.counted
+        if self.counted is None:
+            return counted_tokens(_str(self.u), _str(self.f))
+        return self.counted
+
+
+def _str(value: fts.Text) -> str:
+    return value if isinstance(value, str) else value.decode()
 
 
 def entry(
@@ -100,7 +108,7 @@ def pg_record(e: Entry, row: Mapping[str, Any]) -> dict[str, Any]:
         "id": e.posting_id,
         "key": e.key,
         "expires_on": as_date(e.expires_on),
-        "tokens": pg.document_tokens(e.g, e.u, e.f),
+        "tokens": pg.document_tokens(_str(e.g), _str(e.u), _str(e.f)),
         "body": row.get("_body") or search_body(row),
     }
 

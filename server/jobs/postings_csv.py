@@ -600,7 +600,7 @@ def _sqlite_document(row: Row) -> tuple[str, str, int, str, list[str]]:
     counted tokens (what index.Entry would derive from f and u in the importer's one
     process)."""
     g, bag, facets = index_parts(row)
-    f = " ".join(facets)
+    f = " ".join(facets.tokens)
     sf = sqlite_facets_of(f, facets)
     return g, " ".join(sorted(bag)), len(f), sf, counted_tokens_of(bag, facets)
 

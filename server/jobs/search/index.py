@@ -98,8 +98,15 @@ def day_changes(entries: Iterable[Entry], sign: int = 1) -> list[tuple[str, str,
 
 def token_day_changes(entries: Iterable[Entry], sign: int = 1) -> list[tuple[str, str, str, int]]:
     """`fts.BUMP_TERM_DAYS` rows for adding (sign 1) or removing (-1) these entries."""
-    days = Counter((t, e.received_on, e.expires_on) for e in entries for t in e.counted_tokens)
-    return [(t, r, x, sign * n) for (t, r, x), n in days.items()]
+    # The tokens grouped by day first, then counted per day: no tuple per token (the
+    # importer's one writing process counts some 450,000 tokens per 100,000 postings).
+    days: dict[tuple[str, str], list[str]] = {}
+    for e in entries:
+        if tokens := e.counted_tokens:
+            days.setdefault((e.received_on, e.expires_on), []).extend(tokens)
+    return [
+        (t, r, x, sign * n) for (r, x), tokens in days.items() for t, n in Counter(tokens).items()
+    ]
 
 
 def pg_record(e: Entry, row: Mapping[str, Any]) -> dict[str, Any]:

@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from server.jobs.search.phrases import COMPANY_PHRASES, PHRASES
-from server.jobs.search.tokens import COMPANY
+from server.jobs.search.tokens import COMPANY, FacetParts
 
 REGION = "p"  # p{prefecture code}{facet token}: no shared token starts with p and a digit
 _REGIONAL_PATTERN = r"(?:f|ws|et|ca|do|ra|dl|cr|isno|em|otle)[a-z0-9]+|agelim"
@@ -56,10 +56,12 @@ def regional_token(prefecture: str, token: str) -> str:
 
 # The same two values from a posting's token lists (tokens.index_parts), for the importer's
 # workers: sqlite_facets and counted_tokens scan the joined text again, which cost the
-# importer's single writing process a fifth of its time. A test compares both ways.
+# importer's single writing process a fifth of its time. Only the form's boxes can have
+# regional copies and only the 事業所名's tokens are counted among the facets, so only those
+# are looked at (FacetParts). A test compares both ways.
 assert all(_COMPANY_IN.fullmatch(t) for t in COMPANY_TOKENS)
 _REGIONAL_SEEN: dict[str, bool] = {}  # token → regional(token), for the tokens seen so far
-_REGIONAL_SEEN_MAX = 200_000  # 事業所名 grams keep coming; then tokens are matched afresh
+_REGIONAL_SEEN_MAX = 200_000  # a bound (the boxes' tokens are few); then matched afresh
 
 
 def _regional_of(facets: list[str]) -> list[str]:
@@ -75,20 +77,20 @@ def _regional_of(facets: list[str]) -> list[str]:
         return [t for t in facets if seen[t]]
 
 
-def sqlite_facets_of(f: str, facets: list[str]) -> str:
-    """sqlite_facets(f) of `f` = " ".join(facets)."""
+def sqlite_facets_of(f: str, facets: FacetParts) -> str:
+    """sqlite_facets(f) of `f` = " ".join(facets.tokens)."""
     prefecture = _PREFECTURE_IN.search(f)
     if prefecture is None:
         return f
     head = REGION + prefecture.group(1)
-    extra = [head + t for t in _regional_of(facets)]
+    extra = [head + t for t in _regional_of(facets.boxes)]
     return f"{f} {' '.join(extra)}" if extra else f
 
 
-def counted_tokens_of(bag: set[str], facets: list[str]) -> list[str]:
-    """counted_tokens(u, f) of `u` = " ".join(sorted(bag)) and `f` = " ".join(facets)."""
+def counted_tokens_of(bag: set[str], facets: FacetParts) -> list[str]:
+    """counted_tokens(u, f) of `u` = " ".join(sorted(bag)) and `f` = " ".join(facets.tokens)."""
     out = sorted(bag & PHRASES)
-    out.extend(t for t in facets if t in COMPANY_TOKENS)
+    out.extend(t for t in facets.company if t in COMPANY_TOKENS)
     return out
 
 

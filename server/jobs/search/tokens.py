@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from api_client.job_models import (
     CarLicence,
@@ -287,29 +287,34 @@ def sheet_tokens(p: Mapping[str, Any]) -> list[str]:
     Each rule reads one or two values, and values repeat from posting to posting (なし,
     土日祝, 徒歩5分 …), so each rule's tokens are remembered per value (loading speed).
     """
+    return _sheet_parts(p)[0]
+
+
+def _sheet_parts(p: Mapping[str, Any]) -> tuple[list[str], list[str], tuple[str, ...]]:
+    """sheet_tokens(p); the same less the licence codes and the 事業所名's tokens (the form's
+    boxes among them: FacetParts); the 事業所名's tokens."""
     sheet = sheet_of(p)
     get = sheet.get
-    t = [*_days_off(str(get("holidays", "")))]
-    t.extend(_hours_kinds(str(get("variable_hours", "")), str(get("discretionary", ""))))
-    t.extend(_dispatch(p["employment_type"], str(get("dispatch", ""))))
-    t.extend(
+    boxes = [*_days_off(str(get("holidays", "")))]
+    boxes.extend(_hours_kinds(str(get("variable_hours", "")), str(get("discretionary", ""))))
+    boxes.extend(_dispatch(p["employment_type"], str(get("dispatch", ""))))
+    boxes.extend(
         _renewal_and_retirement(str(get("contract_renewal", "")), str(get("retirement_age", "")))
     )
     if p["housing"]:
-        t.extend(_housing_kinds(str(get("housing_note", ""))))
-    t.extend(_car_licence(str(get("car_licence", ""))))
-    t.extend(_licence_codes(str(get("licence_codes", ""))))
-    t.extend(
-        _stated_facets(
-            str(get("regular_conversion", "")),
-            str(get("remote_work", "")),
-            str(get("smoking_measure", "")),
-        )
-    )
-    t.extend(_near_station(str(get("access_means", "")), str(get("access_time", ""))))
-    if p["disclosure"] == 1:  # a hidden name is never searchable (as for free words)
-        t.extend(_company_tokens(p["company_name"]))
-    return t
+        boxes.extend(_housing_kinds(str(get("housing_note", ""))))
+    boxes.extend(_car_licence(str(get("car_licence", ""))))
+    codes = _licence_codes(str(get("licence_codes", "")))
+    rest = _stated_facets(
+        str(get("regular_conversion", "")),
+        str(get("remote_work", "")),
+        str(get("smoking_measure", "")),
+    ) + _near_station(str(get("access_means", "")), str(get("access_time", "")))
+    # A hidden name is never searchable (as for free words).
+    company = _company_tokens(p["company_name"]) if p["disclosure"] == 1 else ()
+    t = [*boxes, *codes, *rest, *company]
+    boxes.extend(rest)
+    return t, boxes, company
 
 
 def _nfkc(value: str) -> str:
@@ -448,9 +453,25 @@ def company_query(q: WordQuery) -> WordQuery:
 
 def facet_tokens(p: Mapping[str, Any]) -> list[str]:
     """Facet tokens of one posting (a mapping of JobPosting column values)."""
+    return facet_parts(p).tokens
+
+
+class FacetParts(NamedTuple):
+    tokens: list[str]  # facet_tokens
+    # Those of the form's boxes (kind, yes/no, steps, the 求人票's rules but licence codes),
+    # in the same order: the only ones among which SQLite finds its regional facets
+    # (sqlite_extras.py; not the codes, places, cumulative wage/hour/age steps, deadlines
+    # or 事業所名 tokens).
+    boxes: list[str]
+    company: tuple[str, ...]  # the 事業所名's tokens (the tokens' last ones)
+
+
+def facet_parts(p: Mapping[str, Any]) -> FacetParts:
+    """facet_tokens(p) with the parts of it the importer's workers use (sqlite_extras.py)."""
+    kind = _kind_tokens(p["category"], p["work_style"], p["employment_type"])
     t = [
         ALL,
-        *_kind_tokens(p["category"], p["work_style"], p["employment_type"]),
+        *kind,
         *classification_tokens(p["classification_code"]),
         *industry_tokens(p["industry_code"]),
         "pf" + p["prefecture_code"],
@@ -483,8 +504,12 @@ def facet_tokens(p: Mapping[str, Any]) -> list[str]:
         (INSURANCE_TOKENS[InsuranceItem.health], not p["ins_health"]),
         (INSURANCE_TOKENS[InsuranceItem.pension], not p["ins_pension"]),
     )
-    t.extend(name for name, on in flags if on)
-    t.extend(_step_tokens(p["employees"], p["features"], p["overtime_hours"]))
+    on = [name for name, on in flags if on]
+    t.extend(on)
+    boxes = [*kind, *on]
+    steps = _step_tokens(p["employees"], p["features"], p["overtime_hours"])
+    t.extend(steps)
+    boxes.extend(steps)
     if p["wage_monthly_min"] is not None:
         t.extend(WAGE_MONTHLY.emit(p["wage_monthly_min"]))
     if p["base_wage_min"] is not None:
@@ -496,8 +521,10 @@ def facet_tokens(p: Mapping[str, Any]) -> list[str]:
         t.extend(AGE_LIMIT.emit(p["age_limit"]))
     t.extend(_hours_tokens(p["work_start"], p["work_end"]))
     t.extend(deadline_tokens(p["received_on"], p["expires_on"]))
-    t.extend(sheet_tokens(p))
-    return t
+    sheet, sheet_boxes, company = _sheet_parts(p)
+    t.extend(sheet)
+    boxes.extend(sheet_boxes)
+    return FacetParts(t, boxes, company)
 
 
 # Few combinations of these repeat across postings: their tokens are remembered.
@@ -738,14 +765,14 @@ def index_document(p: Mapping[str, Any]) -> tuple[str, str, str]:
     The bag holds the distinct single characters and the frequent phrases (phrases.py).
     """
     g, bag, facets = index_parts(p)
-    return g, " ".join(sorted(bag)), " ".join(facets)
+    return g, " ".join(sorted(bag)), " ".join(facets.tokens)
 
 
-def index_parts(p: Mapping[str, Any]) -> tuple[str, set[str], list[str]]:
+def index_parts(p: Mapping[str, Any]) -> tuple[str, set[str], FacetParts]:
     """index_document before its bag and facets are joined into text (the importer's
-    workers derive SQLite's extra columns from these lists: sqlite_extras.py)."""
+    workers derive SQLite's extra columns from these: sqlite_extras.py)."""
     g, bag = _text_parts(searchable_texts(p))
-    return g, bag, facet_tokens(p)
+    return g, bag, facet_parts(p)
 
 
 COMPANY_MARK = "\x1f"  # starts the body lines of the 事業所名 (never in a run)

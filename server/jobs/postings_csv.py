@@ -17,6 +17,7 @@ import itertools
 import json
 import multiprocessing
 import operator
+import os
 import signal
 import sqlite3
 import sys
@@ -215,6 +216,13 @@ PIECE_CHARS = 1_000_000  # about 800 postings of real length
 # Pieces given to each worker ahead of the one being loaded: enough that the workers keep
 # parsing while a batch is written (a batch is about six pieces), few enough to bound memory.
 AHEAD = 6
+# Into a new SQLite database, the one writing process sets the pace (it was busy from its
+# first batch to its last, while the workers ran ahead and then waited): three busy
+# processes on a 2-core machine left it two thirds of a core. Workers niced by 5 (a third of
+# its scheduler weight each) leave it a whole core and parse with the rest; on a machine
+# busy with other work they yield to that too. Not when they compare with stored rows (a
+# re-import mostly parses: its writer has little to do) nor for PostgreSQL.
+SQLITE_WORKER_NICE = 5
 
 
 def parse_rows(
@@ -255,7 +263,8 @@ def parse_rows(
     line = 1 + _line_breaks(text, 0, header_end)
     tasks = list(_tasks(text, labels, bounds, line, with_body, database))
     workers = workers if len(bounds) > 1 else 1  # starting processes costs more than one piece
-    ordered = _in_order(text, tasks, workers)
+    nice = SQLITE_WORKER_NICE if not with_body and database is None else 0
+    ordered = _in_order(text, tasks, workers, nice)
     if start:
         next(ordered)  # the workers are parsing from here on
     chunks = _whole(text, tasks, ordered, start)
@@ -316,7 +325,9 @@ def _piece(text: str, task: _Task, to_the_end: bool = False) -> _Piece:
     return labels, text[start : len(text) if to_the_end else end], line, with_body, database
 
 
-def _in_order(text: str, tasks: list[_Task], workers: int) -> Generator[Chunk | None, None, None]:
+def _in_order(
+    text: str, tasks: list[_Task], workers: int, nice: int = 0
+) -> Generator[Chunk | None, None, None]:
     """None first, once the workers have their first pieces; then the pieces parsed, in
     order. With workers, a few pieces are parsed ahead (not the whole file: memory stays
     bounded when loading is slower than parsing). Closing it ends the workers."""
@@ -325,7 +336,7 @@ def _in_order(text: str, tasks: list[_Task], workers: int) -> Generator[Chunk | 
         yield from (parse_piece(_piece(text, task)) for task in tasks)
         return
     ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with ctx.Pool(workers, initializer=_start_worker) as pool:
+    with ctx.Pool(workers, initializer=_start_worker, initargs=(nice,)) as pool:
         waiting = iter(tasks)
         ahead: deque[Any] = deque()
         for task in itertools.islice(waiting, AHEAD * workers):
@@ -356,12 +367,15 @@ def _whole(
             return
 
 
-def _start_worker() -> None:
+def _start_worker(nice: int = 0) -> None:
     """Ctrl-C stops the loading process, which ends the workers (no traceback from each).
     The cycle collector stays off in a worker (see no_cycle_collection): turned on after
-    each piece, its first collection would walk every object the piece made."""
+    each piece, its first collection would walk every object the piece made. `nice`: see
+    SQLITE_WORKER_NICE."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.disable()
+    if nice:
+        os.nice(nice)
 
 
 def read_rows(raw: bytes, workers: int = 1) -> tuple[list[tuple[int, Row]], list[Problem]]:

@@ -613,3 +613,27 @@ def test_the_imported_index_is_the_one_a_rebuild_makes(
     assert _run("import-postings", str(out), "--database-url", url, "--quiet") == 0
     again = _index_tables(target)
     assert again != imported and again == _rebuilt(target, tmp_path)
+
+
+@pytest.mark.parametrize("kind", ["new SQLite", "SQLite", "PostgreSQL"])
+def test_parsing_workers_yield_to_the_writing_process_of_a_new_sqlite_database(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, kind: str
+) -> None:
+    """Into a new SQLite database the workers are niced (the one writing process sets the
+    pace); when they compare with stored rows, or for PostgreSQL, they are not."""
+    import os
+
+    monkeypatch.setattr(postings_csv, "PIECE_CHARS", 300)  # several pieces: two workers
+    database = None if kind == "new SQLite" else str(tmp_path / "some.db")
+    with_body = kind == "PostgreSQL"
+    parsed = postings_csv.parse_rows(
+        FIXTURE.read_bytes(), 2, with_body=with_body, database=database, start=True
+    )
+    try:
+        mine = os.getpriority(os.PRIO_PROCESS, 0)
+        workers = multiprocessing.active_children()
+        assert len(workers) == 2
+        expected = mine + (postings_csv.SQLITE_WORKER_NICE if kind == "new SQLite" else 0)
+        assert all(os.getpriority(os.PRIO_PROCESS, w.pid) == min(expected, 19) for w in workers)
+    finally:
+        parsed.stop()

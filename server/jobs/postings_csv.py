@@ -374,7 +374,7 @@ def _start_worker(nice: int = 0) -> None:
     SQLITE_WORKER_NICE."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.disable()
-    if nice:
+    if nice and hasattr(os, "nice"):  # Windows has no nice(): the workers run as they are
         os.nice(nice)
 
 

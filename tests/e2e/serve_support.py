@@ -50,7 +50,12 @@ class ServerProcess:
         return hits
 
     def wait_started(self, workers: int = 1) -> None:
+        """Every worker started and the port listening. uvicorn logs "startup complete"
+        before it opens its listener (one process) and "running on" once it has (or, with
+        workers, once the parent has bound the shared socket): both are needed, or a client
+        can be refused in between."""
         self.wait_for(lambda line: "Application startup complete" in line, count=workers)
+        self.wait_for(lambda line: "Uvicorn running on" in line)
 
     def read_otp(self, address: str) -> str:
         """The OTP of the newest mail to `address` in the server's Maildir."""

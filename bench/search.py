@@ -30,7 +30,8 @@ from typing import Any
 from api_client.client import MyPageClient, Timeouts
 from api_client.job_models import JobSearchRequest
 from bench._common import ensure_jobs_database
-from bench._proc import DEMO_EMAIL, DEMO_PASSWORD, percentiles, read_otp, start_server
+from bench._proc import percentiles, read_otp, start_server
+from bench.load import PASSWORD, make_seekers
 from server.clock import SystemClock
 from server.codes.tables import ancestors, desired_group_by_code, desired_job_of, industry_by_code
 from server.jst import today_jst
@@ -442,11 +443,14 @@ async def run_api(
 ) -> tuple[dict[str, list[JobSearchRequest]], dict[str, float]]:
     backend = "PostgreSQL" if isinstance(db, str) else "SQLite"
     with tempfile.TemporaryDirectory() as tmp:
+        # An account of its own: `serve --seed-demo` seeds the demo account only into a
+        # database without accounts (not one bench.load has run on first).
+        await make_seekers(db if isinstance(db, str) else f"sqlite+aiosqlite:///{db}", 1, Path(tmp))
         proc, url, maildir = start_server(db, Path(tmp))
         try:
             # A slow kind is measured, not abandoned: no retry after the client's 15 s.
             async with MyPageClient(url, timeouts=Timeouts(read=300.0)) as api:
-                res = await api.login(DEMO_EMAIL, DEMO_PASSWORD)
+                res = await api.login("load0000@example.jp", PASSWORD)
                 assert res.login_ticket
                 await api.verify_otp(res.login_ticket, read_otp(maildir))
                 rng = random.Random(42)

@@ -461,19 +461,10 @@ def _event_loop(probe: Path | None) -> str:
     """What uvicorn serves with: uvloop and httptools when installed (dependencies of
     hellowork where they have wheels; server/serving.py), except under the probe, which
     needs asyncio's own loop."""
-    loop = "uvloop" if probe is None and _importable("uvloop") else "asyncio"
-    http = "httptools" if _importable("httptools") else "h11"
-    return f"{loop} + {http}"
+    from server.serving import event_loop_and_parser
 
-
-def _importable(name: str) -> bool:
-    import importlib
-
-    try:
-        importlib.import_module(name)
-    except ImportError:
-        return False
-    return True
+    loop, http = event_loop_and_parser(embedded=False)
+    return f"{'asyncio' if probe is not None else loop} + {http}"
 
 
 def settle(server: int, limit: float = 180.0) -> float:

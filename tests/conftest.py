@@ -64,7 +64,7 @@ PRODUCTION_HASHER: PasswordHasher = security._hasher
 # minutes of the suite's CPU, and no test is about argon2's cost except the one that checks
 # the production parameters (it asks for `production_password_hashing`). Server processes
 # that tests start (e2e, the embedded server) hash at production cost.
-CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+CHEAP_HASHER: PasswordHasher = security.SodiumArgon2id(time_cost=1, memory_cost=8, parallelism=1)
 
 
 @pytest.fixture(autouse=True, scope="session")

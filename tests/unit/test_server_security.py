@@ -7,6 +7,8 @@ import re
 import threading
 
 import pytest
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerifyMismatchError
 
 from server import security
 
@@ -52,6 +54,35 @@ async def test_argon2id_parameters_and_verify() -> None:
     assert not await security.verify_password(h, "taro#2026pass")
     assert not await security.verify_password(None, "anything")  # dummy hash path
     assert not security.needs_rehash(h)
+
+
+def test_libsodium_and_argon2_cffi_hashes_are_interchangeable() -> None:
+    """Hashes stored before libsodium computed them (argon2-cffi's) still verify, and
+    libsodium's verify with argon2-cffi: the same argon2id, parameters and PHC string."""
+    sodium = security.SodiumArgon2id(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+    reference = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+    made = sodium.hash("Taro#2026pass")
+    assert re.fullmatch(
+        r"\$argon2id\$v=19\$m=19456,t=2,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}", made
+    )
+    assert reference.verify(made, "Taro#2026pass")
+    assert not reference.check_needs_rehash(made)
+    old = reference.hash("Taro#2026pass")
+    assert sodium.verify(old, "Taro#2026pass")
+    for stored in (made, old):
+        with pytest.raises(VerifyMismatchError):
+            sodium.verify(stored, "taro#2026pass")
+    # What libsodium does not compute goes to argon2-cffi: another type, several lanes.
+    for other in (
+        PasswordHasher(time_cost=1, memory_cost=64, parallelism=2).hash("x"),
+        "$argon2i$v=19$m=64,t=1,p=1$c29tZXNhbHQ$iWh06vD8Fy27wf9npn6FXWiCX4K6pW6Ue1Bnzz07Z8A",
+    ):
+        with pytest.raises(VerifyMismatchError):
+            sodium.verify(other, "y")
+    with pytest.raises((VerifyMismatchError, InvalidHashError)):
+        sodium.verify("$argon2id$v=19$m=64,t=1,p=1$bad", "x")
+    with pytest.raises(InvalidHashError):
+        sodium.verify("$argon2id$v=19$m=64,t=1,p=1$" + "A" * 200, "x")
 
 
 async def test_passwords_are_hashed_in_the_few_hashing_threads_off_the_event_loop(

@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from email import message_from_bytes, policy
 from pathlib import Path
 
+import pytest
+
 from server.mail import MaildirMailer, build_message
 from server.mail.templates import otp_mail
 
@@ -68,3 +70,36 @@ async def test_maildir_outbox_removed_while_serving_is_made_again(tmp_path: Path
     for sub in ("", "new", "cur", "tmp"):
         assert _mode(outbox / sub) == 0o700
     assert not list((outbox / "tmp").iterdir())
+
+
+def test_fast_build_writes_what_the_email_package_builds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """build_message writes a Japanese mail to a plain address out directly: the same bytes
+    as the email package's header-by-header build, for every template and From."""
+    from server.mail import base, templates
+
+    now = datetime(2026, 5, 11, 0, 30, tzinfo=UTC)
+    texts = [
+        templates.otp_mail("123456", now),
+        templates.password_reset_mail("ab#12CDef3", now),
+        templates.account_locked_mail(now),
+        templates.password_changed_mail(now),
+        templates.reset_no_account_mail(),
+        templates.reset_after_email_change_mail(now, now),
+        templates.reset_tried_after_email_change_mail(now, "new@example.jp"),
+    ]
+    monkeypatch.setattr(base, "make_msgid", lambda domain: f"<1.2@{domain}>")
+    senders = ["system@mail.hellowork.example", "ハローワーク <system@mail.hellowork.example>"]
+    for mail_from in senders:
+        for to in ("taro@example.jp", "Taro Yamada <taro@example.jp>", "太郎@例え.jp"):
+            for text in texts:
+                args = {"mail_from": mail_from, "to": to, "subject": text.subject, "now": now}
+                fast = build_message(body=text.body, **args)
+                slow = base._build_message(body=text.body, **args)
+                assert fast.as_bytes() == slow.as_bytes()
+                assert str(fast["Subject"]) == text.subject
+                assert (
+                    fast.get_body(("plain",)).get_content()
+                    == slow.get_body(("plain",)).get_content()
+                )
+    ascii_body = build_message(body="plain text", **args)  # 8bit, as before
+    assert ascii_body["Content-Transfer-Encoding"] == "8bit"

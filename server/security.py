@@ -79,9 +79,10 @@ def _bytes(value: str | bytes) -> bytes:
 
 
 _hasher: PasswordHasher = SodiumArgon2id(time_cost=2, memory_cost=19 * 1024, parallelism=1)
-# Two threads per process hash and verify passwords. A hash takes a core for ~40 ms; in
-# asyncio's default pool (six threads on two cores) a burst of sign-ins ran six at once, each
-# competing with the event loop for a core, so every other request of the worker waited
+# Two threads per process hash and verify passwords. A hash takes a core for ~20 ms (~40 ms
+# with argon2-cffi's code, when the figures below were measured); in asyncio's default pool
+# (six threads on two cores) a burst of sign-ins ran six at once, each competing with the
+# event loop for a core, so every other request of the worker waited
 # (bench.load at 200 seekers). With one thread, a sign-in waited for the hashes queued ahead
 # of it: at N = 200 (10 sign-ins a second, `--workers 2` on 2 cores) the hash took p95
 # 105-137 ms of a sign-in, and login's p95 was 161-226 ms over four runs; with two, 98-103

@@ -58,9 +58,9 @@ _TERM_OPEN = (
 )
 TERM_COUNT_SINCE = f"SELECT coalesce(sum(open_count), 0) {_TERM_OPEN}"
 TERM_PER_DEADLINE = f"SELECT expires_on, sum(open_count) {_TERM_OPEN} GROUP BY expires_on"
-# A column's text as str, or as its UTF-8 bytes (the importer's workers send those: see
-# postings_csv.Prepared); the statements that take index rows bind either as text.
-Text = str | bytes
+# A column's text as str, or as its UTF-8 bytes in a bytearray (the importer's workers send
+# those: see postings_csv.Prepared); the statements that take index rows bind either as text.
+Text = str | bytearray
 INSERT_FTS = (
     "INSERT INTO job_fts(rowid, g, u, f)"
     " VALUES (?, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT))"

@@ -18,7 +18,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -79,13 +79,25 @@ class Threshold:
     name: str
     step: int
     floor: int
+    # The tokens from the floor up, and below it, made once: a value's tokens are a prefix
+    # of these (wages are too varied for a cache of each value's: the importer's workers).
+    _up: list[str] = field(default_factory=list, init=False, repr=False, compare=False)
+    _low: list[str] = field(default_factory=list, init=False, repr=False, compare=False)
 
-    @lru_cache(maxsize=4096)  # noqa: B019 (four module-level instances, never freed)
+    def __post_init__(self) -> None:
+        self._low.extend(f"{self.name}l{t}" for t in range(0, self.floor, self.step))
+
     def emit(self, v: int) -> tuple[str, ...]:
         if v >= self.floor:
-            return tuple(f"{self.name}{t}" for t in range(self.floor, v + 1, self.step))
+            n = (v - self.floor) // self.step + 1
+            up = self._up
+            if n > len(up):
+                up.extend(
+                    f"{self.name}{self.floor + i * self.step}" for i in range(len(up), max(n, 256))
+                )
+            return tuple(up[:n])
         if v >= 0:
-            return tuple(f"{self.name}l{t}" for t in range(0, v + 1, self.step))
+            return tuple(self._low[: v // self.step + 1])
         return ()
 
     def want(self, r: int) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ import json
 import multiprocessing
 import operator
 import os
+import pickle
 import signal
 import sqlite3
 import sys
@@ -342,13 +343,21 @@ def _in_order(
         waiting = iter(tasks)
         ahead: deque[Any] = deque()
         for task in itertools.islice(waiting, AHEAD * workers):
-            ahead.append(pool.apply_async(parse_piece, (_piece(text, task),)))
+            ahead.append(pool.apply_async(_parse_pickled, (_piece(text, task),)))
         yield None
         while ahead:
-            chunk = ahead.popleft().get()
+            chunk = pickle.loads(ahead.popleft().get())  # noqa: S301 (our own workers')
             for task in itertools.islice(waiting, 1):
-                ahead.append(pool.apply_async(parse_piece, (_piece(text, task),)))
+                ahead.append(pool.apply_async(_parse_pickled, (_piece(text, task),)))
             yield chunk
+
+
+def _parse_pickled(task: _Piece) -> bytes:
+    """parse_piece's chunk pickled with protocol 5: multiprocessing pickles a result with
+    protocol 4, which sends a bytearray (a new row's long texts: see Prepared) as a call
+    of bytearray() on a bytes copy — ≈ 6 µs a row more in the worker and 2 more in the
+    loading process than protocol 5's own opcode."""
+    return pickle.dumps(parse_piece(task), protocol=5)
 
 
 def _whole(

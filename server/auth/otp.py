@@ -47,13 +47,14 @@ _RETIRE_ALL = (
     )
     .values(consumed_at=_NOW)
 )
-# One more guess, only while the challenge is live (not spent, not expired).
+# A live challenge: not spent, not expired (single_use.live for this table).
+_LIVE = (_challenges.consumed_at.is_(None), _challenges.expires_at > _NOW)
+# One more guess, only while the challenge is live.
 _COUNT_GUESS = (
     update(_challenge_table)
     .where(
         _challenges.ticket_hash == bindparam("ticket", type_=_challenges.ticket_hash.type),
-        _challenges.consumed_at.is_(None),
-        _challenges.expires_at > _NOW,
+        *_LIVE,
     )
     .values(attempts=_challenges.attempts + 1)
     .returning(_challenges.id, _challenges.attempts, _challenges.account_id, _challenges.otp_hmac)
@@ -74,8 +75,7 @@ _SPEND = (
     update(_challenge_table)
     .where(
         _challenges.id == bindparam("challenge_id", type_=_challenges.id.type),
-        _challenges.consumed_at.is_(None),
-        _challenges.expires_at > _NOW,
+        *_LIVE,
     )
     .values(consumed_at=_NOW)
     .returning(_challenges.id)

@@ -44,6 +44,16 @@ class HeldActivity:
         self.released.set()
 
 
+def held_app(
+    make_app: Callable[..., HelloWorkApp], tui_server: TuiServer
+) -> tuple[HeldActivity, HelloWorkApp]:
+    """The app, talking to the real server whose activity answer is held."""
+    server = HeldActivity(tui_server.app)
+    return server, make_app(
+        client_factory=lambda: MyPageClient(transport=ASGITransport(app=server))
+    )
+
+
 def frame_text(update: Any) -> str:
     if isinstance(update, LayoutUpdate):
         return "\n".join("".join(strip.text for strip in line) for line in update.strips)
@@ -90,8 +100,7 @@ async def test_home_is_first_painted_with_its_answers(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(HomeScreen, "FIRST_FRAME_WAIT", 3600.0)  # only the answers end it
-    server = HeldActivity(tui_server.app)
-    app = make_app(client_factory=lambda: MyPageClient(transport=ASGITransport(app=server)))
+    server, app = held_app(make_app, tui_server)
     async with app.run_test(size=SIZE) as pilot:
         await sign_in(pilot)
         await type_text(pilot, tui_server.latest_otp())
@@ -113,8 +122,7 @@ async def test_home_is_painted_without_an_answer_that_is_slow_to_come(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(HomeScreen, "FIRST_FRAME_WAIT", 0.001)
-    server = HeldActivity(tui_server.app)
-    app = make_app(client_factory=lambda: MyPageClient(transport=ASGITransport(app=server)))
+    server, app = held_app(make_app, tui_server)
     async with app.run_test(size=SIZE) as pilot:
         await sign_in(pilot)
         await type_text(pilot, tui_server.latest_otp())
@@ -146,8 +154,7 @@ async def test_home_is_laid_out_once_for_its_first_frame(
         return reflow(self, parent, size)
 
     monkeypatch.setattr(Compositor, "reflow", counting)
-    server = HeldActivity(tui_server.app)
-    app = make_app(client_factory=lambda: MyPageClient(transport=ASGITransport(app=server)))
+    server, app = held_app(make_app, tui_server)
     async with app.run_test(size=SIZE) as pilot:
         await sign_in(pilot)
         await type_text(pilot, tui_server.latest_otp())

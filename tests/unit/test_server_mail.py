@@ -6,6 +6,7 @@ import mailbox
 import stat
 from datetime import UTC, datetime
 from email import message_from_bytes, policy
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -18,16 +19,21 @@ def _mode(p: Path) -> int:
     return stat.S_IMODE(p.stat().st_mode)
 
 
-async def test_maildir_outbox_is_private_and_readable(tmp_path: Path) -> None:
+def _otp_message() -> EmailMessage:
+    """An OTP mail as the server builds it (its expiry 09:30 JST)."""
     now = datetime(2026, 5, 11, 0, 30, tzinfo=UTC)
     text = otp_mail("123456", now)
-    msg = build_message(
+    return build_message(
         mail_from="system@mail.hellowork.example",
         to="taro@example.jp",
         subject=text.subject,
         body=text.body,
         now=now,
     )
+
+
+async def test_maildir_outbox_is_private_and_readable(tmp_path: Path) -> None:
+    msg = _otp_message()
     outbox = tmp_path / "data" / "outbox"
     await MaildirMailer(outbox).send(msg)
     await MaildirMailer(outbox).send(msg)  # an existing tree works too
@@ -50,15 +56,7 @@ async def test_maildir_outbox_is_private_and_readable(tmp_path: Path) -> None:
 async def test_maildir_outbox_removed_while_serving_is_made_again(tmp_path: Path) -> None:
     import shutil
 
-    now = datetime(2026, 5, 11, 0, 30, tzinfo=UTC)
-    text = otp_mail("123456", now)
-    msg = build_message(
-        mail_from="system@mail.hellowork.example",
-        to="taro@example.jp",
-        subject=text.subject,
-        body=text.body,
-        now=now,
-    )
+    msg = _otp_message()
     outbox = tmp_path / "outbox"
     mailer = MaildirMailer(outbox)
     await mailer.send(msg)

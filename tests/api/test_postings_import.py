@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import json
 import multiprocessing
 import shutil
 import sqlite3
@@ -469,6 +470,25 @@ def _parsed(
         good += chunk.good
         problems += chunk.problems
     return good, problems
+
+
+def test_the_sheet_text_put_together_is_json_dumps() -> None:
+    """A row's stored sheet text is put together from its values' remembered JSON members:
+    it is json.dumps' text of its sheet, for every row of the fixture and of the same rows
+    with values none has (so each value is parsed afresh once) — the text a re-import
+    compares with."""
+    header, rows = _fixture()
+    station = header.index("最寄り駅")
+    varied = [
+        [*r[:station], f"{r[station]}{i}号出口", *r[station + 1 :]] for i, r in enumerate(rows)
+    ]
+    text = _csv_text([header, *rows, *varied])
+    parsed = postings_csv.parse_rows(text.encode(), 1, with_body=True)
+    rows_seen = [row for chunk in parsed.chunks for _, _, row in chunk.good]
+    assert len(rows_seen) == 2 * len(rows)
+    for row in rows_seen:
+        assert row[postings_csv.SHEET_JSON] == json.dumps(row["sheet"], ensure_ascii=False)
+        assert json.loads(row[postings_csv.SHEET_JSON]) == row["sheet"]
 
 
 @pytest.mark.parametrize("workers", [1, 2])

@@ -12,6 +12,7 @@ from server.jobs.search import sqlite_extras
 from server.jobs.search.sqlite_extras import (
     counted_tokens,
     counted_tokens_of,
+    sqlite_document,
     sqlite_facets,
     sqlite_facets_of,
 )
@@ -23,6 +24,8 @@ def _postings() -> list[dict[str, object]]:
     rows[1]["prefecture_code"] = ""  # no prefecture token: no regional copies
     rows[2]["disclosure"] = 2  # a hidden 事業所名 carries no company tokens
     rows[3]["company_name"] = "株式会社 医療法人 大和 株式会社大和"  # legal forms, repeated
+    rows[4]["prefecture_code"] = "１３"  # not ASCII: its token is found in the text instead
+    rows[5]["municipality_code"] = None
     return rows
 
 
@@ -51,3 +54,9 @@ def test_a_full_memo_of_seen_tokens_stops_growing_and_still_answers_exactly(
         assert sqlite_facets_of(f, facets) == sqlite_facets(f)
         sizes.append(len(sqlite_extras._REGIONAL_SEEN))
     assert sizes[-1] >= 30 and sizes[-1] == sizes[-20]
+
+
+def test_the_importers_document_is_the_one_the_joined_text_gives() -> None:
+    for row in _postings():
+        g, u, f = index_document(row)
+        assert sqlite_document(row) == (g, u, len(f), sqlite_facets(f), counted_tokens(u, f))

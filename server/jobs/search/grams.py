@@ -58,7 +58,7 @@ def _checked(chars: set[str]) -> bool:
 def runs(text: str) -> Iterator[str]:
     """Maximal runs of word characters of the normalised text."""
     norm = normalise(text)
-    if _checked(set(norm)):
+    if _CHECKED.issuperset(norm) or _checked(set(norm)):
         yield from _LETTERS_OR_NUMBERS.findall(norm)
         return
     start = -1

@@ -26,11 +26,12 @@ row in the same transaction (index.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
+from typing import Any, TypeVar
 
 from server.jobs.search.phrases import COMPANY_PHRASES, PHRASES
-from server.jobs.search.tokens import COMPANY, FacetParts
+from server.jobs.search.tokens import COMPANY, FacetParts, facet_text, text_parts
 
 REGION = "p"  # p{prefecture code}{facet token}: no shared token starts with p and a digit
 _REGIONAL_PATTERN = r"(?:f|ws|et|ca|do|ra|dl|cr|isno|em|otle)[a-z0-9]+|agelim"
@@ -92,6 +93,62 @@ def counted_tokens_of(bag: set[str], facets: FacetParts) -> list[str]:
     out = sorted(bag & PHRASES)
     out.extend(t for t in facets.company if t in COMPANY_TOKENS)
     return out
+
+
+def sqlite_document(p: Mapping[str, Any]) -> tuple[str, str, int, str, list[str]]:
+    """A posting's index document for the importer's workers: g, u, the length of f,
+    sqlite_facets(f) and counted_tokens(u, f), where (g, u, f) = tokens.index_document(p).
+
+    Made from the facets' groups of tokens as text (tokens.FacetText): the same few group
+    texts recur from posting to posting, so their regional copies and counted tokens are
+    remembered per text. A test compares this with the joined-text way.
+    """
+    g, bag = text_parts(p)
+    facets = facet_text(p)
+    f = facets.text
+    code = facets.prefecture
+    if code.isascii() and code.isdigit():
+        # Its token `pf{code}` is what _PREFECTURE_IN finds: no token before it starts with pf.
+        head = REGION + code
+    elif prefecture := _PREFECTURE_IN.search(f):
+        head = REGION + prefecture.group(1)
+    else:
+        head = ""
+    sf = f
+    if head:
+        regional_text = " ".join(filter(None, map(_REGIONAL_TEXT.__getitem__, facets.boxes)))
+        if regional_text:
+            # Box tokens hold no space (fixed names and enum values), so one replace puts
+            # the prefix before each.
+            sf = f"{f} {head}{regional_text.replace(' ', ' ' + head)}"
+    counted = sorted(bag & PHRASES)
+    if facets.company:
+        counted.extend(_COUNTED_COMPANY[facets.company])
+    return g, " ".join(sorted(bag)), len(f), sf, counted
+
+
+_V = TypeVar("_V")
+
+
+class _Memo(dict[str, _V]):
+    """text → an answer made from it on first use; a bound, after which it starts again."""
+
+    def __init__(self, make: Callable[[str], _V], limit: int = 100_000) -> None:
+        super().__init__()
+        self.make = make
+        self.limit = limit
+
+    def __missing__(self, text: str) -> _V:
+        if len(self) >= self.limit:
+            self.clear()
+        made = self[text] = self.make(text)
+        return made
+
+
+# A box group's text → the regional ones of its tokens, as text.
+_REGIONAL_TEXT = _Memo(lambda text: " ".join(t for t in text.split(" ") if regional(t)))
+# A 事業所名's tokens as text → its counted ones.
+_COUNTED_COMPANY = _Memo(lambda text: tuple(t for t in text.split(" ") if t in COMPANY_TOKENS))
 
 
 def sqlite_facets(f: str) -> str:

@@ -15,9 +15,11 @@ PostgreSQL as array containment over the same tokens.
 from __future__ import annotations
 
 import json
+import operator
 import re
 import unicodedata
-from collections.abc import Mapping
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -48,9 +50,7 @@ from server.codes.tables import (
 from server.jobs.search.grams import (
     RUN_BREAK,
     WordQuery,
-    chars,
     runs,
-    runs_gram_text,
     split_words,
     word_query,
 )
@@ -65,6 +65,19 @@ from server.jst import referral_deadline
 ALL = "xall"  # every indexed (= open) posting carries it
 EARLY = "xearly"  # 紹介期限日 before the default (the end of the month after next)
 FEATURE_BITS: dict[Feature, int] = {f: 1 << i for i, f in enumerate(Feature)}
+
+
+class _Group(NamedTuple):
+    """Some of a posting's facet tokens, and their text: made once and shared by every
+    posting with the same values (the index document is the loader's main cost)."""
+
+    tokens: tuple[str, ...]
+    text: str  # " ".join(tokens)
+
+
+def _group(tokens: Iterable[str]) -> _Group:
+    t = tuple(tokens)
+    return _Group(t, " ".join(t))
 
 
 @dataclass(frozen=True)
@@ -83,6 +96,7 @@ class Threshold:
     # of these (wages are too varied for a cache of each value's: the importer's workers).
     _up: list[str] = field(default_factory=list, init=False, repr=False, compare=False)
     _low: list[str] = field(default_factory=list, init=False, repr=False, compare=False)
+    _groups: dict[int, _Group] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._low.extend(f"{self.name}l{t}" for t in range(0, self.floor, self.step))
@@ -99,6 +113,15 @@ class Threshold:
         if v >= 0:
             return tuple(self._low[: v // self.step + 1])
         return ()
+
+    def group(self, v: int) -> _Group:
+        """emit(v) with its text, remembered per value (a bound: then made each time)."""
+        known = self._groups.get(v)
+        if known is None:
+            known = _group(self.emit(v))
+            if len(self._groups) < 100_000:
+                self._groups[v] = known
+        return known
 
     def want(self, r: int) -> tuple[str, ...]:
         if r >= self.floor:
@@ -161,7 +184,7 @@ def _compact(value: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _hours_tokens(start: int, end: int) -> tuple[str, ...]:
+def _hours(start: int, end: int) -> _Group:
     """Tokens for "starts at or after F" and "ends by U" (10-minute steps).
 
     sb{t}: starts before t (t ≤ noon); sa{t}: starts at or after t (t > noon);
@@ -173,7 +196,7 @@ def _hours_tokens(start: int, end: int) -> tuple[str, ...]:
     out += [f"sa{t}" for t in range(NOON + STEP, DAY + 1, STEP) if start >= t]
     out += [f"ea{t}" for t in range(MID_AFTERNOON, DAY + 1, STEP) if effective_end > t]
     out += [f"eb{t}" for t in range(0, MID_AFTERNOON, STEP) if effective_end <= t]
-    return tuple(out)
+    return _group(out)
 
 
 def as_date(value: date | str) -> date:
@@ -206,13 +229,23 @@ def _deadline_tokens(received: date, expires: date) -> tuple[str, ...]:
         out.append(EARLY)
         day = expires + timedelta(days=1)
         while day <= default:
-            out.append(expired_token(day))
+            out.append(_expired_token(day))
             day += timedelta(days=1)
     return tuple(out)
 
 
+# A day's token is wanted by every posting whose span of early days covers it: made once
+# (strftime is slow, and a new pair of dates covers some sixty days).
+_expired_token = lru_cache(maxsize=4096)(expired_token)
+
+
 def deadline_tokens(received_on: date | str, expires_on: date | str) -> tuple[str, ...]:
     return _deadline_tokens(as_date(received_on), as_date(expires_on))
+
+
+@lru_cache(maxsize=8192)
+def _deadline(received: date, expires: date) -> _Group:
+    return _group(_deadline_tokens(received, expires))
 
 
 @lru_cache(maxsize=2048)
@@ -305,28 +338,78 @@ def sheet_tokens(p: Mapping[str, Any]) -> list[str]:
 def _sheet_parts(p: Mapping[str, Any]) -> tuple[list[str], list[str], tuple[str, ...]]:
     """sheet_tokens(p); the same less the licence codes and the 事業所名's tokens (the form's
     boxes among them: FacetParts); the 事業所名's tokens."""
+    days, terms, codes, rest, company = _sheet_groups(p)
+    boxes = [*days.tokens, *terms.tokens]
+    t = [*boxes, *codes.tokens, *rest.tokens, *company.tokens]
+    boxes.extend(rest.tokens)
+    return t, boxes, company.tokens
+
+
+def _sheet_groups(p: Mapping[str, Any]) -> tuple[_Group, _Group, _Group, _Group, _Group]:
+    """The 求人票's facet tokens in five groups, in order: days off, hours kinds and dispatch;
+    contract, retirement, housing and car licence; licence codes; the stated yes/no boxes
+    and 駅近; the 事業所名's tokens. All but the codes and the name are the form's boxes."""
     sheet = sheet_of(p)
     get = sheet.get
-    boxes = [*_days_off(str(get("holidays", "")))]
-    boxes.extend(_hours_kinds(str(get("variable_hours", "")), str(get("discretionary", ""))))
-    boxes.extend(_dispatch(p["employment_type"], str(get("dispatch", ""))))
-    boxes.extend(
-        _renewal_and_retirement(str(get("contract_renewal", "")), str(get("retirement_age", "")))
+    days = _days_hours_dispatch(
+        str(get("holidays", "")),
+        str(get("variable_hours", "")),
+        str(get("discretionary", "")),
+        p["employment_type"],
+        str(get("dispatch", "")),
     )
-    if p["housing"]:
-        boxes.extend(_housing_kinds(str(get("housing_note", ""))))
-    boxes.extend(_car_licence(str(get("car_licence", ""))))
-    codes = _licence_codes(str(get("licence_codes", "")))
-    rest = _stated_facets(
+    terms = _terms(
+        str(get("contract_renewal", "")),
+        str(get("retirement_age", "")),
+        str(get("housing_note", "")) if p["housing"] else None,
+        str(get("car_licence", "")),
+    )
+    codes = _licence_code_group(str(get("licence_codes", "")))
+    rest = _stated_and_station(
         str(get("regular_conversion", "")),
         str(get("remote_work", "")),
         str(get("smoking_measure", "")),
-    ) + _near_station(str(get("access_means", "")), str(get("access_time", "")))
+        str(get("access_means", "")),
+        str(get("access_time", "")),
+    )
     # A hidden name is never searchable (as for free words).
-    company = _company_tokens(p["company_name"]) if p["disclosure"] == 1 else ()
-    t = [*boxes, *codes, *rest, *company]
-    boxes.extend(rest)
-    return t, boxes, company
+    company = _company(p["company_name"]) if p["disclosure"] == 1 else NO_TOKENS
+    return days, terms, codes, rest, company
+
+
+# The rules below in the groups the importer remembers: each group's values repeat together.
+@lru_cache(maxsize=4096)
+def _days_hours_dispatch(
+    holidays: str, variable_hours: str, discretionary: str, employment_type: str, dispatch: str
+) -> _Group:
+    return _group(
+        (
+            *_days_off(holidays),
+            *_hours_kinds(variable_hours, discretionary),
+            *_dispatch(employment_type, dispatch),
+        )
+    )
+
+
+@lru_cache(maxsize=4096)
+def _terms(renewal: str, retirement: str, housing_note: str | None, car_licence: str) -> _Group:
+    """housing_note is None for a posting without 入居可能住宅."""
+    housing = () if housing_note is None else _housing_kinds(housing_note)
+    return _group(
+        (*_renewal_and_retirement(renewal, retirement), *housing, *_car_licence(car_licence))
+    )
+
+
+@lru_cache(maxsize=4096)
+def _licence_code_group(codes: str) -> _Group:
+    return _group(_licence_codes(codes))
+
+
+@lru_cache(maxsize=4096)
+def _stated_and_station(
+    conversion: str, remote: str, smoking: str, means: str, time: str
+) -> _Group:
+    return _group((*_stated_facets(conversion, remote, smoking), *_near_station(means, time)))
 
 
 def _nfkc(value: str) -> str:
@@ -425,19 +508,24 @@ def _near_station(means: str, time: str) -> tuple[str, ...]:
 
 def company_tokens(name: str) -> list[str]:
     """事業所名 as prefixed grams, in order (phrases), and its prefixed single characters."""
-    return list(_company_tokens(name))
+    return list(_company(name).tokens)
 
 
 @lru_cache(maxsize=16_384)  # an employer's postings share the name (bulk loads, imports)
+def _company(name: str) -> _Group:
+    return _group(_company_tokens(name))
+
+
 def _company_tokens(name: str) -> tuple[str, ...]:
     out: list[str] = []
     legal: set[str] = set()
-    for r in runs(name):
+    name_runs = _runs_of(name)
+    for r in name_runs:
         if out:
             out.append(COMPANY_BREAK)
         out.extend(COMPANY + r[i : i + 2] for i in range(len(r) - 1))
         legal.update(company_phrases_in_run(r))
-    out.extend(COMPANY + c for c in sorted(chars(name)))
+    out.extend(COMPANY + c for c in sorted(set().union(*name_runs)))  # chars(name)
     # 株式会社 and the like, each as one token (phrases.COMPANY_PHRASES).
     out.extend(COMPANY + p for p in sorted(legal))
     return tuple(out)
@@ -480,81 +568,178 @@ class FacetParts(NamedTuple):
 
 def facet_parts(p: Mapping[str, Any]) -> FacetParts:
     """facet_tokens(p) with the parts of it the importer's workers use (sqlite_extras.py)."""
-    kind = _kind_tokens(p["category"], p["work_style"], p["employment_type"])
-    t = [
-        ALL,
-        *kind,
-        *classification_tokens(p["classification_code"]),
-        *industry_tokens(p["industry_code"]),
-        "pf" + p["prefecture_code"],
+    groups, boxes, company = _facet_groups(p)
+    return FacetParts(
+        [t for g in groups for t in g.tokens], [t for g in boxes for t in g.tokens], company.tokens
+    )
+
+
+class FacetText(NamedTuple):
+    """facet_parts(p) as text, for SQLite's extra columns (sqlite_extras.sqlite_document)."""
+
+    text: str  # " ".join(facet_tokens(p))
+    # The texts of the groups of FacetParts.boxes, in order ("" for an empty one): the same
+    # few texts recur from posting to posting, so per-text answers can be remembered.
+    boxes: list[str]
+    company: str  # the 事業所名's tokens as text ("" when hidden)
+    prefecture: str  # p["prefecture_code"] (its token is "pf" + it)
+
+
+def facet_text(p: Mapping[str, Any]) -> FacetText:
+    groups, boxes, company = _facet_groups(p)
+    text = " ".join([g.text for g in groups if g.text])  # = " ".join of all the tokens
+    return FacetText(text, [g.text for g in boxes], company.text, p["prefecture_code"])
+
+
+NO_TOKENS = _Group((), "")
+_ALL = _group((ALL,))
+
+
+def _facet_groups(p: Mapping[str, Any]) -> tuple[list[_Group], list[_Group], _Group]:
+    """A posting's facet tokens as groups, in column order; those of the form's boxes (in the
+    same order); the 事業所名's. Each group comes from a cache keyed on the values that
+    decide it, so a posting costs some twenty look-ups, not a hundred tokens made anew."""
+    kind = _kind(p["category"], p["work_style"], p["employment_type"])
+    ins = p["ins_employment"], p["ins_workers_comp"], p["ins_health"], p["ins_pension"]
+    terms = _terms_of_work(
+        p["bonus"],
+        p["overtime_hours"] == 0,
+        p["weekends_off"],
+        p["weekly_two_days"],
+        all(ins),
+        p["transfer"],
+        p["car_commute"],
+    )
+    needs = _needs_and_offers(
+        p["inexperienced_ok"],
+        p["education_required"],
+        p["experience_required"],
+        p["licence_required"],
+        p["uij_turn"],
+        p["trial_employment"],
+        p["housing"],
+        p["childcare"],
+        p["age_limit"] is not None,
+        p["shift"],
+        "書類選考" in p["selection_method"],
+    )
+    missing = _missing_insurance(*ins)
+    steps = _steps(p["employees"], p["features"], p["overtime_hours"])
+    days, sheet_terms, codes, rest, company = _sheet_groups(p)
+    groups = [
+        _ALL,
+        kind,
+        _codes(p["classification_code"], p["industry_code"]),
+        _place(p["prefecture_code"], p["municipality_code"]),
+        terms,
+        needs,
+        missing,
+        steps,
+        NO_TOKENS if p["wage_monthly_min"] is None else WAGE_MONTHLY.group(p["wage_monthly_min"]),
+        NO_TOKENS if p["base_wage_min"] is None else BASE_WAGE.group(p["base_wage_min"]),
+        NO_TOKENS if p["wage_hourly_min"] is None else WAGE_HOURLY.group(p["wage_hourly_min"]),
+        ANNUAL_HOLIDAYS.group(p["annual_holidays"]),
+        NO_TOKENS if p["age_limit"] is None else AGE_LIMIT.group(p["age_limit"]),
+        _hours(p["work_start"], p["work_end"]),
+        _deadline(as_date(p["received_on"]), as_date(p["expires_on"])),
+        days,
+        sheet_terms,
+        codes,
+        rest,
+        company,
     ]
-    if p["municipality_code"]:
-        t.append("mu" + p["municipality_code"])
-    insured = p["ins_employment"] and p["ins_workers_comp"] and p["ins_health"] and p["ins_pension"]
-    flags = (
-        ("fbonus", p["bonus"]),
-        ("fnoovertime", p["overtime_hours"] == 0),
-        ("fweekends", p["weekends_off"]),
-        ("fw2every", p["weekly_two_days"] == WeeklyTwoDays.every_week),
-        ("fw2none", p["weekly_two_days"] == WeeklyTwoDays.none),
-        ("fnoinsurance", not insured),
-        ("ftransfer", p["transfer"]),
-        ("fnocar", not p["car_commute"]),
-        ("finexperienced", p["inexperienced_ok"]),
-        ("feducation", p["education_required"]),
-        ("fexperience", p["experience_required"]),
-        ("flicence", p["licence_required"]),
-        ("fuij", p["uij_turn"]),
-        ("ftrial", p["trial_employment"]),
-        ("fhousing", p["housing"]),
-        ("fchildcare", p["childcare"]),
-        ("agelim", p["age_limit"] is not None),
-        ("fshift", p["shift"]),
-        ("fdocs", "書類選考" in p["selection_method"]),
-        (INSURANCE_TOKENS[InsuranceItem.employment], not p["ins_employment"]),
-        (INSURANCE_TOKENS[InsuranceItem.workers_comp], not p["ins_workers_comp"]),
-        (INSURANCE_TOKENS[InsuranceItem.health], not p["ins_health"]),
-        (INSURANCE_TOKENS[InsuranceItem.pension], not p["ins_pension"]),
-    )
-    on = [name for name, on in flags if on]
-    t.extend(on)
-    boxes = [*kind, *on]
-    steps = _step_tokens(p["employees"], p["features"], p["overtime_hours"])
-    t.extend(steps)
-    boxes.extend(steps)
-    if p["wage_monthly_min"] is not None:
-        t.extend(WAGE_MONTHLY.emit(p["wage_monthly_min"]))
-    if p["base_wage_min"] is not None:
-        t.extend(BASE_WAGE.emit(p["base_wage_min"]))
-    if p["wage_hourly_min"] is not None:
-        t.extend(WAGE_HOURLY.emit(p["wage_hourly_min"]))
-    t.extend(ANNUAL_HOLIDAYS.emit(p["annual_holidays"]))
-    if p["age_limit"] is not None:
-        t.extend(AGE_LIMIT.emit(p["age_limit"]))
-    t.extend(_hours_tokens(p["work_start"], p["work_end"]))
-    t.extend(deadline_tokens(p["received_on"], p["expires_on"]))
-    sheet, sheet_boxes, company = _sheet_parts(p)
-    t.extend(sheet)
-    boxes.extend(sheet_boxes)
-    return FacetParts(t, boxes, company)
+    return groups, [kind, terms, needs, missing, steps, days, sheet_terms, rest], company
 
 
-# Few combinations of these repeat across postings: their tokens are remembered.
+# Few combinations of these repeat across postings: their tokens are remembered. The yes/no
+# columns are passed as they are (1/0, True/False or None): only their truth decides.
 @lru_cache(maxsize=1024)
-def _kind_tokens(category: str, work_style: str, employment_type: str) -> tuple[str, ...]:
-    return (
-        "ca" + _compact(category),
-        "ws" + _compact(work_style),
-        "et" + _compact(employment_type),
+def _kind(category: str, work_style: str, employment_type: str) -> _Group:
+    return _group(
+        ("ca" + _compact(category), "ws" + _compact(work_style), "et" + _compact(employment_type))
     )
 
 
-@lru_cache(maxsize=16_384)
-def _step_tokens(employees: int, features: int, overtime_hours: int) -> tuple[str, ...]:
-    t = [f"em{n}" for n in EMPLOYEE_STEPS if employees >= n]
+@lru_cache(maxsize=4096)
+def _codes(classification: str, industry: str) -> _Group:
+    return _group((*classification_tokens(classification), *industry_tokens(industry)))
+
+
+@lru_cache(maxsize=4096)
+def _place(prefecture: str, municipality: str | None) -> _Group:
+    return _group(
+        ("pf" + prefecture, "mu" + municipality) if municipality else ("pf" + prefecture,)
+    )
+
+
+@lru_cache(maxsize=1024)
+def _terms_of_work(
+    bonus: object,
+    no_overtime: bool,
+    weekends_off: object,
+    weekly_two_days: str,
+    insured: bool,
+    transfer: object,
+    car_commute: object,
+) -> _Group:
+    flags = (
+        ("fbonus", bonus),
+        ("fnoovertime", no_overtime),
+        ("fweekends", weekends_off),
+        ("fw2every", weekly_two_days == WeeklyTwoDays.every_week),
+        ("fw2none", weekly_two_days == WeeklyTwoDays.none),
+        ("fnoinsurance", not insured),
+        ("ftransfer", transfer),
+        ("fnocar", not car_commute),
+    )
+    return _group(name for name, on in flags if on)
+
+
+@lru_cache(maxsize=4096)
+def _needs_and_offers(*on: object) -> _Group:
+    names = (
+        "finexperienced",
+        "feducation",
+        "fexperience",
+        "flicence",
+        "fuij",
+        "ftrial",
+        "fhousing",
+        "fchildcare",
+        "agelim",  # an age limit is given
+        "fshift",
+        "fdocs",  # 書類選考
+    )
+    return _group(name for name, yes in zip(names, on, strict=True) if yes)
+
+
+@lru_cache(maxsize=64)
+def _missing_insurance(
+    employment: object, workers_comp: object, health: object, pension: object
+) -> _Group:
+    items = (
+        (InsuranceItem.employment, employment),
+        (InsuranceItem.workers_comp, workers_comp),
+        (InsuranceItem.health, health),
+        (InsuranceItem.pension, pension),
+    )
+    return _group(INSURANCE_TOKENS[item] for item, has in items if not has)
+
+
+def _steps(employees: int, features: int, overtime_hours: int) -> _Group:
+    # Only how many steps each count passes decides the tokens (far fewer than the counts).
+    employee_steps = bisect_right(EMPLOYEE_STEPS, employees)
+    return _steps_passed(employee_steps, features, bisect_left(OVERTIME_CAPS, overtime_hours))
+
+
+@lru_cache(maxsize=4096)
+def _steps_passed(employee_steps: int, features: int, first_cap: int) -> _Group:
+    """employee_steps: how many of EMPLOYEE_STEPS the count reaches; first_cap: the first of
+    OVERTIME_CAPS the hours are within (the ones after it too)."""
+    t = [f"em{n}" for n in EMPLOYEE_STEPS[:employee_steps]]
     t.extend(f"ft{f.value.replace('_', '')}" for f, bit in FEATURE_BITS.items() if features & bit)
-    t.extend(f"otle{c}" for c in OVERTIME_CAPS if overtime_hours <= c)
-    return tuple(t)
+    t.extend(f"otle{c}" for c in OVERTIME_CAPS[first_cap:])
+    return _group(t)
 
 
 # --------------------------------------------------------------------------- plan
@@ -732,12 +917,38 @@ def plan(req: JobSearchRequest) -> SearchPlan:
 @lru_cache(maxsize=65_536)
 def _line_grams(line: str) -> tuple[str, frozenset[str]]:
     """Bigram text of a line, and its single characters plus the frequent phrases in it."""
-    line_runs = list(runs(line))  # once: normalising is most of the work
-    bag = set().union(*line_runs)  # = chars(line)
-    for r in line_runs:
-        if len(r) >= 3:
-            bag.update(phrases_in_run(r))
-    return runs_gram_text(line_runs), frozenset(bag)
+    line_runs = _runs_of(line)  # normalising is most of the work: once a line
+    parts = list(map(_run_grams, line_runs))
+    if len(parts) == 1:
+        return parts[0]
+    return (
+        f" {RUN_BREAK} ".join([g for g, _ in parts if g]),  # = runs_gram_text(line_runs)
+        frozenset().union(*[bag for _, bag in parts]),
+    )
+
+
+@lru_cache(maxsize=1024)  # recent lines: a 事業所名's serve its grams, then its facet tokens
+def _runs_of(line: str) -> tuple[str, ...]:
+    return tuple(runs(line))
+
+
+# Runs repeat far more than lines do (a title is a job name plus one of a few remarks, a
+# 事業所名 a legal form plus a name), so a new line mostly costs its normalising only.
+_RUN_GRAMS: dict[str, tuple[str, frozenset[str]]] = {}
+_RUN_GRAMS_MAX = 100_000  # a bound; when full, new runs are computed each time
+
+
+def _run_grams(run: str) -> tuple[str, frozenset[str]]:
+    """_line_grams of one run: its bigram text ("" for one character), its characters
+    and the frequent phrases in it."""
+    known = _RUN_GRAMS.get(run)
+    if known is not None:
+        return known
+    bag = frozenset(run).union(phrases_in_run(run)) if len(run) >= 3 else frozenset(run)
+    made = " ".join(map(operator.add, run, run[1:])), bag  # r[i] + r[i + 1] = r[i : i + 2]
+    if len(_RUN_GRAMS) < _RUN_GRAMS_MAX:
+        _RUN_GRAMS[run] = made
+    return made
 
 
 def word_pieces(q: WordQuery, *, frequent: bool = True) -> list[tuple[str, ...]]:
@@ -776,15 +987,20 @@ def index_document(p: Mapping[str, Any]) -> tuple[str, str, str]:
 
     The bag holds the distinct single characters and the frequent phrases (phrases.py).
     """
-    g, bag, facets = index_parts(p)
-    return g, " ".join(sorted(bag)), " ".join(facets.tokens)
+    g, bag = text_parts(p)
+    return g, " ".join(sorted(bag)), facet_text(p).text
 
 
 def index_parts(p: Mapping[str, Any]) -> tuple[str, set[str], FacetParts]:
     """index_document before its bag and facets are joined into text (the importer's
     workers derive SQLite's extra columns from these: sqlite_extras.py)."""
-    g, bag = _text_parts(searchable_texts(p))
+    g, bag = text_parts(p)
     return g, bag, facet_parts(p)
+
+
+def text_parts(p: Mapping[str, Any]) -> tuple[str, set[str]]:
+    """The bigram text and the bag of a posting (index_parts' first two)."""
+    return _text_parts(searchable_texts(p))
 
 
 COMPANY_MARK = "\x1f"  # starts the body lines of the 事業所名 (never in a run)

@@ -587,8 +587,11 @@ class FacetText(NamedTuple):
 
 def facet_text(p: Mapping[str, Any]) -> FacetText:
     groups, boxes, company = _facet_groups(p)
-    text = " ".join([g.text for g in groups if g.text])  # = " ".join of all the tokens
-    return FacetText(text, [g.text for g in boxes], company.text, p["prefecture_code"])
+    text = " ".join(filter(None, map(_TEXT, groups)))  # = " ".join of all the tokens
+    return FacetText(text, list(map(_TEXT, boxes)), company.text, p["prefecture_code"])
+
+
+_TEXT = operator.itemgetter(1)  # a _Group's text
 
 
 NO_TOKENS = _Group((), "")
@@ -914,7 +917,17 @@ def plan(req: JobSearchRequest) -> SearchPlan:
 # --------------------------------------------------------------------------- documents
 
 
-@lru_cache(maxsize=65_536)
+_LINES: dict[str, tuple[str, frozenset[str]]] = {}  # line → _line_grams(line)
+_LINES_MAX = 65_536  # a bound: then it starts again
+
+
+def _new_line(line: str) -> tuple[str, frozenset[str]]:
+    if len(_LINES) >= _LINES_MAX:
+        _LINES.clear()
+    made = _LINES[line] = _line_grams(line)
+    return made
+
+
 def _line_grams(line: str) -> tuple[str, frozenset[str]]:
     """Bigram text of a line, and its single characters plus the frequent phrases in it."""
     line_runs = _runs_of(line)  # normalising is most of the work: once a line
@@ -1025,11 +1038,14 @@ def _text_parts(parts: list[str]) -> tuple[str, set[str]]:
     # Lines never share a gram (a newline separates runs), so caching per line is exact and
     # makes bulk loading of templated text cheap.
     bigram_parts: list[str] = []
-    bag: set[str] = set()
+    bags: list[frozenset[str]] = []
+    lines = _LINES
     for part in parts:
+        if not part:
+            continue  # no line, no gram
         for line in part.split("\n"):
-            g, c = _line_grams(line)
+            g, c = lines.get(line) or _new_line(line)
             if g:
                 bigram_parts.append(g)
-            bag |= c
-    return f" {RUN_BREAK} ".join(bigram_parts), bag
+            bags.append(c)
+    return f" {RUN_BREAK} ".join(bigram_parts), set().union(*bags)

@@ -38,12 +38,11 @@ from server.jobs import sheet_fields
 from server.jobs.models import COLUMNS
 from server.jobs.search.fts import Text
 from server.jobs.search.keys import floor_key
-from server.jobs.search.sqlite_extras import counted_tokens_of, sqlite_facets_of
+from server.jobs.search.sqlite_extras import sqlite_document
 from server.jobs.search.tokens import (
     FEATURE_BITS,
     as_date,
     index_document,
-    index_parts,
     search_body,
 )
 from server.jobs.sheet_fields import FIELD_BY_LABEL, FIELDS, REQUIRED, Row
@@ -689,11 +688,11 @@ def _prepared(line: int, row: Row, stored: dict[str, Any]) -> tuple[int, str, Pr
             before, doc = SAME, (None, None, None, None, None)
         else:
             old_doc = index_document(stored_row(old)) if old["status"] == "open" else None
-            before, doc = (old_values, old_doc), _sqlite_document(row)
+            before, doc = (old_values, old_doc), sqlite_document(row)
     else:
         # A new row's long texts go as UTF-8 (see Prepared).
         values = (*_plain_values(row), received_iso, expires_iso, bytearray(sheet_text, "utf-8"))
-        g, u, fn, sf, counted = _sqlite_document(row)
+        g, u, fn, sf, counted = sqlite_document(row)
         # sf = f + regional copies, which are ASCII: f's length in bytes follows.
         sf_utf8 = bytearray(sf, "utf-8")
         fn_utf8 = len(sf_utf8) - (len(sf) - fn)
@@ -720,16 +719,6 @@ def sheet_json(row: Row) -> str:
 def text_values(values: tuple[Any, ...]) -> tuple[Any, ...]:
     """A Prepared row's table values with its UTF-8 texts (a new row's sheet) as str."""
     return tuple(v.decode() if type(v) is bytearray else v for v in values)
-
-
-def _sqlite_document(row: Row) -> tuple[str, str, int, str, list[str]]:
-    """The row's index document g, u, the length of f, f with its regional copies, and the
-    counted tokens (what index.Entry would derive from f and u in the importer's one
-    process)."""
-    g, bag, facets = index_parts(row)
-    f = " ".join(facets.tokens)
-    sf = sqlite_facets_of(f, facets)
-    return g, " ".join(sorted(bag)), len(f), sf, counted_tokens_of(bag, facets)
 
 
 # The stored postings with these numbers: their columns in ("id", *TABLE_ORDER) order.

@@ -949,6 +949,7 @@ def _runs_of(line: str) -> tuple[str, ...]:
 # 事業所名 a legal form plus a name), so a new line mostly costs its normalising only.
 _RUN_GRAMS: dict[str, tuple[str, frozenset[str]]] = {}
 _RUN_GRAMS_MAX = 100_000  # a bound; when full, new runs are computed each time
+_CHARS: dict[str, str] = {}  # a character → its one string object in the bags
 
 
 def _run_grams(run: str) -> tuple[str, frozenset[str]]:
@@ -957,7 +958,10 @@ def _run_grams(run: str) -> tuple[str, frozenset[str]]:
     known = _RUN_GRAMS.get(run)
     if known is not None:
         return known
-    bag = frozenset(run).union(phrases_in_run(run)) if len(run) >= 3 else frozenset(run)
+    # One string object per character, shared by every bag: sorting and joining a posting's
+    # bag then reads a few thousand objects again and again, not new ones all over memory.
+    chars = frozenset(map(_CHARS.setdefault, run, run))
+    bag = chars.union(phrases_in_run(run)) if len(run) >= 3 else chars
     made = " ".join(map(operator.add, run, run[1:])), bag  # r[i] + r[i + 1] = r[i : i + 2]
     if len(_RUN_GRAMS) < _RUN_GRAMS_MAX:
         _RUN_GRAMS[run] = made

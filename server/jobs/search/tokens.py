@@ -19,11 +19,11 @@ import operator
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from api_client.job_models import (
     CarLicence,
@@ -80,6 +80,39 @@ def _group(tokens: Iterable[str]) -> _Group:
     return _Group(t, " ".join(t))
 
 
+_K = TypeVar("_K", bound=Hashable)
+_V = TypeVar("_V")
+
+
+class Memo(dict[_K, _V]):
+    """key → make(key), made on first use; a bound, after which it starts again.
+
+    A plain dict look-up (no Python call on a hit, and unlike lru_cache no list of links to
+    reorder): the importer's workers look up some thirty of these a posting, and with
+    the caches' entries spread over memory the reordering cost more than the look-up.
+    """
+
+    def __init__(self, make: Callable[[_K], _V], limit: int) -> None:
+        super().__init__()
+        self.make = make
+        self.limit = limit
+
+    def __missing__(self, key: _K) -> _V:
+        if len(self) >= self.limit:
+            self.clear()
+        made = self[key] = self.make(key)
+        return made
+
+
+def _remembered(limit: int) -> Callable[[Callable[..., _V]], Memo[tuple[Any, ...], _V]]:
+    """A function of several values as a Memo keyed on the tuple of them: `f[a, b]`."""
+
+    def memo(make: Callable[..., _V]) -> Memo[tuple[Any, ...], _V]:
+        return Memo(lambda key: make(*key), limit)
+
+    return memo
+
+
 @dataclass(frozen=True)
 class Threshold:
     """A cumulative "value ≥ request" facet.
@@ -96,10 +129,12 @@ class Threshold:
     # of these (wages are too varied for a cache of each value's: the importer's workers).
     _up: list[str] = field(default_factory=list, init=False, repr=False, compare=False)
     _low: list[str] = field(default_factory=list, init=False, repr=False, compare=False)
-    _groups: dict[int, _Group] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # value → _group(emit(value)) (a posting's steps with their text)
+    groups: Memo[int, _Group] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._low.extend(f"{self.name}l{t}" for t in range(0, self.floor, self.step))
+        object.__setattr__(self, "groups", Memo(lambda v: _group(self.emit(v)), 100_000))
 
     def emit(self, v: int) -> tuple[str, ...]:
         if v >= self.floor:
@@ -113,15 +148,6 @@ class Threshold:
         if v >= 0:
             return tuple(self._low[: v // self.step + 1])
         return ()
-
-    def group(self, v: int) -> _Group:
-        """emit(v) with its text, remembered per value (a bound: then made each time)."""
-        known = self._groups.get(v)
-        if known is None:
-            known = _group(self.emit(v))
-            if len(self._groups) < 100_000:
-                self._groups[v] = known
-        return known
 
     def want(self, r: int) -> tuple[str, ...]:
         if r >= self.floor:
@@ -183,7 +209,7 @@ def _compact(value: str) -> str:
     return value.replace("_", "")
 
 
-@lru_cache(maxsize=4096)
+@_remembered(4096)
 def _hours(start: int, end: int) -> _Group:
     """Tokens for "starts at or after F" and "ends by U" (10-minute steps).
 
@@ -243,7 +269,7 @@ def deadline_tokens(received_on: date | str, expires_on: date | str) -> tuple[st
     return _deadline_tokens(as_date(received_on), as_date(expires_on))
 
 
-@lru_cache(maxsize=8192)
+@_remembered(8192)
 def _deadline(received: date, expires: date) -> _Group:
     return _group(_deadline_tokens(received, expires))
 
@@ -351,34 +377,34 @@ def _sheet_groups(p: Mapping[str, Any]) -> tuple[_Group, _Group, _Group, _Group,
     and 駅近; the 事業所名's tokens. All but the codes and the name are the form's boxes."""
     sheet = sheet_of(p)
     get = sheet.get
-    days = _days_hours_dispatch(
+    days = _days_hours_dispatch[
         str(get("holidays", "")),
         str(get("variable_hours", "")),
         str(get("discretionary", "")),
         p["employment_type"],
         str(get("dispatch", "")),
-    )
-    terms = _terms(
+    ]
+    terms = _terms[
         str(get("contract_renewal", "")),
         str(get("retirement_age", "")),
         str(get("housing_note", "")) if p["housing"] else None,
         str(get("car_licence", "")),
-    )
-    codes = _licence_code_group(str(get("licence_codes", "")))
-    rest = _stated_and_station(
+    ]
+    codes = _licence_code_group[str(get("licence_codes", ""))]
+    rest = _stated_and_station[
         str(get("regular_conversion", "")),
         str(get("remote_work", "")),
         str(get("smoking_measure", "")),
         str(get("access_means", "")),
         str(get("access_time", "")),
-    )
+    ]
     # A hidden name is never searchable (as for free words).
-    company = _company(p["company_name"]) if p["disclosure"] == 1 else NO_TOKENS
+    company = _company[p["company_name"]] if p["disclosure"] == 1 else NO_TOKENS
     return days, terms, codes, rest, company
 
 
 # The rules below in the groups the importer remembers: each group's values repeat together.
-@lru_cache(maxsize=4096)
+@_remembered(4096)
 def _days_hours_dispatch(
     holidays: str, variable_hours: str, discretionary: str, employment_type: str, dispatch: str
 ) -> _Group:
@@ -391,7 +417,7 @@ def _days_hours_dispatch(
     )
 
 
-@lru_cache(maxsize=4096)
+@_remembered(4096)
 def _terms(renewal: str, retirement: str, housing_note: str | None, car_licence: str) -> _Group:
     """housing_note is None for a posting without 入居可能住宅."""
     housing = () if housing_note is None else _housing_kinds(housing_note)
@@ -400,12 +426,7 @@ def _terms(renewal: str, retirement: str, housing_note: str | None, car_licence:
     )
 
 
-@lru_cache(maxsize=4096)
-def _licence_code_group(codes: str) -> _Group:
-    return _group(_licence_codes(codes))
-
-
-@lru_cache(maxsize=4096)
+@_remembered(4096)
 def _stated_and_station(
     conversion: str, remote: str, smoking: str, means: str, time: str
 ) -> _Group:
@@ -489,6 +510,9 @@ def _licence_codes(codes: str) -> tuple[str, ...]:
     return tuple("lc" + code for code in dict.fromkeys(_nfkc(codes).split()))
 
 
+_licence_code_group: Memo[str, _Group] = Memo(lambda codes: _group(_licence_codes(codes)), 4096)
+
+
 @lru_cache(maxsize=4096)
 def _stated_facets(conversion: str, remote: str, smoking: str) -> tuple[str, ...]:
     stated = (("fconversion", conversion), ("fremote", remote))
@@ -508,12 +532,11 @@ def _near_station(means: str, time: str) -> tuple[str, ...]:
 
 def company_tokens(name: str) -> list[str]:
     """事業所名 as prefixed grams, in order (phrases), and its prefixed single characters."""
-    return list(_company(name).tokens)
+    return list(_company[name].tokens)
 
 
-@lru_cache(maxsize=16_384)  # an employer's postings share the name (bulk loads, imports)
-def _company(name: str) -> _Group:
-    return _group(_company_tokens(name))
+# An employer's postings share the name (bulk loads, imports).
+_company: Memo[str, _Group] = Memo(lambda name: _group(_company_tokens(name)), 16_384)
 
 
 def _company_tokens(name: str) -> tuple[str, ...]:
@@ -602,9 +625,9 @@ def _facet_groups(p: Mapping[str, Any]) -> tuple[list[_Group], list[_Group], _Gr
     """A posting's facet tokens as groups, in column order; those of the form's boxes (in the
     same order); the 事業所名's. Each group comes from a cache keyed on the values that
     decide it, so a posting costs some twenty look-ups, not a hundred tokens made anew."""
-    kind = _kind(p["category"], p["work_style"], p["employment_type"])
+    kind = _kind[p["category"], p["work_style"], p["employment_type"]]
     ins = p["ins_employment"], p["ins_workers_comp"], p["ins_health"], p["ins_pension"]
-    terms = _terms_of_work(
+    terms = _terms_of_work[
         p["bonus"],
         p["overtime_hours"] == 0,
         p["weekends_off"],
@@ -612,8 +635,8 @@ def _facet_groups(p: Mapping[str, Any]) -> tuple[list[_Group], list[_Group], _Gr
         all(ins),
         p["transfer"],
         p["car_commute"],
-    )
-    needs = _needs_and_offers(
+    ]
+    needs = _needs_and_offers[
         p["inexperienced_ok"],
         p["education_required"],
         p["experience_required"],
@@ -625,26 +648,31 @@ def _facet_groups(p: Mapping[str, Any]) -> tuple[list[_Group], list[_Group], _Gr
         p["age_limit"] is not None,
         p["shift"],
         "書類選考" in p["selection_method"],
-    )
-    missing = _missing_insurance(*ins)
-    steps = _steps(p["employees"], p["features"], p["overtime_hours"])
+    ]
+    missing = _missing_insurance[ins]
+    # Only how many steps each count passes decides the tokens (far fewer than the counts).
+    steps = _steps[
+        bisect_right(EMPLOYEE_STEPS, p["employees"]),
+        p["features"],
+        bisect_left(OVERTIME_CAPS, p["overtime_hours"]),
+    ]
     days, sheet_terms, codes, rest, company = _sheet_groups(p)
     groups = [
         _ALL,
         kind,
-        _codes(p["classification_code"], p["industry_code"]),
-        _place(p["prefecture_code"], p["municipality_code"]),
+        _codes[p["classification_code"], p["industry_code"]],
+        _place[p["prefecture_code"], p["municipality_code"]],
         terms,
         needs,
         missing,
         steps,
-        NO_TOKENS if p["wage_monthly_min"] is None else WAGE_MONTHLY.group(p["wage_monthly_min"]),
-        NO_TOKENS if p["base_wage_min"] is None else BASE_WAGE.group(p["base_wage_min"]),
-        NO_TOKENS if p["wage_hourly_min"] is None else WAGE_HOURLY.group(p["wage_hourly_min"]),
-        ANNUAL_HOLIDAYS.group(p["annual_holidays"]),
-        NO_TOKENS if p["age_limit"] is None else AGE_LIMIT.group(p["age_limit"]),
-        _hours(p["work_start"], p["work_end"]),
-        _deadline(as_date(p["received_on"]), as_date(p["expires_on"])),
+        NO_TOKENS if p["wage_monthly_min"] is None else WAGE_MONTHLY.groups[p["wage_monthly_min"]],
+        NO_TOKENS if p["base_wage_min"] is None else BASE_WAGE.groups[p["base_wage_min"]],
+        NO_TOKENS if p["wage_hourly_min"] is None else WAGE_HOURLY.groups[p["wage_hourly_min"]],
+        ANNUAL_HOLIDAYS.groups[p["annual_holidays"]],
+        NO_TOKENS if p["age_limit"] is None else AGE_LIMIT.groups[p["age_limit"]],
+        _hours[p["work_start"], p["work_end"]],
+        _deadline[as_date(p["received_on"]), as_date(p["expires_on"])],
         days,
         sheet_terms,
         codes,
@@ -656,26 +684,26 @@ def _facet_groups(p: Mapping[str, Any]) -> tuple[list[_Group], list[_Group], _Gr
 
 # Few combinations of these repeat across postings: their tokens are remembered. The yes/no
 # columns are passed as they are (1/0, True/False or None): only their truth decides.
-@lru_cache(maxsize=1024)
+@_remembered(1024)
 def _kind(category: str, work_style: str, employment_type: str) -> _Group:
     return _group(
         ("ca" + _compact(category), "ws" + _compact(work_style), "et" + _compact(employment_type))
     )
 
 
-@lru_cache(maxsize=4096)
+@_remembered(4096)
 def _codes(classification: str, industry: str) -> _Group:
     return _group((*classification_tokens(classification), *industry_tokens(industry)))
 
 
-@lru_cache(maxsize=4096)
+@_remembered(4096)
 def _place(prefecture: str, municipality: str | None) -> _Group:
     return _group(
         ("pf" + prefecture, "mu" + municipality) if municipality else ("pf" + prefecture,)
     )
 
 
-@lru_cache(maxsize=1024)
+@_remembered(1024)
 def _terms_of_work(
     bonus: object,
     no_overtime: bool,
@@ -698,7 +726,7 @@ def _terms_of_work(
     return _group(name for name, on in flags if on)
 
 
-@lru_cache(maxsize=4096)
+@_remembered(4096)
 def _needs_and_offers(*on: object) -> _Group:
     names = (
         "finexperienced",
@@ -716,7 +744,7 @@ def _needs_and_offers(*on: object) -> _Group:
     return _group(name for name, yes in zip(names, on, strict=True) if yes)
 
 
-@lru_cache(maxsize=64)
+@_remembered(64)
 def _missing_insurance(
     employment: object, workers_comp: object, health: object, pension: object
 ) -> _Group:
@@ -729,14 +757,8 @@ def _missing_insurance(
     return _group(INSURANCE_TOKENS[item] for item, has in items if not has)
 
 
-def _steps(employees: int, features: int, overtime_hours: int) -> _Group:
-    # Only how many steps each count passes decides the tokens (far fewer than the counts).
-    employee_steps = bisect_right(EMPLOYEE_STEPS, employees)
-    return _steps_passed(employee_steps, features, bisect_left(OVERTIME_CAPS, overtime_hours))
-
-
-@lru_cache(maxsize=4096)
-def _steps_passed(employee_steps: int, features: int, first_cap: int) -> _Group:
+@_remembered(4096)
+def _steps(employee_steps: int, features: int, first_cap: int) -> _Group:
     """employee_steps: how many of EMPLOYEE_STEPS the count reaches; first_cap: the first of
     OVERTIME_CAPS the hours are within (the ones after it too)."""
     t = [f"em{n}" for n in EMPLOYEE_STEPS[:employee_steps]]

@@ -26,12 +26,12 @@ row in the same transaction (index.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import Any
 
 from server.jobs.search.phrases import COMPANY_PHRASES, PHRASES
-from server.jobs.search.tokens import COMPANY, FacetParts, facet_text, text_parts
+from server.jobs.search.tokens import COMPANY, FacetParts, Memo, facet_text, text_parts
 
 REGION = "p"  # p{prefecture code}{facet token}: no shared token starts with p and a digit
 _REGIONAL_PATTERN = r"(?:f|ws|et|ca|do|ra|dl|cr|isno|em|otle)[a-z0-9]+|agelim"
@@ -127,28 +127,14 @@ def sqlite_document(p: Mapping[str, Any]) -> tuple[str, str, int, str, list[str]
     return g, " ".join(sorted(bag)), len(f), sf, counted
 
 
-_V = TypeVar("_V")
-
-
-class _Memo(dict[str, _V]):
-    """text → an answer made from it on first use; a bound, after which it starts again."""
-
-    def __init__(self, make: Callable[[str], _V], limit: int = 100_000) -> None:
-        super().__init__()
-        self.make = make
-        self.limit = limit
-
-    def __missing__(self, text: str) -> _V:
-        if len(self) >= self.limit:
-            self.clear()
-        made = self[text] = self.make(text)
-        return made
-
-
 # A box group's text → the regional ones of its tokens, as text.
-_REGIONAL_TEXT = _Memo(lambda text: " ".join(t for t in text.split(" ") if regional(t)))
+_REGIONAL_TEXT: Memo[str, str] = Memo(
+    lambda text: " ".join(t for t in text.split(" ") if regional(t)), 100_000
+)
 # A 事業所名's tokens as text → its counted ones.
-_COUNTED_COMPANY = _Memo(lambda text: tuple(t for t in text.split(" ") if t in COMPANY_TOKENS))
+_COUNTED_COMPANY: Memo[str, tuple[str, ...]] = Memo(
+    lambda text: tuple(t for t in text.split(" ") if t in COMPANY_TOKENS), 100_000
+)
 
 
 def sqlite_facets(f: str) -> str:

@@ -428,7 +428,7 @@ _LICENCE_CODES = ("1001", "1002", "2011", "3011", "5501", "8011", "8012")
 
 
 def _conditions(rng: random.Random, row: dict[str, Any]) -> dict[str, str]:
-    """The 求人票 fields the detailed search reads from text (tokens.sheet_tokens), as
+    """The 求人票 fields the detailed search reads from text (tokens._sheet_groups), as
     employers fill them. `rng` is a stream of its own, so the other fields stay as they
     were before these were added."""
     regular = row["employment_type"] == EmploymentType.regular

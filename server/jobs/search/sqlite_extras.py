@@ -31,7 +31,7 @@ from functools import lru_cache
 from typing import Any
 
 from server.jobs.search.phrases import COMPANY_PHRASES, PHRASES
-from server.jobs.search.tokens import COMPANY, FacetParts, Memo, facet_text, text_parts
+from server.jobs.search.tokens import COMPANY, Memo, facet_text, text_parts
 
 REGION = "p"  # p{prefecture code}{facet token}: no shared token starts with p and a digit
 _REGIONAL_PATTERN = r"(?:f|ws|et|ca|do|ra|dl|cr|isno|em|otle)[a-z0-9]+|agelim"
@@ -55,44 +55,8 @@ def regional_token(prefecture: str, token: str) -> str:
     return f"{REGION}{prefecture}{token}"
 
 
-# The same two values from a posting's token lists (tokens.index_parts), for the importer's
-# workers: sqlite_facets and counted_tokens scan the joined text again, which cost the
-# importer's single writing process a fifth of its time. Only the form's boxes can have
-# regional copies and only the 事業所名's tokens are counted among the facets, so only those
-# are looked at (FacetParts). A test compares both ways.
+# counted_tokens finds the company tokens by this pattern: every counted one must match it.
 assert all(_COMPANY_IN.fullmatch(t) for t in COMPANY_TOKENS)
-_REGIONAL_SEEN: dict[str, bool] = {}  # token → regional(token), for the tokens seen so far
-_REGIONAL_SEEN_MAX = 200_000  # a bound (the boxes' tokens are few); then matched afresh
-
-
-def _regional_of(facets: list[str]) -> list[str]:
-    seen = _REGIONAL_SEEN
-    try:
-        return [t for t in facets if seen[t]]
-    except KeyError:  # a token not seen before
-        if len(seen) >= _REGIONAL_SEEN_MAX:
-            return [t for t in facets if _REGIONAL.fullmatch(t)]
-        for t in facets:
-            if t not in seen:
-                seen[t] = _REGIONAL.fullmatch(t) is not None
-        return [t for t in facets if seen[t]]
-
-
-def sqlite_facets_of(f: str, facets: FacetParts) -> str:
-    """sqlite_facets(f) of `f` = " ".join(facets.tokens)."""
-    prefecture = _PREFECTURE_IN.search(f)
-    if prefecture is None:
-        return f
-    head = REGION + prefecture.group(1)
-    extra = [head + t for t in _regional_of(facets.boxes)]
-    return f"{f} {' '.join(extra)}" if extra else f
-
-
-def counted_tokens_of(bag: set[str], facets: FacetParts) -> list[str]:
-    """counted_tokens(u, f) of `u` = " ".join(sorted(bag)) and `f` = " ".join(facets.tokens)."""
-    out = sorted(bag & PHRASES)
-    out.extend(t for t in facets.company if t in COMPANY_TOKENS)
-    return out
 
 
 def sqlite_document(p: Mapping[str, Any]) -> tuple[str, str, int, str, list[str]]:

@@ -265,10 +265,6 @@ def _deadline_tokens(received: date, expires: date) -> tuple[str, ...]:
 _expired_token = lru_cache(maxsize=4096)(expired_token)
 
 
-def deadline_tokens(received_on: date | str, expires_on: date | str) -> tuple[str, ...]:
-    return _deadline_tokens(as_date(received_on), as_date(expires_on))
-
-
 @_remembered(8192)
 def _deadline(received: date, expires: date) -> _Group:
     return _group(_deadline_tokens(received, expires))
@@ -344,8 +340,10 @@ def _stated(text: str) -> bool:
     return text.startswith(("あり", "有", "可"))
 
 
-def sheet_tokens(p: Mapping[str, Any]) -> list[str]:
-    """Facet tokens of what the 求人票 states in text (sheet_fields.py keys).
+def _sheet_groups(p: Mapping[str, Any]) -> tuple[_Group, _Group, _Group, _Group, _Group]:
+    """The 求人票's facet tokens in five groups, in order: days off, hours kinds and dispatch;
+    contract, retirement, housing and car licence; licence codes; the stated yes/no boxes
+    and 駅近; the 事業所名's tokens. All but the codes and the name are the form's boxes.
 
     The rules, one per search condition of the real form:
     休日等 lists day names (土 日 祝 他); 変形労働時間制 and 裁量労働制 apply unless empty or
@@ -358,23 +356,6 @@ def sheet_tokens(p: Mapping[str, Any]) -> list[str]:
     Each rule reads one or two values, and values repeat from posting to posting (なし,
     土日祝, 徒歩5分 …), so each rule's tokens are remembered per value (loading speed).
     """
-    return _sheet_parts(p)[0]
-
-
-def _sheet_parts(p: Mapping[str, Any]) -> tuple[list[str], list[str], tuple[str, ...]]:
-    """sheet_tokens(p); the same less the licence codes and the 事業所名's tokens (the form's
-    boxes among them: FacetParts); the 事業所名's tokens."""
-    days, terms, codes, rest, company = _sheet_groups(p)
-    boxes = [*days.tokens, *terms.tokens]
-    t = [*boxes, *codes.tokens, *rest.tokens, *company.tokens]
-    boxes.extend(rest.tokens)
-    return t, boxes, company.tokens
-
-
-def _sheet_groups(p: Mapping[str, Any]) -> tuple[_Group, _Group, _Group, _Group, _Group]:
-    """The 求人票's facet tokens in five groups, in order: days off, hours kinds and dispatch;
-    contract, retirement, housing and car licence; licence codes; the stated yes/no boxes
-    and 駅近; the 事業所名's tokens. All but the codes and the name are the form's boxes."""
     sheet = sheet_of(p)
     get = sheet.get
     days = _days_hours_dispatch[
@@ -574,35 +555,15 @@ def company_query(q: WordQuery) -> WordQuery:
     )
 
 
-def facet_tokens(p: Mapping[str, Any]) -> list[str]:
-    """Facet tokens of one posting (a mapping of JobPosting column values)."""
-    return facet_parts(p).tokens
-
-
-class FacetParts(NamedTuple):
-    tokens: list[str]  # facet_tokens
-    # Those of the form's boxes (kind, yes/no, steps, the 求人票's rules but licence codes),
-    # in the same order: the only ones among which SQLite finds its regional facets
-    # (sqlite_extras.py; not the codes, places, cumulative wage/hour/age steps, deadlines
-    # or 事業所名 tokens).
-    boxes: list[str]
-    company: tuple[str, ...]  # the 事業所名's tokens (the tokens' last ones)
-
-
-def facet_parts(p: Mapping[str, Any]) -> FacetParts:
-    """facet_tokens(p) with the parts of it the importer's workers use (sqlite_extras.py)."""
-    groups, boxes, company = _facet_groups(p)
-    return FacetParts(
-        [t for g in groups for t in g.tokens], [t for g in boxes for t in g.tokens], company.tokens
-    )
-
-
 class FacetText(NamedTuple):
-    """facet_parts(p) as text, for SQLite's extra columns (sqlite_extras.sqlite_document)."""
+    """A posting's facet tokens as text, with the parts SQLite's extra columns are made from
+    (sqlite_extras.sqlite_document)."""
 
-    text: str  # " ".join(facet_tokens(p))
-    # The texts of the groups of FacetParts.boxes, in order ("" for an empty one): the same
-    # few texts recur from posting to posting, so per-text answers can be remembered.
+    text: str  # the facet column: every facet token, space-separated
+    # The texts of the groups of the form's boxes (kind, yes/no, steps, the 求人票's rules but
+    # licence codes), in order ("" for an empty one): the only tokens with regional copies
+    # (sqlite_extras.py). The same few texts recur from posting to posting, so per-text
+    # answers can be remembered.
     boxes: list[str]
     company: str  # the 事業所名's tokens as text ("" when hidden)
     prefecture: str  # p["prefecture_code"] (its token is "pf" + it)
@@ -1030,15 +991,8 @@ def index_document(p: Mapping[str, Any]) -> tuple[str, str, str]:
     return g, " ".join(sorted(bag)), facet_text(p).text
 
 
-def index_parts(p: Mapping[str, Any]) -> tuple[str, set[str], FacetParts]:
-    """index_document before its bag and facets are joined into text (the importer's
-    workers derive SQLite's extra columns from these: sqlite_extras.py)."""
-    g, bag = text_parts(p)
-    return g, bag, facet_parts(p)
-
-
 def text_parts(p: Mapping[str, Any]) -> tuple[str, set[str]]:
-    """The bigram text and the bag of a posting (index_parts' first two)."""
+    """The bigram text and the bag of a posting (index_document's g and u before joining)."""
     return _text_parts(searchable_texts(p))
 
 
